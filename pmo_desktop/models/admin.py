@@ -1,0 +1,52 @@
+"""Users, roles and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pmo_desktop.models.base import Base, Entity, str_enum, utcnow
+from pmo_desktop.models.enums import AuditAction, RoleName
+
+
+class Role(Entity):
+    """An application role: viewer, editor or PMO admin."""
+
+    __tablename__ = "roles"
+
+    name: Mapped[RoleName] = mapped_column(str_enum(RoleName, "role_name"), unique=True)
+    description: Mapped[str] = mapped_column(String(300), default="")
+
+
+class User(Entity):
+    """A person who uses the application (login name as on their machine or server)."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(120), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    role_id: Mapped[int | None] = mapped_column(ForeignKey("roles.id", ondelete="SET NULL"))
+
+
+class AuditEntry(Base):
+    """Who changed what, when, with the values before and after. Never edited."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (
+        Index("ix_audit_entries_entity", "entity", "entity_id"),
+        Index("ix_audit_entries_at", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    user_name: Mapped[str] = mapped_column(String(120), default="")
+    action: Mapped[AuditAction] = mapped_column(str_enum(AuditAction, "audit_action"))
+    entity: Mapped[str] = mapped_column(String(60))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    entity_uuid: Mapped[str] = mapped_column(String(36), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

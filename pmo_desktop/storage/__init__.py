@@ -1,0 +1,1 @@
+"""Database locations, engines, schema migrations, backups and checks (no Qt here)."""

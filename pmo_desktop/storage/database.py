@@ -1,0 +1,256 @@
+"""Opening a database: checks, schema upgrade with backup, read-only fallback, sessions.
+
+The rules (DESIGN.md §6): a new file gets the current schema; an older schema is upgraded
+after an automatic backup; a schema newer than this application opens read-only; a file
+that is not ours, or is damaged, is refused and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from pmo_desktop.errors import (
+    CorruptDatabaseError,
+    DatabaseError,
+    DatabaseLocationError,
+    DatabaseLockedError,
+    DatabaseUnreachableError,
+    NotADatabaseError,
+    PmoError,
+    ReadOnlyDatabaseError,
+)
+from pmo_desktop.storage import schema
+from pmo_desktop.storage.engine import make_engine, writer
+from pmo_desktop.storage.locations import DatabaseTarget, check_sqlite_location, resolve_target
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open database: the engine, what it is, and whether it may be written."""
+
+    target: DatabaseTarget
+    engine: Engine
+    revision: str | None
+    read_only: bool = False
+    read_only_reason: str = ""
+    upgraded_from: str | None = None
+    backup_path: Path | None = None
+    _writer: Engine | None = field(default=None, repr=False)
+
+    @property
+    def display(self) -> str:
+        return self.target.display
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.target.is_sqlite
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A short read session (one user action); rolled back at the end."""
+        with Session(self.engine, expire_on_commit=False) as session, translate_errors(self):
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A short write transaction: committed when the block ends, rolled back on error."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.display} is open read-only ({self.read_only_reason}); nothing was changed."
+            )
+        if self._writer is None:
+            self._writer = writer(self.engine)
+        with (
+            translate_errors(self),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    location: str | os.PathLike[str] | DatabaseTarget | None = None,
+    *,
+    create: bool = True,
+    upgrade: bool = True,
+    verify: bool = True,
+    backup_dir: Path | None = None,
+    confirm_upgrade: Callable[[str | None, str], bool] | None = None,
+) -> Database:
+    """Open (creating or upgrading if needed) the database at a path or URL.
+
+    `confirm_upgrade(current, head)` lets the GUI ask before an upgrade; declining opens
+    the database read-only. `verify` runs SQLite's quick_check before anything is written.
+    """
+    target = location if isinstance(location, DatabaseTarget) else resolve_target(location)
+    if target.is_sqlite:
+        return _open_sqlite(target, create, upgrade, verify, backup_dir, confirm_upgrade)
+    return _open_server(target, create, upgrade, confirm_upgrade)
+
+
+def _open_sqlite(
+    target: DatabaseTarget,
+    create: bool,
+    upgrade: bool,
+    verify: bool,
+    backup_dir: Path | None,
+    confirm_upgrade: Callable[[str | None, str], bool] | None,
+) -> Database:
+    assert target.path is not None
+    exists = check_sqlite_location(target.path, create=create)
+    writable = not exists or os.access(target.path, os.W_OK)
+    engine = make_engine(target, read_only=not writable)
+    try:
+        with translate_errors_for(target), engine.connect() as connection:
+            if exists and verify:
+                _quick_check(connection, target)
+            revision = _classify(connection, target)
+        database = Database(target, engine, revision)
+        if not writable:
+            database.read_only = True
+            database.read_only_reason = "the file is not writable"
+            return database
+        return _bring_to_head(database, upgrade, backup_dir, confirm_upgrade)
+    except BaseException:
+        engine.dispose()
+        if not exists and target.path.exists() and target.path.stat().st_size == 0:
+            target.path.unlink()  # never leave an empty file behind a failed creation
+        raise
+
+
+def _open_server(
+    target: DatabaseTarget,
+    create: bool,
+    upgrade: bool,
+    confirm_upgrade: Callable[[str | None, str], bool] | None,
+) -> Database:
+    engine = make_engine(target)
+    try:
+        with translate_errors_for(target), engine.connect() as connection:
+            revision = _classify(connection, target)
+        if revision is None and not create:
+            raise NotADatabaseError(f"{target.display} holds no PMO Desktop data yet.")
+        return _bring_to_head(Database(target, engine, revision), upgrade, None, confirm_upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _quick_check(connection: Connection, target: DatabaseTarget) -> None:
+    problems = [row[0] for row in connection.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise CorruptDatabaseError(
+            f"{target.display} is damaged ({'; '.join(problems[:3])}). It was left untouched "
+            "and nothing was written; restore it from a backup."
+        )
+
+
+def _classify(connection: Connection, target: DatabaseTarget) -> str | None:
+    """The stamped revision; refuses a database with tables that are not ours."""
+    revision = schema.current_revision(connection)
+    if revision is None and schema.user_tables(connection):
+        raise NotADatabaseError(
+            f"{target.display} is not a PMO Desktop database (it has other tables); "
+            "it was left untouched."
+        )
+    return revision
+
+
+def _bring_to_head(
+    database: Database,
+    upgrade: bool,
+    backup_dir: Path | None,
+    confirm_upgrade: Callable[[str | None, str], bool] | None,
+) -> Database:
+    head = schema.head_revision()
+    current = database.revision
+    if current == head:
+        return database
+    if current is not None and current not in schema.known_revisions():
+        _open_read_only(database, f"its schema {current} is newer than this version knows")
+        return database
+    if not upgrade or (
+        current is not None and confirm_upgrade is not None and not confirm_upgrade(current, head)
+    ):
+        _open_read_only(database, f"its schema {current} needs an upgrade to {head}")
+        return database
+    if current is not None and database.target.is_sqlite:
+        from pmo_desktop.storage.backup import backup_before_upgrade
+
+        database.backup_path = backup_before_upgrade(database.target, current, backup_dir)
+    with translate_errors(database):
+        schema.upgrade(writer(database.engine))
+    database.upgraded_from = current
+    database.revision = head
+    log.info("Upgraded %s from %s to %s", database.display, current, head)
+    return database
+
+
+def _open_read_only(database: Database, reason: str) -> None:
+    database.read_only = True
+    database.read_only_reason = reason
+    database.engine.dispose()
+    database.engine = make_engine(database.target, read_only=True)
+
+
+@contextmanager
+def translate_errors(database: Database) -> Iterator[None]:
+    """Turn driver errors of a session into domain errors with a readable message."""
+    with translate_errors_for(database.target):
+        yield
+
+
+@contextmanager
+def translate_errors_for(target: DatabaseTarget) -> Iterator[None]:
+    try:
+        yield
+    except PmoError:
+        raise
+    except OperationalError as exc:
+        raise _operational_error(target, exc) from exc
+    except SADatabaseError as exc:
+        message = str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
+        if target.is_sqlite and ("file is not a database" in message or "malformed" in message):
+            raise CorruptDatabaseError(
+                f"{target.display} is damaged or not an SQLite database ({message}); "
+                "it was left untouched."
+            ) from exc
+        raise
+
+
+def _operational_error(target: DatabaseTarget, exc: OperationalError) -> DatabaseError:
+    message = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    if target.is_sqlite:
+        if "locked" in message or "busy" in message:
+            return DatabaseLockedError(
+                f"{target.display} is locked by another user or program; try again in a moment."
+            )
+        if "unable to open" in message or "readonly" in message:
+            return DatabaseLocationError(f"Cannot open {target.display}: {message}.")
+        if "file is not a database" in message or "malformed" in message:
+            return CorruptDatabaseError(
+                f"{target.display} is damaged or not an SQLite database ({message}); "
+                "it was left untouched."
+            )
+        if "disk I/O" in message:
+            return DatabaseUnreachableError(
+                f"Cannot read or write {target.display} ({message}); "
+                "check the drive or network share."
+            )
+        return DatabaseError(f"{target.display}: {message}.")
+    return DatabaseUnreachableError(f"Cannot connect to {target.display}: {message}.")

@@ -1,0 +1,86 @@
+"""Engines for SQLite and PostgreSQL with the settings DESIGN.md §6 requires.
+
+SQLite: foreign keys on, `synchronous=FULL`, a busy timeout, and transactions that pysqlite
+does not start behind our back: reads begin DEFERRED, writes `BEGIN IMMEDIATE` so that a
+writer takes the write lock up front instead of failing half-way through its transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+
+from pmo_desktop.storage.locations import DatabaseTarget
+
+#: How long a writer waits for another writer's lock before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
+#: Execution option that marks a connection as a writer (BEGIN IMMEDIATE on SQLite).
+WRITE_OPTION = "pmo_write"
+
+
+def sqlite_url(target: DatabaseTarget, *, read_only: bool) -> URL:
+    """The pysqlite URL of the file, opened through a `file:` URI when read-only."""
+    assert target.path is not None
+    if not read_only:
+        return target.url
+    return URL.create(
+        "sqlite",
+        database=f"file:{target.path.as_posix()}",
+        query={"mode": "ro", "uri": "true"},
+    )
+
+
+def make_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
+    """Create the engine for a target; no connection is made yet."""
+    if target.is_sqlite:
+        engine = create_engine(
+            sqlite_url(target, read_only=read_only),
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        _configure_sqlite(engine)
+        return engine
+    engine = create_engine(
+        target.url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "pmo-desktop"},
+    )
+    if read_only:
+        _configure_postgres_read_only(engine)
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, whose transactions announce themselves as writes."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Take transaction control away from pysqlite; the "begin" hook below issues BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        if connection.get_execution_options().get(WRITE_OPTION):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def _configure_postgres_read_only(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        dbapi_connection.autocommit = autocommit
