@@ -1,0 +1,228 @@
+"""The command line (DESIGN.md §5). Qt is imported only when the GUI is asked for.
+
+Exit codes: 0 success; 1 a user error, printed as one line on stderr (no traceback);
+2 bad usage (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from pmo_desktop import __version__
+from pmo_desktop.errors import PmoError, ValidationError
+
+PROG = "pmo-desktop"
+VIEWS = ("portfolio", "project")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format=f"{PROG}: %(message)s")
+    try:
+        return int(args.handler(args, parser))
+    except PmoError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="PMO Desktop: portfolio, schedule, resource and risk management for a PMO. "
+        "Without a command, opens the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_db(parser, "database file or URL to open (default: your own portfolio database)")
+    parser.add_argument("--lang", choices=("en", "fr"), help="language of the user interface")
+    parser.add_argument("--show", choices=VIEWS, help="view to show (with --screenshot)")
+    parser.add_argument("--project", metavar="NAME", help="project (code or name) to show")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1400x900")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="FILE.png", help="save the view as a PNG and exit"
+    )
+    parser.set_defaults(handler=_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="create the demo portfolio (and open it)", description=_DEMO_HELP
+    )
+    _add_db(demo, "where to create it (default: your own portfolio database)")
+    demo.add_argument("--scale", choices=("small", "large"), default="small")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="status date of the demo (default today)"
+    )
+    demo.add_argument("--no-gui", action="store_true", help="create the data only")
+    demo.set_defaults(handler=_demo)
+
+    check = commands.add_parser(
+        "check", help="schema version, integrity and row counts of a database"
+    )
+    _add_db(check, "database file or URL to check", required=True)
+    check.set_defaults(handler=_check)
+
+    backup = commands.add_parser(
+        "backup", help="back a database up into a new SQLite file", description=_BACKUP_HELP
+    )
+    _add_db(backup, "database file or URL to back up", required=True)
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE", help="new backup file")
+    backup.set_defaults(handler=_backup)
+    return parser
+
+
+_DEMO_HELP = (
+    "Create a realistic demo portfolio: programmes, projects of every method with their "
+    "schedules, resources, status reports, costs and RAID logs. --scale large creates the "
+    "reference portfolio of 200 projects and 50,000 tasks used by the benchmarks."
+)
+_BACKUP_HELP = (
+    "Back a database up into a new SQLite file with SQLite's online backup API. For a "
+    "PostgreSQL database the data is copied into the new file, which doubles as an offline copy."
+)
+
+
+def _add_db(parser: argparse.ArgumentParser, text: str, *, required: bool = False) -> None:
+    # Subcommands accept --db too; SUPPRESS keeps `pmo-desktop --db X demo` working.
+    default = None if parser.prog == PROG else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH|URL", help=text, default=default, required=required)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, got {text!r}") from None
+    if not (200 <= width <= 10_000 and 200 <= height <= 10_000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 10000")
+    return width, height
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.show and not args.screenshot:
+        parser.error("--show needs --screenshot FILE.png")
+    if args.show == "project" and not args.project:
+        parser.error("--show project needs --project NAME")
+    from pmo_desktop.app import run_gui
+
+    return run_gui(
+        args.db,
+        lang=args.lang,
+        show=args.show or ("portfolio" if args.screenshot else None),
+        project=args.project,
+        size=args.size,
+        screenshot=args.screenshot,
+    )
+
+
+def _demo(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services.database import open_database
+    from pmo_desktop.services.demo import create_demo
+    from pmo_desktop.services.portfolio import list_portfolios
+
+    database = open_database(args.db)
+    try:
+        if list_portfolios(database):
+            raise ValidationError(
+                f"{database.display} already holds a portfolio; "
+                "give the demo a new file with --db PATH."
+            )
+        if database.read_only:
+            raise ValidationError(f"{database.display} is read-only ({database.read_only_reason}).")
+        started = time.perf_counter()
+        summary = create_demo(
+            database.engine,
+            scale=args.scale,
+            seed=args.seed,
+            as_of=args.as_of,
+            progress=_progress_printer("Creating the demo portfolio"),
+        )
+        elapsed = time.perf_counter() - started
+    finally:
+        database.close()
+    counts = ", ".join(
+        f"{summary.counts.get(name, 0):,} {name}"
+        for name in ("projects", "tasks", "dependencies", "resources", "assignments", "risks")
+    )
+    print(f"Demo portfolio created in {database.display} in {elapsed:.1f} s: {counts}.")
+    if args.no_gui:
+        return 0
+    from pmo_desktop.app import run_gui
+
+    return run_gui(args.db if args.db is not None else str(database.target.path))
+
+
+def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services.database import check_database, open_database
+
+    database = open_database(args.db, create=False, upgrade=False, verify=False)
+    try:
+        report = check_database(database)
+    finally:
+        database.close()
+    journal = f", journal mode {report.journal_mode}" if report.journal_mode else ""
+    access = f"read-only: {report.read_only_reason}" if report.read_only else "read-write"
+    lines = [
+        f"Database:   {report.database} ({report.backend}{journal})",
+        f"Schema:     {report.revision or 'none'} ({report.schema_status}; "
+        f"this version knows {report.head})",
+        f"Access:     {access}",
+        f"Integrity:  {'ok' if report.ok else 'PROBLEMS FOUND'}",
+    ]
+    lines += [f"  {problem}" for problem in report.integrity if not report.ok]
+    lines.append("Rows:")
+    width = max(len(name) for name in report.counts)
+    lines += [f"  {name:<{width}}  {count:>10,}" for name, count in report.counts.items()]
+    print("\n".join(lines))
+    return 0 if report.ok else 1
+
+
+def _backup(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services.database import backup_database, open_database
+
+    out = args.out.expanduser().absolute()
+    if out.exists():
+        raise ValidationError(f"{out} already exists; choose a new file for the backup.")
+    database = open_database(args.db, create=False, upgrade=False, verify=False)
+    try:
+        started = time.perf_counter()
+        backup_database(
+            database.engine, database.target, out, progress=_progress_printer("Backing up")
+        )
+    finally:
+        database.close()
+    print(
+        f"Backup of {database.display} written to {out} in {time.perf_counter() - started:.1f} s."
+    )
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int, str], None] | None:
+    """Progress on stderr, only when it is a terminal (scripts get clean output)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int, step: str) -> None:
+        percent = 100 * done // total if total else 100
+        sys.stderr.write(f"\r{label}: {percent:3d}% {step[:40]:<40}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return report

@@ -1,0 +1,193 @@
+"""Create, read, update and delete for every entity, one short session per call.
+
+Objects returned are detached snapshots with their columns loaded (no lazy loading):
+callers keep ids and versions, never live sessions. Updates and deletes name the version
+the user edited; if the row moved on since, ConflictError carries both versions and
+nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from pmo_desktop.errors import ConflictError, NotFoundError, ValidationError
+from pmo_desktop.models import Entity
+from pmo_desktop.storage.database import Database
+
+E = TypeVar("E", bound=Entity)
+
+#: Columns the services own; callers cannot set them.
+PROTECTED_COLUMNS = frozenset({"id", "uuid", "version", "created_at", "updated_at"})
+
+#: Per-entity hooks that derive columns from others before every insert/update.
+_normalisers: dict[type[Entity], Callable[[Any], None]] = {}
+
+
+def register_normaliser(model: type[E], function: Callable[[E], None]) -> None:
+    """Keep derived columns (a risk's score, say) right whoever edits the row."""
+    _normalisers[model] = function
+
+
+def column_values(entity: Entity) -> dict[str, Any]:
+    """The entity's column values as a plain dict (for conflicts, audit and exports)."""
+    return {attr.key: getattr(entity, attr.key) for attr in inspect(type(entity)).column_attrs}
+
+
+def get(database: Database, model: type[E], entity_id: int) -> E:
+    with database.session() as session:
+        return _load(session, model, entity_id)
+
+
+def list_rows(
+    database: Database,
+    model: type[E],
+    *,
+    order_by: Sequence[str] = ("id",),
+    **filters: Any,
+) -> list[E]:
+    """Rows whose columns equal the given filters, in the given order."""
+    statement = (
+        select(model).filter_by(**filters).order_by(*(getattr(model, name) for name in order_by))
+    )
+    with database.session() as session:
+        return list(session.scalars(statement))
+
+
+def create(database: Database, model: type[E], **values: Any) -> E:
+    _check_columns(model, values)
+    entity = model(**values)
+    _apply_scalar_defaults(entity)
+    with database.write_session() as session:
+        _normalise(entity)
+        session.add(entity)
+        _flush(session, model)
+    return entity
+
+
+def update(
+    database: Database, model: type[E], entity_id: int, expected_version: int, **changes: Any
+) -> E:
+    """Apply `changes` to the row the user saw at `expected_version`."""
+    _check_columns(model, changes)
+    try:
+        with database.write_session() as session:
+            entity = session.get(model, entity_id)
+            _check_version(model, entity_id, entity, expected_version, changes)
+            assert entity is not None
+            for name, value in changes.items():
+                setattr(entity, name, value)
+            _normalise(entity)
+            _flush(session, model)
+    except StaleDataError:
+        # Another writer committed between our read and our UPDATE (server databases).
+        raise _conflict(database, model, entity_id, expected_version, changes) from None
+    return entity
+
+
+def delete(database: Database, model: type[E], entity_id: int, expected_version: int) -> None:
+    try:
+        with database.write_session() as session:
+            entity = session.get(model, entity_id)
+            _check_version(model, entity_id, entity, expected_version, {})
+            session.delete(entity)
+            _flush(session, model)
+    except StaleDataError:
+        raise _conflict(database, model, entity_id, expected_version, {}) from None
+
+
+def _load(session: Session, model: type[E], entity_id: int) -> E:
+    entity = session.get(model, entity_id)
+    if entity is None:
+        raise NotFoundError(f"{model.__name__} {entity_id} does not exist.")
+    return entity
+
+
+def _check_columns(model: type[Entity], values: Mapping[str, Any]) -> None:
+    known = {attr.key for attr in inspect(model).column_attrs}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValidationError(f"{model.__name__} has no field {', '.join(unknown)}.")
+    protected = sorted(set(values) & PROTECTED_COLUMNS)
+    if protected:
+        raise ValidationError(f"{', '.join(protected)} cannot be set by hand.")
+
+
+def _check_version(
+    model: type[Entity],
+    entity_id: int,
+    entity: Entity | None,
+    expected_version: int,
+    changes: Mapping[str, Any],
+) -> None:
+    if entity is None:
+        raise ConflictError(
+            model.__name__,
+            entity_id,
+            mine=changes,
+            theirs=None,
+            expected_version=expected_version,
+            their_version=None,
+        )
+    if entity.version != expected_version:
+        raise ConflictError(
+            model.__name__,
+            entity_id,
+            mine=changes,
+            theirs=column_values(entity),
+            expected_version=expected_version,
+            their_version=entity.version,
+            their_updated_at=entity.updated_at,
+        )
+
+
+def _conflict(
+    database: Database,
+    model: type[Entity],
+    entity_id: int,
+    expected_version: int,
+    changes: Mapping[str, Any],
+) -> ConflictError:
+    with database.session() as session:
+        current = session.get(model, entity_id)
+        return ConflictError(
+            model.__name__,
+            entity_id,
+            mine=changes,
+            theirs=column_values(current) if current is not None else None,
+            expected_version=expected_version,
+            their_version=current.version if current is not None else None,
+            their_updated_at=current.updated_at if current is not None else None,
+        )
+
+
+def _apply_scalar_defaults(entity: Entity) -> None:
+    """Give unset columns their plain defaults now, so normalisers see real values."""
+    for column in inspect(type(entity)).columns:
+        default = column.default
+        if (
+            default is not None
+            and default.is_scalar
+            and column.key not in PROTECTED_COLUMNS
+            and getattr(entity, column.key) is None
+        ):
+            setattr(entity, column.key, default.arg)
+
+
+def _normalise(entity: Entity) -> None:
+    normaliser = _normalisers.get(type(entity))
+    if normaliser is not None:
+        normaliser(entity)
+
+
+def _flush(session: Session, model: type[Entity]) -> None:
+    try:
+        session.flush()
+    except IntegrityError as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise ValidationError(f"{model.__name__} not saved: {detail}.") from None

@@ -1,0 +1,19 @@
+"""Opening and closing databases for the GUI and the CLI (storage stays behind this door)."""
+
+from __future__ import annotations
+
+from pmo_desktop.storage.backup import backup_database
+from pmo_desktop.storage.check import CheckReport, check_database
+from pmo_desktop.storage.database import Database, open_database
+from pmo_desktop.storage.locations import DatabaseTarget, default_database_path, resolve_target
+
+__all__ = [
+    "CheckReport",
+    "Database",
+    "DatabaseTarget",
+    "backup_database",
+    "check_database",
+    "default_database_path",
+    "open_database",
+    "resolve_target",
+]
