@@ -186,9 +186,10 @@ def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
         f"Integrity:  {'ok' if report.ok else 'PROBLEMS FOUND'}",
     ]
     lines += [f"  {problem}" for problem in report.integrity if not report.ok]
-    lines.append("Rows:")
-    width = max(len(name) for name in report.counts)
-    lines += [f"  {name:<{width}}  {count:>10,}" for name, count in report.counts.items()]
+    if report.counts:
+        lines.append("Rows:")
+        width = max(len(name) for name in report.counts)
+        lines += [f"  {name:<{width}}  {count:>10,}" for name, count in report.counts.items()]
     print("\n".join(lines))
     return 0 if report.ok else 1
 

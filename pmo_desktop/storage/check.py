@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from pmo_desktop.models import COUNTED_ENTITIES
 from pmo_desktop.storage import schema
@@ -43,16 +44,25 @@ def check_database(database: Database) -> CheckReport:
     with database.session() as session:
         connection = session.connection()
         if database.is_sqlite:
-            integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
             journal_mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            try:
+                integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            except DBAPIError as exc:
+                # Damage bad enough to stop the check itself is its finding.
+                integrity = [str(exc.orig)]
         else:
             # PostgreSQL guarantees page integrity itself; a catalogue query proves access.
             connection.exec_driver_sql("SELECT count(*) FROM pg_catalog.pg_class").scalar()
             integrity, journal_mode = ["ok"], None
-        counts = {
-            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
-            for model in COUNTED_ENTITIES
-        }
+        # Counting a damaged file would stop at the first bad page: report the damage only.
+        counts = (
+            {
+                model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+                for model in COUNTED_ENTITIES
+            }
+            if integrity == ["ok"]
+            else {}
+        )
     return CheckReport(
         database=database.display,
         backend=database.engine.dialect.name,

@@ -30,8 +30,13 @@ from pmo_desktop.errors import (
     ReadOnlyDatabaseError,
 )
 from pmo_desktop.storage import schema
-from pmo_desktop.storage.engine import make_engine, writer
-from pmo_desktop.storage.locations import DatabaseTarget, check_sqlite_location, resolve_target
+from pmo_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
+from pmo_desktop.storage.locations import (
+    DatabaseTarget,
+    check_sqlite_location,
+    default_database_path,
+    resolve_target,
+)
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +82,7 @@ class Database:
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
+            session.connection()  # BEGIN IMMEDIATE now: the lock is ours before any read
             yield session
 
     def close(self) -> None:
@@ -91,15 +97,20 @@ def open_database(
     verify: bool = True,
     backup_dir: Path | None = None,
     confirm_upgrade: Callable[[str | None, str], bool] | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> Database:
     """Open (creating or upgrading if needed) the database at a path or URL.
 
     `confirm_upgrade(current, head)` lets the GUI ask before an upgrade; declining opens
     the database read-only. `verify` runs SQLite's quick_check before anything is written.
     """
+    if location is None:
+        default_database_path().parent.mkdir(parents=True, exist_ok=True)
     target = location if isinstance(location, DatabaseTarget) else resolve_target(location)
     if target.is_sqlite:
-        return _open_sqlite(target, create, upgrade, verify, backup_dir, confirm_upgrade)
+        return _open_sqlite(
+            target, create, upgrade, verify, backup_dir, confirm_upgrade, busy_timeout_ms
+        )
     return _open_server(target, create, upgrade, confirm_upgrade)
 
 
@@ -110,11 +121,12 @@ def _open_sqlite(
     verify: bool,
     backup_dir: Path | None,
     confirm_upgrade: Callable[[str | None, str], bool] | None,
+    busy_timeout_ms: int,
 ) -> Database:
     assert target.path is not None
     exists = check_sqlite_location(target.path, create=create)
     writable = not exists or os.access(target.path, os.W_OK)
-    engine = make_engine(target, read_only=not writable)
+    engine = make_engine(target, read_only=not writable, busy_timeout_ms=busy_timeout_ms)
     try:
         with translate_errors_for(target), engine.connect() as connection:
             if exists and verify:

@@ -33,14 +33,16 @@ def sqlite_url(target: DatabaseTarget, *, read_only: bool) -> URL:
     )
 
 
-def make_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
+def make_engine(
+    target: DatabaseTarget, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Engine:
     """Create the engine for a target; no connection is made yet."""
     if target.is_sqlite:
         engine = create_engine(
             sqlite_url(target, read_only=read_only),
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
         return engine
     engine = create_engine(
         target.url,
@@ -57,7 +59,7 @@ def writer(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Take transaction control away from pysqlite; the "begin" hook below issues BEGIN.
@@ -65,7 +67,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
