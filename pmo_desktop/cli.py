@@ -13,9 +13,13 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmo_desktop import __version__
 from pmo_desktop.errors import PmoError, ValidationError
+
+if TYPE_CHECKING:
+    from pmo_desktop.services.database import Database
 
 PROG = "pmo-desktop"
 VIEWS = ("portfolio", "project")
@@ -139,10 +143,13 @@ def _demo(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     database = open_database(args.db)
     try:
         if list_portfolios(database):
-            raise ValidationError(
-                f"{database.display} already holds a portfolio; "
-                "give the demo a new file with --db PATH."
-            )
+            if args.no_gui:
+                raise ValidationError(
+                    f"{database.display} already holds a portfolio; "
+                    "give the demo a new file with --db PATH."
+                )
+            print(f"{database.display} already holds a portfolio: opening it.", file=sys.stderr)
+            return _open_gui(database)
         if database.read_only:
             raise ValidationError(f"{database.display} is read-only ({database.read_only_reason}).")
         started = time.perf_counter()
@@ -161,11 +168,13 @@ def _demo(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
         for name in ("projects", "tasks", "dependencies", "resources", "assignments", "risks")
     )
     print(f"Demo portfolio created in {database.display} in {elapsed:.1f} s: {counts}.")
-    if args.no_gui:
-        return 0
+    return 0 if args.no_gui else _open_gui(database)
+
+
+def _open_gui(database: Database) -> int:
     from pmo_desktop.app import run_gui
 
-    return run_gui(args.db if args.db is not None else str(database.target.path))
+    return run_gui(database.target.url.render_as_string(hide_password=False))
 
 
 def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:

@@ -62,3 +62,23 @@ def schema_differences(engine: Engine) -> list[Any]:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return compare_metadata(context, Base.metadata)
+
+
+def make_revision(message: str, revision_id: str) -> None:
+    """Developers: write a new migration from the difference between models and schema.
+
+    Runs against a scratch SQLite database upgraded to the current head, so the new script
+    holds exactly what the models changed.
+    """
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = create_engine(f"sqlite:///{folder}/scratch.sqlite")
+        upgrade(engine)
+        with engine.begin() as connection:
+            command.revision(
+                alembic_config(connection), message=message, autogenerate=True, rev_id=revision_id
+            )
+        engine.dispose()

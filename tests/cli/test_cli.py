@@ -1,0 +1,246 @@
+"""The command line as users and scripts run it: real processes, real files, real server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from pmo_desktop import __version__
+from pmo_desktop.services.database import open_database
+
+AS_OF = "2026-10-30"
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pmo_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+    )
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    """Exit 1, one line on stderr naming the problem, no traceback."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("pmo-desktop: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    result = run("demo", "--db", str(path), "--no-gui", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    assert "Demo portfolio created" in result.stdout
+    return path
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"pmo-desktop {__version__}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("no-such-command",), ("check",), ("demo", "--scale", "huge"), ("--size", "big")],
+)
+def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_check_reports_schema_integrity_and_counts(demo_file: Path) -> None:
+    result = run("check", "--db", str(demo_file))
+    assert result.returncode == 0, result.stderr
+    assert "Integrity:  ok" in result.stdout
+    assert "(current;" in result.stdout
+    assert "journal mode delete" in result.stdout
+    counts = dict(line.split() for line in result.stdout.splitlines() if line.startswith("  "))
+    assert int(counts["portfolios"]) == 1
+    assert int(counts["projects"].replace(",", "")) >= 10
+    assert int(counts["tasks"].replace(",", "")) > 100
+
+
+def test_demo_refuses_a_database_that_has_data(demo_file: Path) -> None:
+    before = demo_file.read_bytes()
+    assert_user_error(run("demo", "--db", str(demo_file), "--no-gui"), "already holds a portfolio")
+    assert demo_file.read_bytes() == before
+
+
+def test_backup_and_refusal_to_overwrite(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "copy.sqlite"
+    result = run("backup", "--db", str(demo_file), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (
+        run("check", "--db", str(out)).stdout.split("Rows:")[1]
+        == run("check", "--db", str(demo_file)).stdout.split("Rows:")[1]
+    )
+    assert_user_error(run("backup", "--db", str(demo_file), "--out", str(out)), "already exists")
+
+
+def test_bad_database_locations(tmp_path: Path) -> None:
+    assert_user_error(
+        run("demo", "--no-gui", "--db", str(tmp_path / "missing" / "p.sqlite")), "does not exist"
+    )
+    assert_user_error(run("demo", "--no-gui", "--db", "/proc/pmo.sqlite"), "/proc/pmo.sqlite")
+    assert_user_error(run("check", "--db", str(tmp_path / "absent.sqlite")), "no database")
+    assert_user_error(run("check", "--db", "mysql://root@localhost/pmo"), "Unsupported database")
+    assert_user_error(
+        run("check", "--db", "postgresql://postgres@127.0.0.1:1/pmo"), "Cannot connect"
+    )
+
+
+def test_not_a_database_and_corrupt_file(tmp_path: Path, demo_file: Path) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("not a database\n" * 50)
+    assert_user_error(run("demo", "--no-gui", "--db", str(text_file)), "not an SQLite file")
+    assert text_file.read_text() == "not a database\n" * 50
+
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(demo_file.read_bytes())
+    for offset in range(16 * 4096, len(data) - 4096, 7 * 4096):
+        data[offset : offset + 256] = b"\x00\xff" * 128
+    damaged.write_bytes(bytes(data))
+    assert_user_error(run("demo", "--no-gui", "--db", str(damaged)), "damaged")
+    assert damaged.read_bytes() == bytes(data)
+    result = run("check", "--db", str(damaged))
+    assert result.returncode == 1
+    assert "PROBLEMS FOUND" in result.stdout or "damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_newer_schema_is_opened_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    database = open_database(path)
+    with database.write_session() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = 'ffff9999'"))
+    database.close()
+    result = run("check", "--db", str(path))
+    assert result.returncode == 0
+    assert "newer than this application" in result.stdout
+    assert "read-only" in result.stdout
+    assert_user_error(run("demo", "--no-gui", "--db", str(path)), "read-only")
+
+
+@pytest.mark.postgres
+def test_demo_and_check_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
+    result = run("demo", "--db", postgres_url, "--no-gui", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    checked = run("check", "--db", postgres_url)
+    assert checked.returncode == 0, checked.stderr
+    assert "(postgresql)" in checked.stdout
+    out = tmp_path / "offline.sqlite"
+    assert run("backup", "--db", postgres_url, "--out", str(out)).returncode == 0
+    assert (
+        run("check", "--db", str(out)).stdout.split("Rows:")[1] == checked.stdout.split("Rows:")[1]
+    )
+
+
+def test_cli_does_not_import_qt(demo_file: Path) -> None:
+    code = (
+        "import sys; from pmo_desktop.cli import main; "
+        f"rc = main(['check', '--db', {str(demo_file)!r}]); "
+        "assert 'PySide6' not in sys.modules, 'Qt imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_screenshot_of_the_portfolio(demo_file: Path, tmp_path: Path) -> None:
+    png = tmp_path / "portfolio.png"
+    result = run(
+        "--db",
+        str(demo_file),
+        "--show",
+        "portfolio",
+        "--size",
+        "1200x800",
+        "--screenshot",
+        str(png),
+    )
+    assert result.returncode == 0, result.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_screenshot_of_an_unknown_project_is_a_user_error(demo_file: Path, tmp_path: Path) -> None:
+    result = run(
+        "--db", str(demo_file), "--show", "project", "--project", "NOPE-404",
+        "--screenshot", str(tmp_path / "p.png"),
+    )  # fmt: skip
+    assert_user_error(result, "NOPE-404")
+
+
+def test_gui_starts_and_stays_up(demo_file: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmo_desktop", "--db", str(demo_file)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        time.sleep(5)  # a GUI process has no signal to await from outside
+        assert process.poll() is None, process.communicate()[1]
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_first_run_creates_the_default_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "user-data"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmo_desktop"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PMO_DATA_DIR": str(data_dir)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not (data_dir / "portfolio.sqlite").exists() and time.monotonic() < deadline:
+            assert process.poll() is None, process.communicate()[1]
+            time.sleep(0.2)
+        assert (data_dir / "portfolio.sqlite").exists()
+        assert process.poll() is None  # waiting on the "create the demo?" question
+    finally:
+        process.terminate()
+        process.wait(10)
+    result = run("check", "--db", str(data_dir / "portfolio.sqlite"))
+    assert result.returncode == 0 and "(current;" in result.stdout
+
+
+@pytest.mark.slow
+def test_large_demo_has_the_reference_counts(tmp_path: Path) -> None:
+    path = tmp_path / "big.sqlite"
+    result = run("demo", "--scale", "large", "--no-gui", "--db", str(path), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    checked = run("check", "--db", str(path))
+    counts = {
+        name: int(value.replace(",", ""))
+        for name, value in (
+            line.split() for line in checked.stdout.splitlines() if line.startswith("  ")
+        )
+    }
+    assert counts["projects"] == 200
+    assert counts["tasks"] == 50_000
+    assert counts["dependencies"] == 75_000
+    assert counts["resources"] == 500
+    assert counts["assignments"] == 100_000
+    assert counts["risks"] == 5_000
+    assert counts["status_reports"] >= 200 * 24
