@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pmo_desktop.models.base import Base, Entity, str_enum, utcnow
+from pmo_desktop.models.base import Base, Entity, UtcDateTime, str_enum, utcnow
 from pmo_desktop.models.enums import AuditAction, RoleName
 
 
@@ -42,7 +42,7 @@ class AuditEntry(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     user_name: Mapped[str] = mapped_column(String(120), default="")
     action: Mapped[AuditAction] = mapped_column(str_enum(AuditAction, "audit_action"))
     entity: Mapped[str] = mapped_column(String(60))

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData, Numeric, String
+from sqlalchemy import DateTime, Dialect, Enum, Integer, MetaData, Numeric, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 # Deterministic constraint names, so that Alembic migrations can alter them on SQLite
@@ -24,6 +24,25 @@ NAMING_CONVENTION = {
 Money = Numeric(18, 2, asdecimal=True)
 CURRENCY_LENGTH = 3
 DEFAULT_CURRENCY = "EUR"
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in time, always returned timezone-aware in UTC (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+            if dialect.name == "sqlite":
+                value = value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC) if value is not None else None
 
 
 def utcnow() -> datetime:
@@ -64,11 +83,9 @@ class Entity(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-30)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid, sort_order=-20)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, sort_order=-10)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, sort_order=90
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, sort_order=90)
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow, sort_order=91
+        UtcDateTime, default=utcnow, onupdate=utcnow, sort_order=91
     )
 
     @declared_attr.directive

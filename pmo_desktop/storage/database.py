@@ -30,6 +30,7 @@ from pmo_desktop.errors import (
     ReadOnlyDatabaseError,
 )
 from pmo_desktop.storage import schema
+from pmo_desktop.storage.backup import backup_before_upgrade
 from pmo_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from pmo_desktop.storage.locations import (
     DatabaseTarget,
@@ -62,6 +63,17 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.target.is_sqlite
 
+    @property
+    def write_engine(self) -> Engine:
+        """The engine for bulk writers (Core inserts): its transactions take the write lock."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.display} is open read-only ({self.read_only_reason}); nothing was changed."
+            )
+        if self._writer is None:
+            self._writer = writer(self.engine)
+        return self._writer
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A short read session (one user action); rolled back at the end."""
@@ -71,15 +83,9 @@ class Database:
     @contextmanager
     def write_session(self) -> Iterator[Session]:
         """A short write transaction: committed when the block ends, rolled back on error."""
-        if self.read_only:
-            raise ReadOnlyDatabaseError(
-                f"{self.display} is open read-only ({self.read_only_reason}); nothing was changed."
-            )
-        if self._writer is None:
-            self._writer = writer(self.engine)
         with (
             translate_errors(self),
-            Session(self._writer, expire_on_commit=False) as session,
+            Session(self.write_engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             session.connection()  # BEGIN IMMEDIATE now: the lock is ours before any read
@@ -202,8 +208,6 @@ def _bring_to_head(
         _open_read_only(database, f"its schema {current} needs an upgrade to {head}")
         return database
     if current is not None and database.target.is_sqlite:
-        from pmo_desktop.storage.backup import backup_before_upgrade
-
         database.backup_path = backup_before_upgrade(database.target, current, backup_dir)
     with translate_errors(database):
         schema.upgrade(writer(database.engine))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -47,7 +47,11 @@ def test_create_fills_identity_and_stamps(database: Database, project: Project) 
     assert project.version == 1
     assert project.created_at is not None and project.updated_at is not None
     assert project.currency == "EUR"
-    assert crud.get(database, Project, project.id).name == "CRM roll-out"
+    stored = crud.get(database, Project, project.id)
+    assert stored.name == "CRM roll-out"
+    # Moments come back timezone-aware UTC on both databases.
+    assert stored.created_at.utcoffset() == timedelta(0)
+    assert abs(stored.created_at - datetime.now(UTC)) < timedelta(minutes=5)
 
 
 def test_update_bumps_version(database: Database, project: Project) -> None:
