@@ -32,6 +32,8 @@ class CheckReport:
 
     @property
     def schema_status(self) -> str:
+        if self.revision is None:
+            return "empty: no PMO Desktop schema yet"
         if self.revision == self.head:
             return "current"
         if self.revision is not None and self.revision not in schema.known_revisions():
@@ -60,7 +62,7 @@ def check_database(database: Database) -> CheckReport:
                 model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
                 for model in COUNTED_ENTITIES
             }
-            if integrity == ["ok"]
+            if integrity == ["ok"] and database.revision is not None
             else {}
         )
     return CheckReport(

@@ -205,7 +205,8 @@ def _bring_to_head(
     if not upgrade or (
         current is not None and confirm_upgrade is not None and not confirm_upgrade(current, head)
     ):
-        _open_read_only(database, f"its schema {current} needs an upgrade to {head}")
+        reason = f"its schema {current} needs an upgrade to {head}" if current else "it is empty"
+        _open_read_only(database, reason)
         return database
     if current is not None and database.target.is_sqlite:
         database.backup_path = backup_before_upgrade(database.target, current, backup_dir)

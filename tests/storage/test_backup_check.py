@@ -113,3 +113,15 @@ def test_check_reports_damage_in_a_sqlite_file(tmp_path: Path) -> None:
     assert not report.ok
     assert report.integrity and report.integrity != ["ok"]
     assert report.counts == {}
+
+
+def test_check_of_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    opened = open_database(path, create=False, upgrade=False, verify=False)
+    report = check_database(opened)
+    opened.close()
+    assert report.ok
+    assert report.schema_status.startswith("empty")
+    assert report.counts == {}
+    assert path.stat().st_size == 0  # check changed nothing

@@ -5,8 +5,6 @@ second element everywhere (task names, status commentary, RAID logs). Typographi
 dashes are intended.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 from dataclasses import dataclass

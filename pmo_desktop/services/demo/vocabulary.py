@@ -3,8 +3,6 @@
 Typographic en dashes in the names are intended, as Microsoft Project users write them.
 """
 
-# ruff: noqa: RUF001
-
 from __future__ import annotations
 
 from pmo_desktop.services.demo.texts import (

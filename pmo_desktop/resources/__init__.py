@@ -1,0 +1,1 @@
+"""Package data shipped with the application: compiled translations (.qm) and icons."""

@@ -1,0 +1,216 @@
+"""GUI test fixtures: offscreen Qt, settings and data folder in tmp_path, a sample portfolio."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from pmo_desktop.models import (
+    Method,
+    Portfolio,
+    Programme,
+    Project,
+    ProjectStatus,
+    Rag,
+    Risk,
+    StatusReport,
+)
+from pmo_desktop.services import crud
+from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.ui.dialogs import Dialogs
+
+# Before pytest-qt creates the QApplication: no window ever reaches a real screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Settings, the default database folder and the locale never leak between tests."""
+    QCoreApplication.setOrganizationName("PMO Desktop")
+    QCoreApplication.setApplicationName("PMO Desktop")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    monkeypatch.setenv("PMO_DATA_DIR", str(tmp_path / "data"))
+    previous = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(previous)
+
+
+@dataclass
+class Sample:
+    """The sample portfolio: ids by code, so that tests can name what they look for."""
+
+    path: Path
+    portfolio_id: int
+    programmes: dict[str, int]
+    projects: dict[str, int]
+
+
+#: code, name, programme, start, finish, budget, % complete, RAG, manager, method, status
+SAMPLE_PROJECTS = [
+    ("DW-01", "Laptop refresh", "DW", date(2025, 9, 1), date(2026, 6, 30), "850000", 60, Rag.GREEN,
+     "Alice Martin", Method.WATERFALL, ProjectStatus.ACTIVE),
+    ("DW-02", "Intranet redesign", "DW", date(2026, 1, 12), date(2026, 11, 30), "420000", 15,
+     Rag.AMBER, "Bruno Petit", Method.AGILE, ProjectStatus.ACTIVE),
+    ("DW-03", "Unified communications", "DW", date(2024, 11, 4), date(2026, 2, 27), "1200000", 95,
+     Rag.RED, "Chloé Durand", Method.HYBRID, ProjectStatus.ACTIVE),
+    ("CX-01", "Customer portal", "CX", date(2025, 3, 3), date(2027, 3, 31), "2300000", 35,
+     Rag.AMBER, "David Moreau", Method.AGILE, ProjectStatus.ACTIVE),
+    ("CX-02", "CRM replacement", "CX", date(2026, 5, 4), date(2027, 12, 17), "3100000", 0, None,
+     "Emma Laurent", Method.WATERFALL, ProjectStatus.PROPOSED),
+    ("OT-01", "Data centre exit", None, date(2023, 6, 1), date(2025, 12, 19), "975000", 100,
+     Rag.GREEN, "Farid Benali", Method.WATERFALL, ProjectStatus.CLOSED),
+]  # fmt: skip
+
+
+def build_sample(database: Database, path: Path) -> Sample:
+    """Two programmes, six projects (one outside any programme), reports and risks."""
+    portfolio = crud.create(
+        database, Portfolio, name="Group IT", currency="EUR", as_of_date=date(2026, 3, 31)
+    )
+    programmes = {
+        code: crud.create(database, Programme, portfolio_id=portfolio.id, code=code, name=name).id
+        for code, name in (("DW", "Digital Workplace"), ("CX", "Customer Experience"))
+    }
+    projects: dict[str, int] = {}
+    for index, (code, name, programme, start, finish, budget, percent, rag, manager, method,
+                status) in enumerate(SAMPLE_PROJECTS):  # fmt: skip
+        project = crud.create(
+            database,
+            Project,
+            portfolio_id=portfolio.id,
+            programme_id=programmes[programme] if programme else None,
+            code=code,
+            name=name,
+            start_date=start,
+            finish_date=finish,
+            budget=Decimal(budget),
+            percent_complete=float(percent),
+            manager=manager,
+            method=method,
+            status=status,
+            phase="Delivery",
+        )
+        projects[code] = project.id
+        if rag is not None:
+            crud.create(
+                database,
+                StatusReport,
+                project_id=project.id,
+                period_start=date(2026, 3, 1),
+                period_end=date(2026, 3, 31 - index),
+                rag_overall=rag,
+            )
+        for number in range(index % 3):
+            crud.create(
+                database,
+                Risk,
+                portfolio_id=portfolio.id,
+                project_id=project.id,
+                code=f"R-{code}-{number}",
+                title=f"Risk {number} of {name}",
+                probability=2 + number,
+                impact_cost=3 + index % 3,
+            )
+    return Sample(path, portfolio.id, programmes, projects)
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Iterator[tuple[Database, Sample]]:
+    """An open SQLite database holding the sample portfolio."""
+    path = tmp_path / "sample.sqlite"
+    database = open_database(path)
+    try:
+        yield database, build_sample(database, path)
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A closed SQLite file holding the sample portfolio (for run_gui)."""
+    path = tmp_path / "sample-file.sqlite"
+    database = open_database(path)
+    try:
+        build_sample(database, path)
+    finally:
+        database.close()
+    return path
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers questions and file choosers from a script and records every message."""
+
+    def __init__(self, *, answer: bool = True, path: Path | None = None) -> None:
+        super().__init__()
+        self.answer = answer
+        self.path = path
+        self.messages: list[tuple[str, str, str]] = []
+
+    def critical(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("critical", title, text))
+
+    def information(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("information", title, text))
+
+    def about(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("about", title, text))
+
+    def question(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.messages.append(("question", title, text))
+        return self.answer
+
+    def open_database_file(self, parent: QWidget | None, directory: Path) -> Path | None:
+        return self.path
+
+    def new_database_file(self, parent: QWidget | None, directory: Path) -> Path | None:
+        return self.path
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+def fake_demo(
+    engine: Engine,
+    *,
+    scale: str = "small",
+    seed: int = 7,
+    as_of: date | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> SimpleNamespace:
+    """Stands in for services.demo.create_demo: a small portfolio, with progress reports."""
+    with Session(engine) as session, session.begin():
+        portfolio = Portfolio(name="Demo portfolio", as_of_date=as_of or date(2026, 3, 31))
+        session.add(portfolio)
+        session.flush()
+        for number in range(1, 4):
+            session.add(
+                Project(portfolio_id=portfolio.id, code=f"D-{number}", name=f"Demo {number}")
+            )
+            if progress is not None:
+                progress(number, 3, f"Project {number}")
+    return SimpleNamespace(counts={"projects": 3})
+
+
+@pytest.fixture
+def demo_factory() -> Callable[..., SimpleNamespace]:
+    return fake_demo
+
+
+@pytest.fixture
+def sample_builder() -> Callable[[Database, Path], Sample]:
+    return build_sample
