@@ -86,7 +86,9 @@ def _application(*, offscreen: bool) -> QApplication:
 
 def _screenshot(db: str | None, project: str | None, size: tuple[int, int], out: Path) -> int:
     # A picture changes nothing: no new file, and an old schema opens read-only, not upgraded.
-    database = open_database(db, create=False, confirm_upgrade=lambda _current, _head: False)
+    database = open_database(
+        db, create=False, verify=False, confirm_upgrade=lambda _current, _head: False
+    )
     window: MainWindow | None = None
     try:
         window = MainWindow(database, remember_layout=False)
@@ -107,7 +109,8 @@ def _interactive(
     dialogs = Dialogs()
     first_run = db is None and not default_database_path().exists()
     try:
-        database = open_database(db, confirm_upgrade=partial(_ask_upgrade, dialogs))
+        # The integrity check follows in the background (ui/integrity.py).
+        database = open_database(db, verify=False, confirm_upgrade=partial(_ask_upgrade, dialogs))
     except (PmoError, OSError) as exc:
         dialogs.critical(
             None, QCoreApplication.translate("Application", "Cannot open the database"), str(exc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pmo_desktop.storage.backup import backup_database
 from pmo_desktop.storage.check import CheckReport, check_database
-from pmo_desktop.storage.database import Database, open_database
+from pmo_desktop.storage.database import Database, open_database, verify_integrity
 from pmo_desktop.storage.locations import DatabaseTarget, default_database_path, resolve_target
 
 __all__ = [
@@ -16,4 +16,5 @@ __all__ = [
     "default_database_path",
     "open_database",
     "resolve_target",
+    "verify_integrity",
 ]

@@ -53,6 +53,8 @@ class Database:
     read_only_reason: str = ""
     upgraded_from: str | None = None
     backup_path: Path | None = None
+    #: Whether SQLite's quick_check has passed since opening (servers need none).
+    verified: bool = True
     _writer: Engine | None = field(default=None, repr=False)
 
     @property
@@ -66,6 +68,7 @@ class Database:
     @property
     def write_engine(self) -> Engine:
         """The engine for bulk writers (Core inserts): its transactions take the write lock."""
+        verify_integrity(self)
         if self.read_only:
             raise ReadOnlyDatabaseError(
                 f"{self.display} is open read-only ({self.read_only_reason}); nothing was changed."
@@ -138,7 +141,7 @@ def _open_sqlite(
             if exists and verify:
                 _quick_check(connection, target)
             revision = _classify(connection, target)
-        database = Database(target, engine, revision)
+        database = Database(target, engine, revision, verified=verify or not exists)
         if not writable:
             database.read_only = True
             database.read_only_reason = "the file is not writable"
@@ -167,6 +170,23 @@ def _open_server(
     except BaseException:
         engine.dispose()
         raise
+
+
+def verify_integrity(database: Database) -> None:
+    """Run SQLite's quick_check if it has not passed yet (the GUI does it off its thread).
+
+    A damaged file turns the database read-only and raises CorruptDatabaseError.
+    """
+    if database.verified:
+        return
+    try:
+        with translate_errors(database), database.engine.connect() as connection:
+            _quick_check(connection, database.target)
+    except CorruptDatabaseError:
+        database.read_only = True
+        database.read_only_reason = "the file is damaged"
+        raise
+    database.verified = True
 
 
 def _quick_check(connection: Connection, target: DatabaseTarget) -> None:
@@ -209,6 +229,7 @@ def _bring_to_head(
         _open_read_only(database, reason)
         return database
     if current is not None and database.target.is_sqlite:
+        verify_integrity(database)  # never upgrade, nor back up as good, a damaged file
         database.backup_path = backup_before_upgrade(database.target, current, backup_dir)
     with translate_errors(database):
         schema.upgrade(writer(database.engine))

@@ -1,24 +1,28 @@
-"""Schema versions: the Alembic scripts shipped in the package, applied on a live connection."""
+"""Schema versions: the Alembic scripts shipped in the package, applied on a live connection.
+
+Alembic is imported only when a migration runs: opening a database at the current schema
+(every start of the application) reads the stamped revision with one query.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
 
-from pmo_desktop.models import Base
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SCRIPT_LOCATION = "pmo_desktop.storage:migrations"
 VERSION_TABLE = "alembic_version"
+#: The newest revision in migrations/versions; a test checks it against Alembic's head.
+HEAD_REVISION = "0002"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An in-memory Alembic configuration (no alembic.ini needed at run time)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
     if connection is not None:
@@ -28,20 +32,30 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of the application knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return HEAD_REVISION
+
+
+def alembic_head() -> str | None:
+    """The head according to the migration scripts themselves."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def known_revisions() -> set[str]:
     """Every revision shipped with this version of the application."""
+    from alembic.script import ScriptDirectory
+
     scripts = ScriptDirectory.from_config(alembic_config())
     return {script.revision for script in scripts.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stamped in the database, or None for an unversioned database."""
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    stamps = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalars().all()
+    return stamps[0] if len(stamps) == 1 else None
 
 
 def user_tables(connection: Connection) -> list[str]:
@@ -53,12 +67,19 @@ def user_tables(connection: Connection) -> list[str]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply the migrations up to `revision` in one transaction."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), revision)
 
 
 def schema_differences(engine: Engine) -> list[Any]:
     """What autogenerate would change to make the database match the models (empty = agree)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from pmo_desktop.models import Base
+
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return compare_metadata(context, Base.metadata)
@@ -72,6 +93,7 @@ def make_revision(message: str, revision_id: str) -> None:
     """
     import tempfile
 
+    from alembic import command
     from sqlalchemy import create_engine
 
     with tempfile.TemporaryDirectory() as folder:

@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -25,6 +25,7 @@ from pmo_desktop.ui.demo_creation import DemoCreation, DemoFactory
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
 from pmo_desktop.ui.i18n import LANGUAGE_KEY
+from pmo_desktop.ui.integrity import IntegrityCheck
 from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.status_bar import DatabaseStatus
 from pmo_desktop.ui.workers import Job, WorkPool
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self._rows: list[ProjectRow] = []
         self.demo = DemoCreation(self, self.dialogs, pool=pool, factory=demo_factory)
         self.demo.finished.connect(self._on_demo_finished)
+        self.integrity = IntegrityCheck(self, pool=pool)
+        self.integrity.damaged.connect(self._on_damaged)
 
         self.portfolio_view = PortfolioView()
         self.empty_state = EmptyState()
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         if remember_layout:
             self._restore_layout()
         self.reload()
+        self.integrity.start(database)
 
     @property
     def database(self) -> Database:
@@ -274,6 +278,18 @@ class MainWindow(QMainWindow):
         finally:
             if previous is not database:
                 previous.close()
+        self.integrity.start(database)
+
+    @Slot(str)
+    def _on_damaged(self, message: str) -> None:
+        self.dialogs.critical(
+            self,
+            self.tr("Damaged database"),
+            self.tr("{message}\n\nIt stays open read-only: restore it from a backup.").format(
+                message=message
+            ),
+        )
+        self._reload_or_report()
 
     def new_database(self) -> None:
         path = self.dialogs.new_database_file(self, self._last_folder())
@@ -299,7 +315,9 @@ class MainWindow(QMainWindow):
         if self._busy():
             return
         try:
-            database = open_database(path, create=create, confirm_upgrade=self._confirm_upgrade)
+            database = open_database(
+                path, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
+            )
         except PmoError as exc:
             self.dialogs.critical(self, self.tr("Cannot open the database"), str(exc))
             return

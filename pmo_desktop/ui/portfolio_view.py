@@ -57,6 +57,7 @@ _MAX_CHARS = {
 _DEFAULT_MAX_CHARS = 14
 #: The tree's share of the window's width at first start, within limits (pixels).
 _TREE_SHARE = 0.16
+_FIT_SAMPLE_ROWS = 60
 _TREE_MIN_WIDTH = 220
 _TREE_MAX_WIDTH = 360
 #: Pixels beyond a cell's own size hint, and around a header title.
@@ -137,6 +138,8 @@ class PortfolioView(QWidget):
         row_height = self.fontMetrics().height() + 12
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Fitting columns measures a sample of rows, not all of a 200-project portfolio.
+        self.table.verticalHeader().setResizeContentsPrecision(_FIT_SAMPLE_ROWS)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -359,7 +362,7 @@ class PortfolioView(QWidget):
         return "&nbsp;&nbsp;&nbsp;".join(parts)
 
     def reset_column_widths(self) -> None:
-        """Fit the columns to all rows and titles, capped, then share out the room left.
+        """Fit the columns to sampled rows and the titles, capped, then share out the room left.
 
         Room left in the list goes first to the columns the caps cut short, then to Project.
         """

@@ -244,6 +244,18 @@
         <translation>Création du portefeuille de démonstration…</translation>
     </message>
     <message>
+        <source>Damaged database</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+    <message>
+        <source>{message}
+
+It stays open read-only: restore it from a backup.</source>
+        <translation>{message}
+
+Elle reste ouverte en lecture seule : restaurez-la à partir d’une sauvegarde.</translation>
+    </message>
+    <message>
         <source>New database</source>
         <translation>Nouvelle base de données</translation>
     </message>

@@ -20,7 +20,7 @@ from pmo_desktop.errors import (
 )
 from pmo_desktop.models import Portfolio, Role
 from pmo_desktop.services import crud
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database, open_database, verify_integrity
 from pmo_desktop.storage import schema
 from pmo_desktop.storage.engine import make_engine
 from pmo_desktop.storage.locations import default_database_path, resolve_target
@@ -281,3 +281,40 @@ def test_default_database_lives_in_the_user_data_dir(
     assert default_database_path() == tmp_path / "data" / "portfolio.sqlite"
     monkeypatch.delenv("PMO_DATA_DIR")
     assert default_database_path().parts[-2:] == ("pmo-desktop", "portfolio.sqlite")
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    assert schema.head_revision() == schema.alembic_head()
+    assert schema.head_revision() in schema.known_revisions()
+
+
+def test_unverified_damaged_file_refuses_the_first_write(tmp_path: Path) -> None:
+    """The GUI opens without the up-front check; the first write runs it and refuses."""
+    path = tmp_path / "damaged.sqlite"
+    database = open_database(path)
+    for number in range(400):
+        crud.create(database, Portfolio, name=f"P{number:04d}", description="z" * 400)
+    database.close()
+    data = bytearray(path.read_bytes())
+    # Damage index pages, not the schema: the file opens, the damage hides until looked for.
+    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
+        data[offset + 100 : offset + 160] = bytes(range(60))
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    database = open_database(path, verify=False)
+    assert not database.verified
+    with pytest.raises(CorruptDatabaseError, match="damaged"):
+        crud.create(database, Portfolio, name="Never written")
+    assert database.read_only and "damaged" in database.read_only_reason
+    database.close()
+    assert digest(path) == before
+
+
+def test_background_verification_of_a_sound_file(tmp_path: Path) -> None:
+    path = tmp_path / "sound.sqlite"
+    open_database(path).close()
+    database = open_database(path, verify=False)
+    verify_integrity(database)
+    assert database.verified and not database.read_only
+    crud.create(database, Portfolio, name="Written")
+    database.close()

@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.errors import NotFoundError
+from pmo_desktop.models import Portfolio
+from pmo_desktop.services import crud
 from pmo_desktop.services.database import open_database
 from pmo_desktop.services.portfolio import list_portfolios
 from pmo_desktop.ui.itemmodels.portfolio_tree import PortfolioTreeModel
@@ -304,3 +306,53 @@ def test_new_database_dialog_cancelled(window, dialogs) -> None:
     window.open_action.trigger()
     assert window.database is current
     assert isinstance(Path(current.display), Path)
+
+
+def _damage_index_pages(path: Path) -> None:
+    """Break pages past the schema: the file opens, the damage shows when looked for."""
+    data = bytearray(path.read_bytes())
+    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
+        data[offset + 100 : offset + 160] = bytes(range(60))
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_file_is_found_in_the_background_and_turns_read_only(
+    qtbot, tmp_path, dialogs
+) -> None:
+    path = tmp_path / "damaged.sqlite"
+    database = open_database(path)
+    for number in range(400):
+        crud.create(database, Portfolio, name=f"P{number:04d}", description="z" * 400)
+    database.close()
+    _damage_index_pages(path)
+    before = path.read_bytes()
+
+    damaged = open_database(path, verify=False)
+    pool = WorkPool()
+    main = MainWindow(damaged, dialogs=dialogs, pool=pool, remember_layout=False)
+    qtbot.addWidget(main)
+    assert main.integrity.job is not None
+    with qtbot.waitSignal(main.integrity.damaged, timeout=10_000):
+        pass
+
+    assert damaged.read_only and "damaged" in damaged.read_only_reason
+    assert [kind for kind, _title, _text in dialogs.messages] == ["critical"]
+    assert "damaged" in dialogs.messages[0][2]
+    pool.drain()
+    main.close()
+    damaged.close()
+    assert path.read_bytes() == before
+
+
+def test_sound_file_passes_the_background_check(qtbot, sample_db, dialogs) -> None:
+    database, _sample = sample_db
+    reopened = open_database(database.target.path, verify=False)
+    pool = WorkPool()
+    main = MainWindow(reopened, dialogs=dialogs, pool=pool, remember_layout=False)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.integrity.job.finished, timeout=10_000):
+        pass
+    assert reopened.verified and not reopened.read_only
+    assert dialogs.messages == []
+    main.close()
+    reopened.close()
