@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from pmo_desktop.models import Portfolio
 from pmo_desktop.services.database import Database, open_database
 
 POSTGRES_ENV = "PMO_TEST_POSTGRES_URL"
@@ -66,3 +67,21 @@ def database(db_location: str) -> Iterator[Database]:
     opened = open_database(db_location)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def hidden_damage_sqlite(tmp_path: Path) -> Path:
+    """A PMO Desktop file whose index pages are damaged but whose schema is intact:
+    it opens, and only an integrity check (or a read of those pages) finds the damage."""
+    path = tmp_path / "damaged.sqlite"
+    database = open_database(path)
+    with database.write_session() as session:
+        session.add_all(
+            Portfolio(name=f"P{number:04d}", description="z" * 400) for number in range(400)
+        )
+    database.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
+        data[offset + 100 : offset + 160] = bytes(range(60))
+    path.write_bytes(bytes(data))
+    return path

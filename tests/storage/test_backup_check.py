@@ -94,18 +94,8 @@ def test_check_counts_rows(database: Database) -> None:
     assert report.counts["tasks"] == 0
 
 
-def test_check_reports_damage_in_a_sqlite_file(tmp_path: Path) -> None:
-    path = tmp_path / "damaged.sqlite"
-    database = open_database(path)
-    for number in range(400):
-        crud.create(database, Portfolio, name=f"P{number:04d}", description="z" * 400)
-    database.close()
-    data = bytearray(path.read_bytes())
-    # Break index pages but keep the schema page intact, so the file still opens.
-    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
-        data[offset + 100 : offset + 160] = bytes(range(60))
-    path.write_bytes(bytes(data))
-
+def test_check_reports_damage_in_a_sqlite_file(hidden_damage_sqlite: Path) -> None:
+    path = hidden_damage_sqlite
     opened = open_database(path, create=False, upgrade=False, verify=False)
     report = check_database(opened)
     opened.close()

@@ -288,18 +288,9 @@ def test_head_constant_matches_the_migration_scripts() -> None:
     assert schema.head_revision() in schema.known_revisions()
 
 
-def test_unverified_damaged_file_refuses_the_first_write(tmp_path: Path) -> None:
+def test_unverified_damaged_file_refuses_the_first_write(hidden_damage_sqlite: Path) -> None:
     """The GUI opens without the up-front check; the first write runs it and refuses."""
-    path = tmp_path / "damaged.sqlite"
-    database = open_database(path)
-    for number in range(400):
-        crud.create(database, Portfolio, name=f"P{number:04d}", description="z" * 400)
-    database.close()
-    data = bytearray(path.read_bytes())
-    # Damage index pages, not the schema: the file opens, the damage hides until looked for.
-    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
-        data[offset + 100 : offset + 160] = bytes(range(60))
-    path.write_bytes(bytes(data))
+    path = hidden_damage_sqlite
     before = digest(path)
     database = open_database(path, verify=False)
     assert not database.verified

@@ -11,8 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.errors import NotFoundError
-from pmo_desktop.models import Portfolio
-from pmo_desktop.services import crud
 from pmo_desktop.services.database import open_database
 from pmo_desktop.services.portfolio import list_portfolios
 from pmo_desktop.ui.itemmodels.portfolio_tree import PortfolioTreeModel
@@ -308,23 +306,10 @@ def test_new_database_dialog_cancelled(window, dialogs) -> None:
     assert isinstance(Path(current.display), Path)
 
 
-def _damage_index_pages(path: Path) -> None:
-    """Break pages past the schema: the file opens, the damage shows when looked for."""
-    data = bytearray(path.read_bytes())
-    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
-        data[offset + 100 : offset + 160] = bytes(range(60))
-    path.write_bytes(bytes(data))
-
-
 def test_damaged_file_is_found_in_the_background_and_turns_read_only(
-    qtbot, tmp_path, dialogs
+    qtbot, hidden_damage_sqlite, dialogs
 ) -> None:
-    path = tmp_path / "damaged.sqlite"
-    database = open_database(path)
-    for number in range(400):
-        crud.create(database, Portfolio, name=f"P{number:04d}", description="z" * 400)
-    database.close()
-    _damage_index_pages(path)
+    path = hidden_damage_sqlite
     before = path.read_bytes()
 
     damaged = open_database(path, verify=False)
