@@ -106,6 +106,37 @@ def bench_demo_large(context: Context) -> list[Result]:
     return [result]
 
 
+def bench_demo_large_postgres(context: Context) -> list[Result]:
+    """The same on PostgreSQL (server named by PMO_BENCH_POSTGRES_URL), a new database each run."""
+    server = os.environ.get("PMO_BENCH_POSTGRES_URL")
+    if not server:
+        print("demo_large_postgres: PMO_BENCH_POSTGRES_URL not set, skipped", file=sys.stderr)
+        return []
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    result = Result("demo --scale large (PostgreSQL, whole command)", "s", 60.0)
+    try:
+        for run in range(context.repeat):
+            name = f"pmo_bench_{os.getpid()}_{run}"
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+            try:
+                target = url.set(database=name).render_as_string(hide_password=False)
+                seconds, _ = pmo(
+                    "demo", "--scale", "large", "--no-gui", "--db", target, "--as-of", AS_OF
+                )
+                result.samples.append(seconds)
+            finally:
+                with admin.connect() as connection:
+                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+    return [result]
+
+
 def bench_open_large(context: Context) -> list[Result]:
     """Open the large database and show the portfolio window: process start to screenshot."""
     database = context.large_database()
@@ -141,6 +172,7 @@ def _load_in_process(database: Path) -> float:
 
 BENCHMARKS: dict[str, Callable[[Context], list[Result]]] = {
     "demo_large": bench_demo_large,
+    "demo_large_postgres": bench_demo_large_postgres,
     "open_large": bench_open_large,
 }
 
