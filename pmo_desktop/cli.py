@@ -7,13 +7,15 @@ Exit codes: 0 success; 1 a user error, printed as one line on stderr (no traceba
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pmo_desktop import __version__
 from pmo_desktop.errors import PmoError, ValidationError
@@ -136,11 +138,10 @@ def _gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _demo(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.database import open_database
     from pmo_desktop.services.demo import create_demo
     from pmo_desktop.services.portfolio import list_portfolios
 
-    database = open_database(args.db)
+    database = _open(args.db)
     try:
         if list_portfolios(database):
             if args.no_gui:
@@ -178,9 +179,9 @@ def _open_gui(database: Database) -> int:
 
 
 def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.database import check_database, open_database
+    from pmo_desktop.services.database import check_database
 
-    database = open_database(args.db, create=False, upgrade=False, verify=False)
+    database = _open(args.db, create=False, upgrade=False, verify=False)
     try:
         report = check_database(database)
     finally:
@@ -204,12 +205,12 @@ def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
 
 
 def _backup(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.database import backup_database, open_database
+    from pmo_desktop.services.database import backup_database
 
     out = args.out.expanduser().absolute()
     if out.exists():
         raise ValidationError(f"{out} already exists; choose a new file for the backup.")
-    database = open_database(args.db, create=False, upgrade=False, verify=False)
+    database = _open(args.db, create=False, upgrade=False, verify=False)
     try:
         started = time.perf_counter()
         backup_database(
@@ -221,6 +222,28 @@ def _backup(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
         f"Backup of {database.display} written to {out} in {time.perf_counter() - started:.1f} s."
     )
     return 0
+
+
+def _open(location: str | None, **options: Any) -> Database:
+    """Open a database; a server that wants a password gets one typed at a terminal prompt.
+
+    Passwords are never read from a settings file: from the URL, libpq's ~/.pgpass or
+    PGPASSWORD, or this prompt.
+    """
+    from pmo_desktop.errors import DatabaseUnreachableError
+    from pmo_desktop.services.database import open_database, resolve_target
+
+    target = resolve_target(location)
+    try:
+        return open_database(target, **options)
+    except DatabaseUnreachableError as exc:
+        if target.is_sqlite or target.url.password or "password" not in str(exc):
+            raise
+        if not sys.stdin.isatty():
+            raise
+        prompt = f"Password for {target.url.username or ''}@{target.url.host or 'localhost'}: "
+        password = getpass.getpass(prompt)
+        return open_database(replace(target, url=target.url.set(password=password)), **options)
 
 
 def _progress_printer(label: str) -> Callable[[int, int, str], None] | None:

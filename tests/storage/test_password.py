@@ -9,10 +9,13 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import select
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +96,51 @@ def test_right_password_opens(password_server: str) -> None:
     database = open_database(url)
     assert not database.read_only
     database.close()
+
+
+@pytest.mark.postgres
+def test_cli_asks_for_the_password_at_a_terminal(password_server: str) -> None:
+    """No password in the URL, a terminal on stdin: the CLI prompts instead of failing."""
+    terminal, child_side = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmo_desktop", "demo", "--no-gui", "--db", password_server],
+        stdin=child_side,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    os.close(child_side)
+    assert process.stderr is not None
+    prompt = ""
+    try:
+        # Type only once the prompt is up: getpass flushes what was typed before it.
+        deadline = time.monotonic() + 60
+        while "Password for" not in prompt and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stderr], [], [], 1)
+            if ready:
+                prompt += os.read(process.stderr.fileno(), 4096).decode()
+        assert "Password for pmo@127.0.0.1" in prompt
+        os.write(terminal, (PASSWORD + "\n").encode())
+        out, err = process.communicate(timeout=120)
+    finally:
+        os.close(terminal)
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, prompt + err
+    assert PASSWORD not in out + prompt + err
+    assert "Demo portfolio created" in out
+
+
+@pytest.mark.postgres
+def test_cli_without_a_terminal_reports_the_missing_password(password_server: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmo_desktop", "check", "--db", password_server],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "password" in result.stderr
+    assert "Traceback" not in result.stderr
