@@ -133,6 +133,7 @@ def _open_sqlite(
     busy_timeout_ms: int,
 ) -> Database:
     assert target.path is not None
+    file_was_there = target.path.exists()
     exists = check_sqlite_location(target.path, create=create)
     writable = not exists or os.access(target.path, os.W_OK)
     engine = make_engine(target, read_only=not writable, busy_timeout_ms=busy_timeout_ms)
@@ -149,7 +150,7 @@ def _open_sqlite(
         return _bring_to_head(database, upgrade, backup_dir, confirm_upgrade)
     except BaseException:
         engine.dispose()
-        if not exists and target.path.exists() and target.path.stat().st_size == 0:
+        if not file_was_there and target.path.exists() and target.path.stat().st_size == 0:
             target.path.unlink()  # never leave an empty file behind a failed creation
         raise
 
