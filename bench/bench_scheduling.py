@@ -1,0 +1,105 @@
+"""CPM speed on the reference portfolio's shape: 50,000 tasks and 75,000 links.
+
+    python bench/bench_scheduling.py [--tasks N] [--links M] [--repeat R]
+
+Builds a seeded portfolio plan in memory (200 projects of WBS trees with summaries,
+milestones, all link types, lags, some cross-project links, a calendar with French public
+holidays) and times `scheduling.cpm.schedule` on it: the budget is 0.5 s (DESIGN.md §7).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from datetime import date, datetime
+
+import holidays
+
+from pmo_desktop.scheduling.cpm import schedule
+from pmo_desktop.scheduling.model import CalendarSpec, LinkSpec, ScheduleInput, TaskSpec
+
+PROJECTS = 200
+
+
+def build_plan(task_count: int, link_count: int, seed: int = 1) -> ScheduleInput:
+    """A portfolio plan: per project, summaries of ~10 tasks, links forward in WBS order."""
+    rng = random.Random(seed)
+    french = holidays.France(years=range(2025, 2031))
+    calendar = CalendarSpec(name="France", exceptions={day: () for day in sorted(french)})
+    tasks: list[TaskSpec] = []
+    leaves_by_project: list[list[int]] = []
+    per_project = task_count // PROJECTS
+    next_id = 1
+    for project in range(PROJECTS):
+        leaves: list[int] = []
+        made = 0
+        while made < per_project:
+            summary = next_id
+            tasks.append(TaskSpec(id=summary, name=f"P{project} phase {summary}", project=project))
+            next_id += 1
+            made += 1
+            for _ in range(min(9, per_project - made)):
+                milestone = rng.random() < 0.08
+                tasks.append(
+                    TaskSpec(
+                        id=next_id,
+                        name=f"P{project} task {next_id}",
+                        duration=0 if milestone else rng.randint(1, 15) * 480,
+                        milestone=milestone,
+                        parent=summary,
+                        project=project,
+                    )
+                )
+                leaves.append(next_id)
+                next_id += 1
+                made += 1
+        leaves_by_project.append(leaves)
+    links: set[tuple[int, int]] = set()
+    link_specs: list[LinkSpec] = []
+    kinds = ("FS",) * 7 + ("SS", "FF", "SF")
+    while len(link_specs) < link_count:
+        project = rng.randrange(PROJECTS)
+        leaves = leaves_by_project[project]
+        if rng.random() < 0.01 and project + 1 < PROJECTS:
+            pair = (rng.choice(leaves), rng.choice(leaves_by_project[project + 1]))
+        else:
+            first = rng.randrange(len(leaves) - 1)
+            second = min(len(leaves) - 1, first + rng.randint(1, 6))
+            pair = (leaves[first], leaves[second])
+        if pair in links:
+            continue
+        links.add(pair)
+        lag = rng.choice((0, 0, 0, 480, -240))
+        link_specs.append(LinkSpec(pair[0], pair[1], rng.choice(kinds), lag))
+    return ScheduleInput(
+        start=datetime(2026, 1, 5, 8, 0), tasks=tasks, links=link_specs, calendar=calendar
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=50_000)
+    parser.add_argument("--links", type=int, default=75_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    plan = build_plan(args.tasks, args.links)
+    print(f"plan built in {time.perf_counter() - started:.2f} s: "
+          f"{len(plan.tasks):,} tasks, {len(plan.links):,} links")  # fmt: skip
+    samples = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        result = schedule(plan)
+        samples.append(time.perf_counter() - started)
+    critical = sum(1 for task in result.tasks.values() if task.critical)
+    print(f"finish {result.finish:%Y-%m-%d %H:%M}, {critical:,} critical tasks")
+    print(f"full CPM: median {statistics.median(samples):.3f} s, min {min(samples):.3f} s "
+          f"(budget 0.5 s) over {args.repeat} runs; started {date.today()}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

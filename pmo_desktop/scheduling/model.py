@@ -1,0 +1,110 @@
+"""Plain data the scheduling engine reads and writes (no ORM, no Qt: DESIGN.md §2).
+
+Times are naive datetimes in the project's local time; durations, work and lags are
+integer minutes (working minutes unless said otherwise), as in Microsoft Project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+#: Working intervals of one day: (start, end) in minutes from midnight, sorted, disjoint.
+Intervals = tuple[tuple[int, int], ...]
+
+LinkType = Literal["FS", "SS", "FF", "SF"]
+LagUnit = Literal["working", "elapsed", "percent"]
+Constraint = Literal["ASAP", "ALAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"]
+
+STANDARD_DAY: Intervals = ((8 * 60, 12 * 60), (13 * 60, 17 * 60))
+STANDARD_WEEK: tuple[Intervals, ...] = (STANDARD_DAY,) * 5 + ((), ())
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    """A working calendar: intervals per weekday (Monday first) and dated exceptions.
+
+    An exception maps a date to that day's intervals; an empty tuple is a holiday.
+    `minutes_per_day` etc. say how long a "day", "week" and "month" of duration are.
+    """
+
+    name: str = "Standard"
+    week: tuple[Intervals, ...] = STANDARD_WEEK
+    exceptions: Mapping[date, Intervals] = field(default_factory=dict)
+    minutes_per_day: int = 480
+    minutes_per_week: int = 2400
+    days_per_month: int = 20
+
+
+@dataclass
+class TaskSpec:
+    """One task to schedule. A task with children (`parent` pointing at it) is a summary."""
+
+    id: int
+    name: str = ""
+    duration: int = 0
+    parent: int | None = None
+    milestone: bool = False
+    constraint: Constraint = "ASAP"
+    constraint_date: datetime | None = None
+    deadline: datetime | None = None
+    calendar: str | None = None
+    priority: int = 500
+    percent_complete: float = 0.0
+    actual_start: datetime | None = None
+    actual_finish: datetime | None = None
+    remaining: int | None = None
+    project: int = 0
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """predecessor → successor; `lag` in minutes, or in % of the predecessor's duration."""
+
+    predecessor: int
+    successor: int
+    type: LinkType = "FS"
+    lag: int = 0
+    lag_unit: LagUnit = "working"
+
+
+@dataclass
+class ScheduleInput:
+    """A project (or a portfolio of them, tasks tagged by `project`) to schedule."""
+
+    start: datetime
+    tasks: list[TaskSpec]
+    links: list[LinkSpec]
+    calendar: CalendarSpec = field(default_factory=CalendarSpec)
+    calendars: Mapping[str, CalendarSpec] = field(default_factory=dict)
+    status_date: datetime | None = None
+    #: Tasks whose total slack is at most this many minutes are critical.
+    critical_slack: int = 0
+
+
+@dataclass(slots=True)
+class TaskResult:
+    """Where the engine put a task, and how much it can move."""
+
+    id: int
+    start: datetime
+    finish: datetime
+    early_start: datetime
+    early_finish: datetime
+    late_start: datetime
+    late_finish: datetime
+    total_slack: int
+    free_slack: int
+    critical: bool
+    #: The predecessor whose link sets this task's early start, if any ("why is it here?").
+    driving_predecessor: int | None = None
+
+
+@dataclass
+class ScheduleResult:
+    tasks: dict[int, TaskResult]
+    finish: datetime
+    #: Links or constraints the schedule could not honour, said in plain words.
+    warnings: list[str] = field(default_factory=list)
