@@ -77,6 +77,11 @@ class _Scheduler:
             name: WorkingCalendar(spec, plan.start.date()) for name, spec in plan.calendars.items()
         }
         self.origin = self.calendar.offset(plan.start)
+        # Where each task starts without predecessors: its project's start (portfolios).
+        project_floor = {
+            project: self._offset(start) for project, start in plan.project_starts.items()
+        }
+        self.floor = [project_floor.get(task.project, 0) for task in self.tasks]
         self.warnings: list[str] = []
         count = len(self.tasks)
         self.at_finish = [False] * count
@@ -252,14 +257,20 @@ class _Scheduler:
         pinned_start: dict[int, int] = {}
         self._forward(early_start, early_finish, driver, pinned_start)
         finish = max((early_finish[i] for i in range(count)), default=0)
-        late_start, late_finish = self._backward(early_start, early_finish, finish)
+        # A task without successors may slip to the finish of its own project.
+        ends: dict[int, int] = {}
+        for node, task in enumerate(self.tasks):
+            if early_finish[node] > ends.get(task.project, -_FAR):
+                ends[task.project] = early_finish[node]
+        project_finish = [ends[task.project] for task in self.tasks]
+        late_start, late_finish = self._backward(early_start, early_finish, project_finish)
         alap = [i for i in range(count) if self.tasks[i].constraint == "ALAP" and not
                 self.is_summary[i]]  # fmt: skip
         if alap:
             for node in alap:
                 pinned_start[node] = late_start[node]
             self._forward(early_start, early_finish, driver, pinned_start)
-            late_start, late_finish = self._backward(early_start, early_finish, finish)
+            late_start, late_finish = self._backward(early_start, early_finish, project_finish)
         return self._results(early_start, early_finish, late_start, late_finish, driver, finish)
 
     def _forward(
@@ -272,7 +283,7 @@ class _Scheduler:
         self.warnings.clear()
         summary, children, durations = self.is_summary, self.children, self.duration
         edges_in, plain, simple = self.edges_in, self.plain, self.simple
-        at_finish = self.at_finish
+        at_finish, floor = self.at_finish, self.floor
         for node in self.order:
             if summary[node]:
                 kids = children[node]
@@ -280,7 +291,7 @@ class _Scheduler:
                 early_finish[node] = max([early_finish[child] for child in kids])
                 continue
             duration = durations[node]
-            start = 0
+            start = floor[node]
             best: _Edge | None = None
             finish_style = False
             for edge in edges_in[node]:
@@ -294,7 +305,7 @@ class _Scheduler:
                         bound = early_start[edge.source] + edge.lag
                     elif kind == "FF":
                         # FF never pulls a task before the project start.
-                        bound = max(early_finish[edge.source] + edge.lag - duration, 0)
+                        bound = max(early_finish[edge.source] + edge.lag - duration, floor[node])
                     else:
                         bound = early_start[edge.source] + edge.lag - duration
                 if best is None or bound > start:
@@ -332,7 +343,8 @@ class _Scheduler:
             return self._shift(early_start[source], edge.lag, edge.elapsed, as_finish=False)
         if kind == "FF":
             finish = self._shift(early_finish[source], edge.lag, edge.elapsed, as_finish=True)
-            return max(self._start_of(node, finish), 0)  # FF never pulls before project start
+            # FF never pulls a task before its project's start.
+            return max(self._start_of(node, finish), self.floor[node])
         finish = self._shift(early_start[source], edge.lag, edge.elapsed, as_finish=False)
         return self._start_of(node, finish)
 
@@ -359,7 +371,7 @@ class _Scheduler:
         return fixed
 
     def _backward(
-        self, early_start: list[int], early_finish: list[int], finish: int
+        self, early_start: list[int], early_finish: list[int], project_finish: list[int]
     ) -> tuple[list[int], list[int]]:
         count = len(self.tasks)
         late_start = [0] * count
@@ -372,8 +384,8 @@ class _Scheduler:
         edges_out, plain, simple = self.edges_out, self.plain, self.simple
         for node in reversed(self.order):
             bound = inherited[node]
-            if finish < bound:
-                bound = finish
+            if project_finish[node] < bound:
+                bound = project_finish[node]
             start_bound = inherited_start[node]
             own = early_finish[node] - early_start[node]
             for edge in edges_out[node]:
@@ -522,7 +534,7 @@ class _Scheduler:
                 late_finish_at(late_finish[node]),
                 total,
                 min(free[node], total) if total >= 0 else 0,
-                total <= threshold,
+                total <= threshold and task.actual_finish is None,
                 tasks[driving].id if driving is not None else None,
             )
             if task.deadline is not None and early_finish[node] > self._offset(task.deadline):

@@ -80,6 +80,8 @@ class ScheduleInput:
     calendar: CalendarSpec = field(default_factory=CalendarSpec)
     calendars: Mapping[str, CalendarSpec] = field(default_factory=dict)
     status_date: datetime | None = None
+    #: Start of each project of a portfolio plan (by TaskSpec.project); others use `start`.
+    project_starts: Mapping[int, datetime] = field(default_factory=dict)
     #: Tasks whose total slack is at most this many minutes are critical.
     critical_slack: int = 0
 

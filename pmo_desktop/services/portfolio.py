@@ -72,6 +72,18 @@ class ProjectRow:
     top_risk_score: int | None
 
 
+def find_project(database: Database, name: str) -> Project:
+    """The project whose code or name is `name` (codes first, case-insensitive)."""
+    wanted = name.strip().casefold()
+    with database.session() as session:
+        projects = list(session.scalars(select(Project).order_by(Project.id)))
+    for attribute in ("code", "name"):
+        for project in projects:
+            if getattr(project, attribute).casefold() == wanted:
+                return project
+    raise NotFoundError(f"No project with the code or name {name!r} in {database.display}.")
+
+
 def list_portfolios(database: Database) -> list[Portfolio]:
     with database.session() as session:
         return list(session.scalars(select(Portfolio).order_by(Portfolio.name)))

@@ -248,3 +248,17 @@ def test_large_demo_has_the_reference_counts(tmp_path: Path) -> None:
     assert counts["assignments"] == 100_000
     assert counts["risks"] == 5_000
     assert counts["status_reports"] >= 200 * 24
+
+
+def test_schedule_stores_dates_and_reports(tmp_path: Path) -> None:
+    path = tmp_path / "plan.sqlite"
+    assert run("demo", "--db", str(path), "--no-gui", "--as-of", AS_OF).returncode == 0
+    result = run("schedule", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "Stored the dates of 1," in result.stdout and "critical" in result.stdout
+    one = run("schedule", "--db", str(path), "--project", "erp-01")
+    assert one.returncode == 0, one.stderr
+    assert "Stored the dates of" in one.stdout
+    assert all("ERP-01" in line for line in one.stdout.splitlines() if "warning:" in line)
+    assert_user_error(run("schedule", "--db", str(path), "--project", "NOPE"), "NOPE")
+    assert_user_error(run("schedule", "--db", str(tmp_path / "none.sqlite")), "no database")

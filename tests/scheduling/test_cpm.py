@@ -195,3 +195,12 @@ def test_task_calendar() -> None:
     tasks = [task(1, 1, calendar="Mornings")]
     result = schedule(plan(tasks, [], calendars={"Mornings": mornings}))
     assert result.tasks[1].finish == at(3, 12)  # 8 h of mornings: Mon and Tue 08:00–12:00
+
+
+def test_portfolio_pass_with_project_starts_and_a_cross_project_link() -> None:
+    tasks = [task(1, 5, project=1), task(2, 2, project=2), task(3, 1, project=2)]
+    portfolio = plan(tasks, [LinkSpec(1, 3)], project_starts={1: START, 2: at(4, 8)})
+    result = schedule(portfolio)
+    assert result.tasks[1].start == START
+    assert result.tasks[2].start == at(4, 8)  # its own project's start
+    assert result.tasks[3].start == at(9, 8)  # after the other project's task
