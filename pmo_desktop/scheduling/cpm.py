@@ -271,6 +271,7 @@ class _Scheduler:
                 pinned_start[node] = late_start[node]
             self._forward(early_start, early_finish, driver, pinned_start)
             late_start, late_finish = self._backward(early_start, early_finish, project_finish)
+        self.project_finish = project_finish
         return self._results(early_start, early_finish, late_start, late_finish, driver, finish)
 
     def _forward(
@@ -500,7 +501,7 @@ class _Scheduler:
     ) -> ScheduleResult:
         threshold = self.plan.critical_slack
         results: dict[int, TaskResult] = {}
-        free = self._free_slack(early_start, early_finish, finish)
+        free = self._free_slack(early_start, early_finish)
         summary, durations, at_finish, tasks = (
             self.is_summary,
             self.duration,
@@ -548,11 +549,9 @@ class _Scheduler:
                 own.finish = own.early_finish = max(child.finish for child in spans)
         return ScheduleResult(results, self._finish_moment(finish), self.warnings)
 
-    def _free_slack(
-        self, early_start: list[int], early_finish: list[int], finish: int
-    ) -> list[int]:
+    def _free_slack(self, early_start: list[int], early_finish: list[int]) -> list[int]:
         """How far each task can slip without moving any successor's early dates."""
-        slack = [finish - early_finish[node] for node in range(len(self.tasks))]
+        slack = [end - early for end, early in zip(self.project_finish, early_finish, strict=True)]
         for node in range(len(self.tasks)):
             edges = self.edges_out[node]
             if not edges:

@@ -204,3 +204,10 @@ def test_portfolio_pass_with_project_starts_and_a_cross_project_link() -> None:
     assert result.tasks[1].start == START
     assert result.tasks[2].start == at(4, 8)  # its own project's start
     assert result.tasks[3].start == at(9, 8)  # after the other project's task
+
+
+def test_free_slack_runs_to_the_end_of_its_own_project() -> None:
+    tasks = [task(1, 2, project=1), task(2, 5, project=2)]
+    result = schedule(plan(tasks, [], project_starts={1: START, 2: START}))
+    assert result.tasks[1].free_slack == 0  # its own project ends with it
+    assert result.tasks[1].critical
