@@ -47,6 +47,10 @@ class NotFoundError(PmoError):
     """The object asked for does not exist (any more)."""
 
 
+class InteropError(PmoError):
+    """A file cannot be imported or exported (malformed, hostile, too large, unwritable)."""
+
+
 class ValidationError(PmoError):
     """Values that break a rule of the domain (a constraint, a range, a missing name)."""
 
