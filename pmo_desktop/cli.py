@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="reschedule the projects of a database and store their dates",
         description=_SCHEDULE_HELP,
     )
+    schedule.add_argument(
+        "file", nargs="?", type=Path, metavar="IN.xml", help="an MS Project XML file to schedule"
+    )
+    schedule.add_argument(
+        "--out", type=Path, metavar="OUT.xml", help="where to write the scheduled XML file"
+    )
     _add_db(schedule, "database file or URL (default: your own portfolio database)")
     schedule.add_argument(
         "--project", metavar="NAME", help="store only this project's dates (code or name)"
@@ -221,9 +227,18 @@ def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     return 0 if report.ok else 1
 
 
-def _schedule(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pmo_desktop.services.portfolio import find_project, list_portfolios
     from pmo_desktop.services.scheduling import reschedule
+
+    if args.file is not None:
+        if args.out is None:
+            parser.error("schedule IN.xml needs --out OUT.xml")
+        if args.db is not None or args.project:
+            parser.error("schedule takes either IN.xml or --db, not both")
+        return _schedule_file(args.file, args.out)
+    if args.out is not None:
+        parser.error("--out goes with an IN.xml file")
 
     database = _open(args.db, create=False)
     try:
@@ -250,6 +265,27 @@ def _schedule(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int
         print(f"  warning: {warning}")
     if len(warnings) > 20:
         print(f"  … and {len(warnings) - 20} more warnings.")
+    return 0
+
+
+def _schedule_file(source: Path, destination: Path) -> int:
+    from pmo_desktop.services.scheduling import schedule_file
+
+    started = time.perf_counter()
+    summary = schedule_file(source, destination)
+    finish = f"; finish {summary.finish:%Y-%m-%d %H:%M}" if summary.finish else ""
+    print(
+        f"Scheduled {summary.tasks:,} tasks of {source} in {time.perf_counter() - started:.1f} s"
+        f"{finish}; {summary.critical:,} critical; written to {destination}."
+    )
+    for warning in summary.warnings[:20]:
+        print(f"  warning: {warning}")
+    if summary.not_imported:
+        print(f"Not imported ({len(summary.not_imported)}):")
+        for line in summary.not_imported[:30]:
+            print(f"  {line}")
+        if len(summary.not_imported) > 30:
+            print(f"  … and {len(summary.not_imported) - 30} more.")
     return 0
 
 

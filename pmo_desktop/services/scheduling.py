@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from pmo_desktop.errors import NotFoundError, PmoError
+from pmo_desktop.errors import InteropError, NotFoundError, PmoError
+from pmo_desktop.interop.mspdi import read_mspdi, to_schedule_input, write_mspdi
 from pmo_desktop.models import (
     Assignment,
     Calendar,
@@ -204,6 +206,41 @@ def reschedule(
         finish=max((result.tasks[spec.id].finish for spec in kept), default=None),
         critical=sum(1 for spec in kept if result.tasks[spec.id].critical),
         warnings=[warning for warning in result.warnings if warning.startswith(names)],
+    )
+
+
+@dataclass(frozen=True)
+class FileScheduleSummary:
+    tasks: int
+    finish: datetime | None
+    critical: int
+    warnings: list[str]
+    not_imported: list[str]
+
+
+def schedule_file(source: Path, destination: Path) -> FileScheduleSummary:
+    """MS Project XML in, scheduled MS Project XML out (dates, slack, critical filled in)."""
+    try:
+        imported = read_mspdi(source)
+    except InteropError as exc:
+        raise InteropError(f"{source}: {exc}") from None
+    plan = to_schedule_input(imported)
+    try:
+        result = schedule(plan)
+    except SchedulingError as exc:
+        raise PlanError(str(exc)) from None
+    write_mspdi(imported, result, destination)
+    return FileScheduleSummary(
+        tasks=len(plan.tasks),
+        finish=result.finish if plan.tasks else None,
+        critical=sum(1 for task in result.tasks.values() if task.critical),
+        warnings=result.warnings,
+        not_imported=[
+            f"{entry.element} {entry.uid}: {entry.message}"
+            if entry.uid is not None
+            else f"{entry.element}: {entry.message}"
+            for entry in imported.report
+        ],
     )
 
 

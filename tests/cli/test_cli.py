@@ -262,3 +262,24 @@ def test_schedule_stores_dates_and_reports(tmp_path: Path) -> None:
     assert all("ERP-01" in line for line in one.stdout.splitlines() if "warning:" in line)
     assert_user_error(run("schedule", "--db", str(path), "--project", "NOPE"), "NOPE")
     assert_user_error(run("schedule", "--db", str(tmp_path / "none.sqlite")), "no database")
+
+
+def test_schedule_an_ms_project_file(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mspdi"
+    links = source / "project2019" / "task-links-project2019-mspdi.xml"
+    if not links.exists():
+        if os.environ.get("PMO_REQUIRE_SHARED_DATA", "") not in ("", "0"):
+            pytest.fail(f"shared data missing: {links}")
+        pytest.skip(f"shared data not found at {links}")
+    out = tmp_path / "scheduled.xml"
+    result = run("schedule", str(links), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Scheduled 16 tasks" in result.stdout
+    assert "Not imported" in result.stdout  # manual tasks and unmapped fields are listed
+    written = out.read_text(encoding="utf-8")
+    assert "<EarlyStart>" in written and "<TotalSlack>" in written
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<Project><Tasks>")
+    assert_user_error(run("schedule", str(broken), "--out", str(tmp_path / "x.xml")), "broken.xml")
+    assert not (tmp_path / "x.xml").exists()
+    assert run("schedule", str(links)).returncode == 2  # --out is required
