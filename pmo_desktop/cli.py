@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +100,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schedule.set_defaults(handler=_schedule)
 
+    importer = commands.add_parser(
+        "import",
+        help="import a Microsoft Project XML file as a new project",
+        description=_IMPORT_HELP,
+    )
+    importer.add_argument("file", type=Path, metavar="FILE.xml", help="MS Project XML file")
+    _add_db(importer, "database file or URL (default: your own portfolio database)")
+    importer.add_argument("--portfolio", metavar="NAME", help="portfolio to add the project to")
+    importer.set_defaults(handler=_import)
+
+    exporter = commands.add_parser(
+        "export", help="export a project as Microsoft Project XML", description=_EXPORT_HELP
+    )
+    _add_db(exporter, "database file or URL (default: your own portfolio database)")
+    exporter.add_argument("--project", metavar="NAME", required=True, help="code or name")
+    exporter.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+    exporter.set_defaults(handler=_export)
+
     backup = commands.add_parser(
         "backup", help="back a database up into a new SQLite file", description=_BACKUP_HELP
     )
@@ -113,6 +137,16 @@ _SCHEDULE_HELP = (
     "links, lags, constraints, calendars and holidays, progress) and store them with early "
     "and late dates, slack and critical flags. Each portfolio is scheduled in one pass, so "
     "links between projects are honoured; --project stores only that project's dates."
+)
+_IMPORT_HELP = (
+    "Add a Microsoft Project XML file (File › Save As › XML in Microsoft Project) to the "
+    "database as a new project — calendars and holidays, outline, durations, constraints, "
+    "links and lags, resources, assignments, baselines, progress — in one transaction, then "
+    "schedule it. What the file holds that PMO Desktop does not use is listed."
+)
+_EXPORT_HELP = (
+    "Write one project as a Microsoft Project XML file with its computed dates, slack and "
+    "critical flags, its links, resources, assignments and baselines."
 )
 _BACKUP_HELP = (
     "Back a database up into a new SQLite file with SQLite's online backup API. For a "
@@ -286,6 +320,55 @@ def _schedule_file(source: Path, destination: Path) -> int:
             print(f"  {line}")
         if len(summary.not_imported) > 30:
             print(f"  … and {len(summary.not_imported) - 30} more.")
+    return 0
+
+
+def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services.interchange import import_mspdi
+
+    if args.file.suffix.lower() != ".xml":
+        parser.error("import reads Microsoft Project XML files (.xml)")
+    database = _open(args.db)
+    try:
+        started = time.perf_counter()
+        summary = import_mspdi(database, args.file, portfolio_name=args.portfolio)
+        elapsed = time.perf_counter() - started
+    finally:
+        database.close()
+    counts = ", ".join(
+        f"{summary.counts.get(name, 0):,} {name}"
+        for name in ("tasks", "dependencies", "resources", "assignments", "baselines")
+    )
+    print(f"Imported {args.file} as project {summary.project_code} in {elapsed:.1f} s: {counts}.")
+    for warning in summary.schedule_warnings[:20]:
+        print(f"  warning: {warning}")
+    if summary.report:
+        print(f"Not imported ({len(summary.report)}):")
+        for line in summary.report[:30]:
+            print(f"  {line}")
+        if len(summary.report) > 30:
+            print(f"  … and {len(summary.report) - 30} more.")
+    return 0
+
+
+def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services.interchange import export_mspdi
+    from pmo_desktop.services.portfolio import find_project
+
+    if args.out.suffix.lower() != ".xml":
+        parser.error("export writes Microsoft Project XML files (.xml)")
+    database = _open(args.db, create=False)
+    try:
+        project = find_project(database, args.project)
+        summary = export_mspdi(database, project.id, args.out.expanduser().absolute())
+    finally:
+        database.close()
+    print(
+        f"Exported {project.code} to {args.out}: {summary.tasks:,} tasks, {summary.links:,} "
+        f"links, {summary.resources:,} resources, {summary.assignments:,} assignments."
+    )
+    for warning in summary.warnings[:20]:
+        print(f"  warning: {warning}")
     return 0
 
 

@@ -283,3 +283,27 @@ def test_schedule_an_ms_project_file(tmp_path: Path) -> None:
     assert_user_error(run("schedule", str(broken), "--out", str(tmp_path / "x.xml")), "broken.xml")
     assert not (tmp_path / "x.xml").exists()
     assert run("schedule", str(links)).returncode == 2  # --out is required
+
+
+def test_import_then_export_a_project(tmp_path: Path) -> None:
+    links = (
+        Path(__file__).resolve().parents[2].parent
+        / "shared" / "data" / "mspdi" / "project2019" / "task-links-project2019-mspdi.xml"
+    )  # fmt: skip
+    if not links.exists():
+        if os.environ.get("PMO_REQUIRE_SHARED_DATA", "") not in ("", "0"):
+            pytest.fail(f"shared data missing: {links}")
+        pytest.skip(f"shared data not found at {links}")
+    path = tmp_path / "imported.sqlite"
+    result = run("import", str(links), "--db", str(path), "--portfolio", "Imports")
+    assert result.returncode == 0, result.stderr
+    assert "16 tasks, 8 dependencies" in result.stdout
+    code = result.stdout.split(" as project ")[1].split(" ")[0]
+    out = tmp_path / "out.xml"
+    exported = run("export", "--db", str(path), "--project", code, "--out", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert "16 tasks, 8 links" in exported.stdout
+    again = run("schedule", str(out), "--out", str(tmp_path / "again.xml"))
+    assert again.returncode == 0 and "Scheduled 16 tasks" in again.stdout
+    assert_user_error(run("import", str(tmp_path / "missing.xml"), "--db", str(path)), "missing")
+    assert run("import", str(path), "--db", str(path)).returncode == 2  # not an .xml file
