@@ -44,6 +44,7 @@ class ExportSummary:
     warnings: list[str] = field(default_factory=list)
 
 
+#: Task columns in the order of `SavedDates`' fields.
 _SAVED = (
     "start", "finish", "early_start", "early_finish", "late_start", "late_finish",
     "total_slack_minutes", "free_slack_minutes", "critical",

@@ -59,9 +59,6 @@ class ImportSummary:
     schedule_warnings: list[str] = field(default_factory=list)
 
 
-# -- import --------------------------------------------------------------------------------
-
-
 def import_mspdi(
     database: Database, path: str | os.PathLike[str], *, portfolio_name: str | None = None
 ) -> ImportSummary:
@@ -422,8 +419,3 @@ class _ImportWriter:
                     },
                 )
         self._insert(BaselineTask, list(rows.values()))
-
-
-# -- export --------------------------------------------------------------------------------
-
-#: Task columns in the order of `SavedDates`' fields.
