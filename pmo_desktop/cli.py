@@ -295,10 +295,7 @@ def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         + (f"; latest finish {max(finishes):%Y-%m-%d %H:%M}" if finishes else "")
         + "."
     )
-    for warning in warnings[:20]:
-        print(f"  warning: {warning}")
-    if len(warnings) > 20:
-        print(f"  … and {len(warnings) - 20} more warnings.")
+    _print_warnings(warnings)
     return 0
 
 
@@ -312,14 +309,8 @@ def _schedule_file(source: Path, destination: Path) -> int:
         f"Scheduled {summary.tasks:,} tasks of {source} in {time.perf_counter() - started:.1f} s"
         f"{finish}; {summary.critical:,} critical; written to {destination}."
     )
-    for warning in summary.warnings[:20]:
-        print(f"  warning: {warning}")
-    if summary.not_imported:
-        print(f"Not imported ({len(summary.not_imported)}):")
-        for line in summary.not_imported[:30]:
-            print(f"  {line}")
-        if len(summary.not_imported) > 30:
-            print(f"  … and {len(summary.not_imported) - 30} more.")
+    _print_warnings(summary.warnings)
+    _print_not_imported(summary.not_imported)
     return 0
 
 
@@ -340,14 +331,8 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         for name in ("tasks", "dependencies", "resources", "assignments", "baselines")
     )
     print(f"Imported {args.file} as project {summary.project_code} in {elapsed:.1f} s: {counts}.")
-    for warning in summary.schedule_warnings[:20]:
-        print(f"  warning: {warning}")
-    if summary.report:
-        print(f"Not imported ({len(summary.report)}):")
-        for line in summary.report[:30]:
-            print(f"  {line}")
-        if len(summary.report) > 30:
-            print(f"  … and {len(summary.report) - 30} more.")
+    _print_warnings(summary.schedule_warnings)
+    _print_not_imported(summary.report)
     return 0
 
 
@@ -367,8 +352,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         f"Exported {project.code} to {args.out}: {summary.tasks:,} tasks, {summary.links:,} "
         f"links, {summary.resources:,} resources, {summary.assignments:,} assignments."
     )
-    for warning in summary.warnings[:20]:
-        print(f"  warning: {warning}")
+    _print_warnings(summary.warnings)
     return 0
 
 
@@ -412,6 +396,24 @@ def _open(location: str | None, **options: Any) -> Database:
         prompt = f"Password for {target.url.username or ''}@{target.url.host or 'localhost'}: "
         password = getpass.getpass(prompt)
         return open_database(replace(target, url=target.url.set(password=password)), **options)
+
+
+def _print_warnings(warnings: Sequence[str], limit: int = 20) -> None:
+    for warning in warnings[:limit]:
+        print(f"  warning: {warning}")
+    if len(warnings) > limit:
+        print(f"  … and {len(warnings) - limit} more warnings.")
+
+
+def _print_not_imported(lines: Sequence[str], limit: int = 30) -> None:
+    """What a Project file held that was not imported: listed, never dropped silently."""
+    if not lines:
+        return
+    print(f"Not imported ({len(lines)}):")
+    for line in lines[:limit]:
+        print(f"  {line}")
+    if len(lines) > limit:
+        print(f"  … and {len(lines) - limit} more.")
 
 
 def _progress_printer(label: str) -> Callable[[int, int, str], None] | None:
