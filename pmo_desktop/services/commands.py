@@ -1,0 +1,236 @@
+"""Domain commands: every edit knows how to undo itself (DESIGN.md §2).
+
+A command is plain data plus `apply(database)` and `revert(database)`. The GUI wraps it in a
+QUndoCommand (`ui/undo.py`); scripts and tests call it directly. Each call is one transaction
+through `services.crud`, so a conflict with another user's commit raises `ConflictError` and
+writes nothing. A command remembers the row versions it wrote, so undo is refused (with a
+conflict) when someone else changed the row since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from pmo_desktop.errors import ConflictError
+from pmo_desktop.models import Entity
+from pmo_desktop.services import crud
+from pmo_desktop.storage.database import Database
+
+
+class Command(Protocol):
+    """An edit that can be applied and reverted, with a label for the Edit menu."""
+
+    text: str
+
+    def apply(self, database: Database) -> None: ...
+
+    def revert(self, database: Database) -> None: ...
+
+    def merge(self, other: Command) -> bool:
+        """Absorb `other` (a later edit of the same thing, e.g. a drag); True if merged."""
+        ...
+
+    def touched(self) -> set[type[Entity]]:
+        """The entity types this command writes, so views know what to reload."""
+        ...
+
+
+@dataclass
+class UpdateFields:
+    """Change some columns of one row; undo puts the previous values back."""
+
+    model: type[Entity]
+    entity_id: int
+    version: int
+    before: dict[str, Any]
+    after: dict[str, Any]
+    text: str = ""
+    #: Edits with the same non-empty key on the same row merge (one undo step per drag).
+    merge_key: str = ""
+
+    def apply(self, database: Database) -> None:
+        entity = crud.update(database, self.model, self.entity_id, self.version, **self.after)
+        self.version = entity.version
+
+    def revert(self, database: Database) -> None:
+        entity = crud.update(database, self.model, self.entity_id, self.version, **self.before)
+        self.version = entity.version
+
+    def merge(self, other: Command) -> bool:
+        if not (
+            isinstance(other, UpdateFields)
+            and self.merge_key
+            and other.merge_key == self.merge_key
+            and other.model is self.model
+            and other.entity_id == self.entity_id
+            and set(other.after) == set(self.after)
+        ):
+            return False
+        self.after = dict(other.after)
+        self.version = other.version
+        return True
+
+    def touched(self) -> set[type[Entity]]:
+        return {self.model}
+
+
+def update_fields(
+    database: Database,
+    model: type[Entity],
+    entity_id: int,
+    text: str,
+    merge_key: str = "",
+    **changes: Any,
+) -> UpdateFields:
+    """An `UpdateFields` for `changes`, reading the current values and version to undo to."""
+    entity = crud.get(database, model, entity_id)
+    before = {name: getattr(entity, name) for name in changes}
+    return UpdateFields(model, entity_id, entity.version, before, dict(changes), text, merge_key)
+
+
+@dataclass
+class RowSnapshot:
+    """A row's full column values (id and uuid included) and the snapshots of its children."""
+
+    model: type[Entity]
+    values: dict[str, Any]
+    children: list[RowSnapshot] = field(default_factory=list)
+
+
+@dataclass
+class CreateRow:
+    """Insert a row; undo deletes it, redo puts it back with the same id and uuid."""
+
+    model: type[Entity]
+    values: dict[str, Any]
+    text: str = ""
+    entity_id: int | None = None
+    _snapshot: RowSnapshot | None = None
+
+    def apply(self, database: Database) -> None:
+        if self._snapshot is None:
+            entity = crud.create(database, self.model, **self.values)
+            self.entity_id = entity.id
+        else:
+            restore(database, [self._snapshot])
+
+    def revert(self, database: Database) -> None:
+        assert self.entity_id is not None, "revert before apply"
+        with database.session() as session:
+            entity = session.get(self.model, self.entity_id)
+            if entity is None:
+                raise _gone(self.model, self.entity_id)
+            self._snapshot = RowSnapshot(self.model, crud.column_values(entity))
+        crud.delete(database, self.model, self.entity_id, self._snapshot.values["version"])
+
+    def merge(self, other: Command) -> bool:
+        return False
+
+    def touched(self) -> set[type[Entity]]:
+        return {self.model}
+
+
+@dataclass
+class DeleteRow:
+    """Delete a row (and the child rows the database cascades); undo restores them all.
+
+    `children` names the child tables to keep: (model, foreign key column) pairs, e.g.
+    `(BaselineTask, "baseline_id")`, so undo brings back exactly what the cascade removed.
+    """
+
+    model: type[Entity]
+    entity_id: int
+    version: int
+    text: str = ""
+    children: Sequence[tuple[type[Entity], str]] = ()
+    _snapshot: RowSnapshot | None = None
+
+    def apply(self, database: Database) -> None:
+        with database.session() as session:
+            entity = session.get(self.model, self.entity_id)
+            if entity is None:
+                raise _gone(self.model, self.entity_id)
+            snapshot = RowSnapshot(self.model, crud.column_values(entity))
+            for child_model, column in self.children:
+                rows = session.scalars(
+                    select(child_model)
+                    .where(getattr(child_model, column) == self.entity_id)
+                    .order_by(child_model.id)
+                )
+                snapshot.children += [
+                    RowSnapshot(child_model, crud.column_values(row)) for row in rows
+                ]
+        crud.delete(database, self.model, self.entity_id, self.version)
+        self._snapshot = snapshot
+
+    def revert(self, database: Database) -> None:
+        assert self._snapshot is not None, "revert before apply"
+        restore(database, [self._snapshot])
+        self.version = self._snapshot.values["version"]
+
+    def merge(self, other: Command) -> bool:
+        return False
+
+    def touched(self) -> set[type[Entity]]:
+        return {self.model} | {model for model, _column in self.children}
+
+
+@dataclass
+class CompositeCommand:
+    """Several commands as one undo step (applied in order, reverted in reverse order)."""
+
+    commands: list[Command]
+    text: str = ""
+
+    def apply(self, database: Database) -> None:
+        done: list[Command] = []
+        try:
+            for command in self.commands:
+                command.apply(database)
+                done.append(command)
+        except Exception:
+            for command in reversed(done):
+                command.revert(database)
+            raise
+
+    def revert(self, database: Database) -> None:
+        undone: list[Command] = []
+        try:
+            for command in reversed(self.commands):
+                command.revert(database)
+                undone.append(command)
+        except Exception:
+            for command in reversed(undone):
+                command.apply(database)
+            raise
+
+    def merge(self, other: Command) -> bool:
+        return False
+
+    def touched(self) -> set[type[Entity]]:
+        models: set[type[Entity]] = set()
+        for command in self.commands:
+            models |= command.touched()
+        return models
+
+
+def restore(database: Database, snapshots: Sequence[RowSnapshot]) -> None:
+    """Re-insert deleted rows exactly as they were (ids, uuids, versions), in one transaction."""
+    with database.write_session() as session:
+        pending = list(snapshots)
+        while pending:
+            snapshot = pending.pop(0)
+            session.add(snapshot.model(**snapshot.values))
+            session.flush()
+            pending[:0] = snapshot.children
+
+
+def _gone(model: type[Entity], entity_id: int) -> ConflictError:
+    """Someone else deleted the row this command would touch."""
+    return ConflictError(
+        model.__name__, entity_id, mine={}, theirs=None, expected_version=0, their_version=None
+    )
