@@ -1,6 +1,7 @@
 """Build steps for PMO Desktop's resources (run from anywhere: paths are repo-relative).
 
     python installer/build.py translations   refresh the .ts sources, compile the .qm files
+    python installer/build.py icons          copy the SVG icons to the package, render the app icon
 
 `translations` runs `pyside6-lupdate` over the Qt code (pmo_desktop/ui and
 pmo_desktop/app.py) to bring every `resources/translations/*.ts` up to date with the
@@ -15,13 +16,20 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_FOLDER = ROOT / "resources" / "translations"
 QM_FOLDER = ROOT / "pmo_desktop" / "resources" / "translations"
 QT_SOURCES = (ROOT / "pmo_desktop" / "ui", ROOT / "pmo_desktop" / "app.py")
+ICON_SOURCES = ROOT / "resources" / "icons"
+ICON_PACKAGE = ROOT / "pmo_desktop" / "resources" / "icons"
+APP_ICON_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 
 
 class BuildError(Exception):
@@ -75,7 +83,69 @@ def translations() -> None:
         run([lrelease, "-removeidentical", str(ts_file), "-qm", str(qm_file)])
 
 
-COMMANDS = {"translations": translations}
+def icons() -> None:
+    """Copy resources/icons/*.svg into the package; render the app mark as .png and .ico."""
+    sources = sorted(ICON_SOURCES.glob("*.svg"))
+    if not sources:
+        raise BuildError(f"No .svg icon in {ICON_SOURCES}.")
+    ICON_PACKAGE.mkdir(parents=True, exist_ok=True)
+    for stale in set(ICON_PACKAGE.glob("*.svg")) - {ICON_PACKAGE / s.name for s in sources}:
+        stale.unlink()
+    for source in sources:
+        shutil.copyfile(source, ICON_PACKAGE / source.name)
+    print(f"copied {len(sources)} icons to {_relative(str(ICON_PACKAGE))}", flush=True)
+    images = _render_svg(ICON_SOURCES / "app.svg", APP_ICON_SIZES)
+    for folder in (ICON_SOURCES, ICON_PACKAGE):
+        _replace_file(folder / "app.png", lambda path: images[256].save(str(path), "PNG"))
+    try:
+        from PIL import Image
+    except ImportError:
+        print("Pillow is not installed: resources/icons/app.ico left as it is.", flush=True)
+        return
+    frames = [
+        Image.frombytes("RGBA", (size, size), bytes(images[size].constBits()))
+        for size in APP_ICON_SIZES
+    ]
+    sizes = [frame.size for frame in frames]
+    _replace_file(
+        ICON_SOURCES / "app.ico",
+        lambda path: frames[-1].save(path, "ICO", sizes=sizes, append_images=frames[:-1]),
+    )
+
+
+def _render_svg(path: Path, sizes: Sequence[int]) -> dict[int, QImage]:
+    """QImages (RGBA8888, straight alpha) of an SVG drawing at each square size."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _application = QGuiApplication.instance() or QGuiApplication([])
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        raise BuildError(f"{_relative(str(path))} is not a valid SVG drawing.")
+    images: dict[int, QImage] = {}
+    for size in sizes:
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        images[size] = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    return images
+
+
+def _replace_file(path: Path, write: Callable[[Path], object]) -> None:
+    """Write through a temporary file then rename, so a failed step leaves the old file."""
+    temporary = path.with_name(f".{path.stem}.tmp{path.suffix}")
+    write(temporary)
+    if not temporary.is_file():
+        raise BuildError(f"Could not write {_relative(str(path))}.")
+    os.replace(temporary, path)
+    print(f"wrote {_relative(str(path))}", flush=True)
+
+
+COMMANDS = {"icons": icons, "translations": translations}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
