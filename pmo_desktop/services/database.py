@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pmo_desktop.storage import credentials
 from pmo_desktop.storage.backup import backup_database
 from pmo_desktop.storage.check import CheckReport, check_database
 from pmo_desktop.storage.database import Database, open_database, verify_integrity
@@ -13,6 +14,7 @@ __all__ = [
     "DatabaseTarget",
     "backup_database",
     "check_database",
+    "credentials",
     "default_database_path",
     "open_database",
     "resolve_target",
