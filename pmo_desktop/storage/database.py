@@ -31,6 +31,7 @@ from pmo_desktop.errors import (
 )
 from pmo_desktop.storage import schema
 from pmo_desktop.storage.backup import backup_before_upgrade
+from pmo_desktop.storage.change_feed import ChangeFeed, announce_commits, new_client_id
 from pmo_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from pmo_desktop.storage.locations import (
     DatabaseTarget,
@@ -55,6 +56,8 @@ class Database:
     backup_path: Path | None = None
     #: Whether SQLite's quick_check has passed since opening (servers need none).
     verified: bool = True
+    #: Tells this client's own commits from others' in the change feed.
+    client_id: str = field(default_factory=new_client_id)
     _writer: Engine | None = field(default=None, repr=False)
 
     @property
@@ -93,6 +96,10 @@ class Database:
         ):
             session.connection()  # BEGIN IMMEDIATE now: the lock is ours before any read
             yield session
+
+    def change_feed(self) -> ChangeFeed:
+        """A feed that tells when other users commit (the caller closes it)."""
+        return ChangeFeed(self.target, self.client_id)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -162,12 +169,15 @@ def _open_server(
     confirm_upgrade: Callable[[str | None, str], bool] | None,
 ) -> Database:
     engine = make_engine(target)
+    client_id = new_client_id()
+    announce_commits(engine, client_id)
     try:
         with translate_errors_for(target), engine.connect() as connection:
             revision = _classify(connection, target)
         if revision is None and not create:
             raise NotADatabaseError(f"{target.display} holds no PMO Desktop data yet.")
-        return _bring_to_head(Database(target, engine, revision), upgrade, None, confirm_upgrade)
+        database = Database(target, engine, revision, client_id=client_id)
+        return _bring_to_head(database, upgrade, None, confirm_upgrade)
     except BaseException:
         engine.dispose()
         raise
