@@ -1,10 +1,13 @@
 """CPM speed on the reference portfolio's shape: 50,000 tasks and 75,000 links.
 
-    python bench/bench_scheduling.py [--tasks N] [--links M] [--repeat R]
+    python bench/bench_scheduling.py [--tasks N] [--links M] [--repeat R] [--edits E]
 
 Builds a seeded portfolio plan in memory (200 projects of WBS trees with summaries,
 milestones, all link types, lags, some cross-project links, a calendar with French public
 holidays) and times `scheduling.cpm.schedule` on it: the budget is 0.5 s (DESIGN.md §7).
+Then times `IncrementalScheduler` on one project of 5,000 tasks (50 work streams of the
+same shape): random single edits (a duration one day longer, then back), and the worst
+case, an edit on the critical path that moves the project's finish (budget 50 ms).
 """
 
 from __future__ import annotations
@@ -19,21 +22,24 @@ from datetime import date, datetime
 import holidays
 
 from pmo_desktop.scheduling.cpm import schedule
+from pmo_desktop.scheduling.incremental import IncrementalScheduler
 from pmo_desktop.scheduling.model import CalendarSpec, LinkSpec, ScheduleInput, TaskSpec
 
 PROJECTS = 200
 
 
-def build_plan(task_count: int, link_count: int, seed: int = 1) -> ScheduleInput:
+def build_plan(
+    task_count: int, link_count: int, seed: int = 1, projects: int = PROJECTS
+) -> ScheduleInput:
     """A portfolio plan: per project, summaries of ~10 tasks, links forward in WBS order."""
     rng = random.Random(seed)
     french = holidays.France(years=range(2025, 2031))
     calendar = CalendarSpec(name="France", exceptions={day: () for day in sorted(french)})
     tasks: list[TaskSpec] = []
     leaves_by_project: list[list[int]] = []
-    per_project = task_count // PROJECTS
+    per_project = task_count // projects
     next_id = 1
-    for project in range(PROJECTS):
+    for project in range(projects):
         leaves: list[int] = []
         made = 0
         while made < per_project:
@@ -61,9 +67,9 @@ def build_plan(task_count: int, link_count: int, seed: int = 1) -> ScheduleInput
     link_specs: list[LinkSpec] = []
     kinds = ("FS",) * 7 + ("SS", "FF", "SF")
     while len(link_specs) < link_count:
-        project = rng.randrange(PROJECTS)
+        project = rng.randrange(projects)
         leaves = leaves_by_project[project]
-        if rng.random() < 0.01 and project + 1 < PROJECTS:
+        if rng.random() < 0.01 and project + 1 < projects:
             pair = (rng.choice(leaves), rng.choice(leaves_by_project[project + 1]))
         else:
             first = rng.randrange(len(leaves) - 1)
@@ -79,11 +85,50 @@ def build_plan(task_count: int, link_count: int, seed: int = 1) -> ScheduleInput
     )
 
 
+def one_project(task_count: int, link_count: int, streams: int = 50) -> ScheduleInput:
+    """One project of `streams` parallel work streams (the portfolio shape, one start)."""
+    plan = build_plan(task_count, link_count, seed=2, projects=streams)
+    for task in plan.tasks:
+        task.project = 0
+    return plan
+
+
+def time_edits(plan: ScheduleInput, edits: int) -> None:
+    """Median, 90th percentile and worst of single edits, and the finish-moving case."""
+    rng = random.Random(7)
+    engine = IncrementalScheduler(plan)
+    leaves = [task for task in plan.tasks if task.parent is not None and task.duration]
+    samples, moved = [], []
+    for _ in range(edits):
+        task = rng.choice(leaves)
+        for minutes in (task.duration + 480, task.duration):
+            started = time.perf_counter()
+            changed = engine.set_duration(task.id, minutes)
+            samples.append(time.perf_counter() - started)
+            moved.append(len(changed))
+    samples.sort()
+    print(f"incremental, one edit in {len(plan.tasks):,} tasks: median "
+          f"{statistics.median(samples) * 1e3:.2f} ms, 90th percentile "
+          f"{samples[len(samples) * 9 // 10] * 1e3:.2f} ms, max {samples[-1] * 1e3:.1f} ms "
+          f"over {len(samples)} edits (median {statistics.median(moved):.0f} results "
+          "changed; budget 50 ms)")  # fmt: skip
+    results = engine.result.tasks
+    critical = next(task for task in leaves if results[task.id].critical)
+    worst = []
+    for minutes in (critical.duration + 480, critical.duration) * 5:
+        started = time.perf_counter()
+        changed = engine.set_duration(critical.id, minutes)
+        worst.append(time.perf_counter() - started)
+    print(f"incremental, edit moving the project finish ({len(changed):,} results changed): "
+          f"median {statistics.median(worst) * 1e3:.1f} ms over {len(worst)} edits")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=50_000)
     parser.add_argument("--links", type=int, default=75_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--edits", type=int, default=200, help="0: skip the incremental part")
     args = parser.parse_args()
     started = time.perf_counter()
     plan = build_plan(args.tasks, args.links)
@@ -98,6 +143,15 @@ def main() -> int:
     print(f"finish {result.finish:%Y-%m-%d %H:%M}, {critical:,} critical tasks")
     print(f"full CPM: median {statistics.median(samples):.3f} s, min {min(samples):.3f} s "
           f"(budget 0.5 s) over {args.repeat} runs; started {date.today()}")  # fmt: skip
+    if args.edits:
+        project = one_project(5_000, 7_500)
+        full = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            schedule(project)
+            full.append(time.perf_counter() - started)
+        print(f"full CPM of one 5,000-task project: median {statistics.median(full) * 1e3:.1f} ms")
+        time_edits(project, args.edits)
     return 0
 
 

@@ -1,0 +1,363 @@
+"""The CPM network: tasks as graph nodes, links expanded to edges, topological order.
+
+Summary tasks are nodes of their own: they take the span of their children (child →
+summary edges), and a link that reaches a summary applies to every task under it. The
+passes (cpm_passes.py) run on an integer timeline: working minutes of the project
+calendar counted from midnight of the project start day; this module converts dates.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pmo_desktop.scheduling.calendar import WorkingCalendar
+from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec
+
+FAR = 1 << 60
+
+
+class SchedulingError(ValueError):
+    """The plan cannot be scheduled as given (a loop of links, an unknown task)."""
+
+
+class CycleError(SchedulingError):
+    """Links form a loop; `tasks` names the tasks in it, in order."""
+
+    def __init__(self, tasks: Sequence[TaskSpec]) -> None:
+        self.task_ids = [task.id for task in tasks]
+        names = " → ".join(f"{task.name or task.id}" for task in [*tasks, tasks[0]])
+        super().__init__(f"These tasks are linked in a loop: {names}.")
+
+
+@dataclass(slots=True)
+class Edge:
+    """A link between graph nodes (already expanded from summary successors to leaves).
+
+    `slow` sends the backward pass through its general path: an elapsed lag, or progress
+    on either end (Microsoft Project treats links to started or finished tasks apart).
+    """
+
+    source: int
+    target: int
+    type: str
+    lag: int
+    elapsed: bool
+    link: LinkSpec
+    slow: bool = False
+
+
+class Graph:
+    """Nodes, edges and order of a plan, plus the conversions between dates and offsets."""
+
+    def __init__(self, plan: ScheduleInput) -> None:
+        self.plan = plan
+        self.tasks = plan.tasks
+        self.index = {task.id: position for position, task in enumerate(self.tasks)}
+        if len(self.index) != len(self.tasks):
+            raise SchedulingError("Two tasks share one id.")
+        self.calendar = WorkingCalendar(plan.calendar, plan.start.date())
+        self.task_calendars = {
+            name: WorkingCalendar(spec, plan.start.date()) for name, spec in plan.calendars.items()
+        }
+        for task in self.tasks:
+            if task.calendar is not None and task.calendar not in self.task_calendars:
+                raise SchedulingError(
+                    f"Task {task.name or task.id} uses an unknown calendar {task.calendar!r}."
+                )
+        self.origin = self.calendar.offset(plan.start)
+        # Many tasks share dates: convert each distinct offset once.
+        self._starts: dict[int, datetime] = {}
+        self._landing = plan.start
+        self._finishes: dict[int, datetime] = {}
+        # Where each task starts without predecessors: its project's start (portfolios).
+        project_floor = {
+            project: self.offset(start) for project, start in plan.project_starts.items()
+        }
+        self.floor = [project_floor.get(task.project, 0) for task in self.tasks]
+        count = len(self.tasks)
+        self.children: list[list[int]] = [[] for _ in range(count)]
+        self.parent_of: list[int | None] = [None] * count
+        for position, task in enumerate(self.tasks):
+            if task.parent is not None:
+                parent = self.index.get(task.parent)
+                if parent is None:
+                    raise SchedulingError(f"Task {task.id} has an unknown parent {task.parent}.")
+                self.children[parent].append(position)
+                self.parent_of[position] = parent
+        self.is_summary = [bool(children) for children in self.children]
+        self.plain = [task.calendar is None for task in self.tasks]
+        self.status = None if plan.status_date is None else self.offset(plan.status_date)
+        summary, tasks = self.is_summary, self.tasks
+        self.duration = [
+            0 if summary[node] or task.milestone else max(task.duration, 0)
+            for node, task in enumerate(tasks)
+        ]
+        self.remaining = self.duration[:]
+        self.started = [False] * count
+        self.done = [False] * count
+        self.simple = [False] * count
+        #: Leaves with actual dates, tasks with a deadline, ALAP leaves.
+        self.progress_nodes: set[int] = set()
+        self.deadline_nodes: set[int] = set()
+        self.alap_nodes: set[int] = set()
+        for node, task in enumerate(tasks):
+            if (
+                task.constraint == "ASAP"
+                and task.deadline is None
+                and task.actual_start is None
+                and task.actual_finish is None
+                and task.remaining is None
+            ):
+                # Most tasks: nothing to derive beyond duration and the fast-path flag.
+                self.simple[node] = self.plain[node] and self.status is None
+            else:
+                self.refresh_task(node)
+        self.edges_in: list[list[Edge]] = [[] for _ in range(count)]
+        self.edges_out: list[list[Edge]] = [[] for _ in range(count)]
+        self._add_all_edges(plan.links)
+        self.order = self.topological_order()
+        self.summary_order = [node for node in self.order if self.is_summary[node]]
+
+    def reorder(self) -> None:
+        """Recompute the topological order after a link was added against it."""
+        self.order = self.topological_order()
+        self.summary_order = [node for node in self.order if self.is_summary[node]]
+
+    # -- nodes and edges -----------------------------------------------------------------
+
+    def refresh_task(self, node: int) -> None:
+        """Derive the node's duration, progress and fast-path flag from its TaskSpec."""
+        task = self.tasks[node]
+        leaf = not self.is_summary[node]
+        duration = max(task.duration, 0) if leaf and not task.milestone else 0
+        self.duration[node] = duration
+        started = leaf and task.actual_start is not None
+        done = leaf and task.actual_finish is not None
+        self.started[node] = started
+        self.done[node] = done
+        if done:
+            remaining = 0
+        elif task.remaining is not None:
+            remaining = max(task.remaining, 0)
+        elif started:
+            remaining = max(round(duration * (100.0 - task.percent_complete) / 100.0), 0)
+        else:
+            remaining = duration
+        self.remaining[node] = remaining
+        if started or done:
+            self.progress_nodes.add(node)
+        else:
+            self.progress_nodes.discard(node)
+        for members, belongs in (
+            (self.deadline_nodes, task.deadline is not None),
+            (self.alap_nodes, leaf and task.constraint == "ALAP"),
+        ):
+            if belongs:
+                members.add(node)
+            else:
+                members.discard(node)
+        #: A task on the project calendar with no constraint, deadline or progress (and no
+        #: status date to respect): the passes take a fast path for it.
+        self.simple[node] = (
+            self.plain[node]
+            and task.constraint == "ASAP"
+            and task.deadline is None
+            and task.actual_start is None
+            and task.actual_finish is None
+            and self.status is None
+        )
+
+    def mark_slow(self, node: int) -> None:
+        """Recompute the `slow` flag of every edge touching `node`."""
+        for edge in self.edges_in[node]:
+            edge.slow = self._is_slow(edge)
+        for edge in self.edges_out[node]:
+            edge.slow = self._is_slow(edge)
+
+    def _is_slow(self, edge: Edge) -> bool:
+        started, done = self.started, self.done
+        return (
+            edge.elapsed
+            or started[edge.source]
+            or started[edge.target]
+            or done[edge.source]
+            or done[edge.target]
+        )
+
+    def leaves(self, node: int) -> list[int]:
+        if not self.is_summary[node]:
+            return [node]
+        leaves: list[int] = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if self.is_summary[current]:
+                stack.extend(self.children[current])
+            else:
+                leaves.append(current)
+        return leaves
+
+    def link_lag(self, link: LinkSpec, source: int) -> int:
+        if link.lag_unit == "percent":
+            return round(self.tasks[source].duration * link.lag / 100)
+        return link.lag
+
+    def _add_all_edges(self, links: Sequence[LinkSpec]) -> None:
+        """`add_edges` for every link, inlined: a portfolio has 75,000 of them."""
+        index, summary, tasks = self.index, self.is_summary, self.tasks
+        edges_in, edges_out = self.edges_in, self.edges_out
+        tracked = [started or done for started, done in zip(self.started, self.done, strict=True)]
+        for link in links:
+            source = index.get(link.predecessor)
+            target = index.get(link.successor)
+            if source is None or target is None:
+                raise SchedulingError(
+                    f"The link {link.predecessor} → {link.successor} names an unknown task."
+                )
+            unit = link.lag_unit
+            lag = link.lag
+            if unit == "percent":
+                lag = round(tasks[source].duration * lag / 100)
+            elapsed = unit == "elapsed"
+            outgoing = edges_out[source]
+            slow_source = elapsed or tracked[source]
+            for leaf in self.leaves(target) if summary[target] else (target,):
+                edge = Edge(source, leaf, link.type, lag, elapsed, link,
+                            slow_source or tracked[leaf])  # fmt: skip
+                outgoing.append(edge)
+                edges_in[leaf].append(edge)
+
+    def add_edges(self, link: LinkSpec) -> list[Edge]:
+        """Expand one link to edges (to every task under a summary successor)."""
+        source = self.index.get(link.predecessor)
+        target = self.index.get(link.successor)
+        if source is None or target is None:
+            raise SchedulingError(
+                f"The link {link.predecessor} → {link.successor} names an unknown task."
+            )
+        lag = self.link_lag(link, source)
+        elapsed = link.lag_unit == "elapsed"
+        outgoing, edges_in = self.edges_out[source], self.edges_in
+        made = []
+        for leaf in self.leaves(target) if self.is_summary[target] else (target,):
+            edge = Edge(source, leaf, link.type, lag, elapsed, link)
+            edge.slow = self._is_slow(edge)
+            outgoing.append(edge)
+            edges_in[leaf].append(edge)
+            made.append(edge)
+        return made
+
+    def remove_edges(self, link: LinkSpec) -> list[Edge]:
+        """Take out the edges of the first stored link equal to `link`; they are returned."""
+        source = self.index.get(link.predecessor)
+        if source is None:
+            return []
+        found = None
+        for edge in self.edges_out[source]:
+            if edge.link == link:
+                found = edge.link
+                break
+        if found is None:
+            return []
+        removed = [edge for edge in self.edges_out[source] if edge.link is found]
+        self.edges_out[source] = [e for e in self.edges_out[source] if e.link is not found]
+        for edge in removed:
+            self.edges_in[edge.target] = [e for e in self.edges_in[edge.target] if e is not edge]
+        return removed
+
+    def topological_order(self) -> list[int]:
+        count = len(self.tasks)
+        indegree = [len(self.edges_in[i]) + len(self.children[i]) for i in range(count)]
+        parent_of, edges_out = self.parent_of, self.edges_out
+        ready = deque(i for i in range(count) if indegree[i] == 0)
+        order: list[int] = []
+        while ready:
+            node = ready.popleft()
+            order.append(node)
+            for edge in edges_out[node]:
+                indegree[edge.target] -= 1
+                if indegree[edge.target] == 0:
+                    ready.append(edge.target)
+            parent = parent_of[node]
+            if parent is not None:
+                indegree[parent] -= 1
+                if indegree[parent] == 0:
+                    ready.append(parent)
+        if len(order) != count:
+            raise CycleError([self.tasks[i] for i in self._find_cycle(indegree)])
+        return order
+
+    def _find_cycle(self, indegree: list[int]) -> list[int]:
+        """Walk back along unresolved edges until a node repeats: that is the loop."""
+        remaining = {i for i, degree in enumerate(indegree) if degree > 0}
+        node = min(remaining)
+        seen: dict[int, int] = {}
+        path: list[int] = []
+        while node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            sources = [edge.source for edge in self.edges_in[node] if edge.source in remaining]
+            sources += [child for child in self.children[node] if child in remaining]
+            node = min(sources)
+        return list(reversed(path[seen[node] :]))
+
+    # -- time conversions --------------------------------------------------------------
+
+    def offset(self, moment: datetime) -> int:
+        return self.calendar.offset(moment) - self.origin
+
+    def start_moment(self, offset: int) -> datetime:
+        moment = self._starts.get(offset)
+        if moment is None:
+            moment = self._starts[offset] = self.calendar.start_at(offset + self.origin)
+        return moment
+
+    def finish_moment(self, offset: int) -> datetime:
+        moment = self._finishes.get(offset)
+        if moment is None:
+            moment = self._finishes[offset] = self.calendar.finish_at(offset + self.origin)
+        return moment
+
+    def finish_of(self, node: int, start: int, duration: int | None = None) -> int:
+        """Finish of a task that starts at `start` and lasts `duration` (default: its own)."""
+        if duration is None:
+            duration = self.duration[node]
+        task = self.tasks[node]
+        if task.calendar is None or duration == 0:
+            return start + duration
+        calendar = self.task_calendars[task.calendar]
+        begin = calendar.next_start(self.start_moment(start))
+        end = calendar.finish_at(calendar.offset(begin) + duration)
+        return self.offset(end)
+
+    def start_of(self, node: int, finish: int, duration: int | None = None) -> int:
+        """Start of a task that must finish at `finish`, on its own calendar."""
+        if duration is None:
+            duration = self.duration[node]
+        task = self.tasks[node]
+        if task.calendar is None or duration == 0:
+            return finish - duration
+        calendar = self.task_calendars[task.calendar]
+        end = calendar.previous_finish(self.finish_moment(finish))
+        return self.offset(calendar.start_at(calendar.offset(end) - duration))
+
+    def shift(self, offset: int, lag: int, elapsed: bool, *, as_finish: bool) -> int:
+        if not elapsed:
+            return offset + lag
+        moment = self.finish_moment(offset) if as_finish else self.start_moment(offset)
+        self._landing = moment + timedelta(minutes=lag)
+        return self.offset(self._landing)
+
+    def lands_on_finish(self, edge: Edge) -> bool:
+        """Whether a link puts a milestone at the end of a working period (else at a start).
+
+        Adding working time lands at the end of a period, subtracting at the start of one;
+        an elapsed lag lands on its exact instant (at a period's end, or the next start);
+        with no lag the predecessor's end decides. Call right after the edge's bound.
+        """
+        if edge.elapsed:
+            return self.calendar.finish_at(self.calendar.offset(self._landing)) == self._landing
+        return edge.lag > 0 or (edge.lag == 0 and edge.type in ("FS", "FF"))

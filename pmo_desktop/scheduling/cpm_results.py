@@ -1,0 +1,192 @@
+"""A full CPM run (forward, backward, the ALAP round) and its conversion to TaskResults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pmo_desktop.scheduling.cpm_graph import FAR
+from pmo_desktop.scheduling.cpm_passes import BackwardState, ForwardState, Passes
+from pmo_desktop.scheduling.model import ScheduleResult, TaskResult
+
+
+class Scheduler(Passes):
+    """Schedules a plan; keeps every stage so that IncrementalScheduler can update them."""
+
+    def run(self) -> ScheduleResult:
+        count = len(self.tasks)
+        forward = self.stage1 = ForwardState.empty(count)
+        self.forward(forward, self.order, {})
+        self.project_finish = self.project_finishes(forward.early_finish)
+        backward = self.back1 = BackwardState.empty(count)
+        self.backward(forward, backward, reversed(self.order), self.project_finish)
+        self.roll_up_all(forward, backward)
+        self.stage2: ForwardState | None = None
+        self.back2: BackwardState | None = None
+        self.pinned = self.alap_pins(backward)
+        if self.pinned:
+            forward = self.stage2 = forward.copy()
+            self.forward(forward, self.order, self.pinned)
+            backward = self.back2 = BackwardState.empty(count)
+            self.backward(forward, backward, reversed(self.order), self.project_finish)
+            self.roll_up_all(forward, backward)
+        self.free = self.free_slack(range(count), forward, self.project_finish)
+        self.results: dict[int, TaskResult] = {}
+        self.make_results(range(count), forward, backward, self.results)
+        self.span_summaries(self.summary_order, self.results)
+        return self.result()
+
+    def final(self) -> tuple[ForwardState, BackwardState]:
+        if self.stage2 is not None and self.back2 is not None:
+            return self.stage2, self.back2
+        return self.stage1, self.back1
+
+    def alap_pins(self, backward: BackwardState) -> dict[int, int]:
+        """ALAP tasks sit on their late start (one more forward pass places successors)."""
+        late_start = backward.late_start
+        return {node: late_start[node] for node in sorted(self.alap_nodes)}
+
+    def project_finishes(self, early_finish: list[int]) -> list[int]:
+        """Per node, its project's finish: a task without successors may slip to it."""
+        ends: dict[int, int] = {}
+        for node, task in enumerate(self.tasks):
+            if early_finish[node] > ends.get(task.project, -FAR):
+                ends[task.project] = early_finish[node]
+        self.project_ends = ends
+        return [ends[task.project] for task in self.tasks]
+
+    def roll_up_all(self, forward: ForwardState, backward: BackwardState) -> None:
+        backward.shown_start = backward.late_start[:]
+        backward.shown_finish = backward.late_finish[:]
+        for node in self.progress_nodes:
+            self.shown_late(node, forward, backward)
+        for node in self.summary_order:
+            self.shown_late(node, forward, backward)
+
+    def result(self) -> ScheduleResult:
+        forward, _ = self.final()
+        warnings = [forward.warning[node] for node in sorted(forward.warning)]
+        early_finish, tasks = forward.early_finish, self.tasks
+        for node in sorted(self.deadline_nodes):
+            task = tasks[node]
+            if early_finish[node] > self.offset(task.deadline):  # type: ignore[arg-type]
+                warnings.append(f"'{task.name or task.id}' finishes after its deadline.")
+        finish = max(self.stage1.early_finish, default=0)
+        return ScheduleResult(dict(self.results), self.finish_moment(finish), warnings)
+
+    def make_results(
+        self,
+        nodes: Iterable[int],
+        forward: ForwardState,
+        backward: BackwardState,
+        results: dict[int, TaskResult],
+    ) -> None:
+        threshold = self.plan.critical_slack
+        early_start, early_finish = forward.early_start, forward.early_finish
+        late_start, late_finish = backward.shown_start, backward.shown_finish
+        driver, at_finish, free = forward.driver, forward.at_finish, self.free
+        summary, durations, tasks = self.is_summary, self.duration, self.tasks
+        start_moment, finish_moment = self.start_moment, self.finish_moment
+        starts, finishes = self._starts, self._finishes
+        for node in nodes:
+            task = tasks[node]
+            total = late_finish[node] - early_finish[node]
+            if task.constraint == "ALAP" and not summary[node]:
+                total = 0
+            if durations[node] == 0 and not summary[node]:
+                # A milestone is one instant: after a finish or a positive lag, the end of
+                # the previous working time, else the start of the next; its late dates
+                # always at the end of the previous working time.
+                to_start = finish_moment if at_finish[node] else start_moment
+                start = to_start(early_start[node])
+                end = to_start(early_finish[node])
+                late = finish_moment(late_start[node])
+            else:
+                # Each distinct offset was converted once already (the cache), mostly.
+                offset = early_start[node]
+                start = starts.get(offset) or start_moment(offset)
+                offset = early_finish[node]
+                end = finishes.get(offset) or finish_moment(offset)
+                offset = late_start[node]
+                late = starts.get(offset) or start_moment(offset)
+            offset = late_finish[node]
+            late_end = finishes.get(offset) or finish_moment(offset)
+            driving = driver[node]
+            results[task.id] = TaskResult(
+                task.id,
+                start,
+                end,
+                start,
+                end,
+                late,
+                late_end,
+                total,
+                min(free[node], total) if total >= 0 else 0,
+                total <= threshold and task.actual_finish is None,
+                tasks[driving].id if driving is not None else None,
+            )
+        progress = self.progress_nodes
+        for node in progress if isinstance(nodes, range) else progress.intersection(nodes):
+            # Actual dates are shown as they were recorded.
+            task, result = tasks[node], results[tasks[node].id]
+            if task.actual_start is not None:
+                result.start = result.early_start = result.late_start = task.actual_start
+            if task.actual_finish is not None:
+                result.finish = result.early_finish = result.late_finish = task.actual_finish
+
+    def span_summaries(self, summaries: Iterable[int], results: dict[int, TaskResult]) -> None:
+        """A summary spans the instants its children show (a milestone's may be 08:00)."""
+        tasks, children = self.tasks, self.children
+        for node in summaries:
+            spans = [results[tasks[child].id] for child in children[node]]
+            own = results[tasks[node].id]
+            own.start = own.early_start = min([child.start for child in spans])
+            own.finish = own.early_finish = max([child.finish for child in spans])
+
+    def free_slack(
+        self, nodes: Iterable[int], forward: ForwardState, project_finish: list[int]
+    ) -> list[int]:
+        """How far each task can slip without moving any successor's early dates."""
+        early_start, early_finish = forward.early_start, forward.early_finish
+        slack = getattr(self, "free", None) or [0] * len(self.tasks)
+        done, shift = self.done, self.shift
+        for node in nodes:
+            best = project_finish[node] - early_finish[node]
+            edges = self.edges_out[node]
+            if edges:
+                best = FAR
+                for edge in edges:
+                    target = edge.target
+                    if done[target]:
+                        continue
+                    kind = edge.type
+                    if edge.elapsed:
+                        if kind == "FS":
+                            gap = early_start[target] - shift(
+                                early_finish[node], edge.lag, True, as_finish=True
+                            )
+                        elif kind == "SS":
+                            gap = early_start[target] - shift(
+                                early_start[node], edge.lag, True, as_finish=False
+                            )
+                        elif kind == "FF":
+                            gap = early_finish[target] - shift(
+                                early_finish[node], edge.lag, True, as_finish=True
+                            )
+                        else:
+                            gap = early_finish[target] - shift(
+                                early_start[node], edge.lag, True, as_finish=False
+                            )
+                    elif kind == "FS":
+                        gap = early_start[target] - early_finish[node] - edge.lag
+                    elif kind == "SS":
+                        gap = early_start[target] - early_start[node] - edge.lag
+                    elif kind == "FF":
+                        gap = early_finish[target] - early_finish[node] - edge.lag
+                    else:
+                        gap = early_finish[target] - early_start[node] - edge.lag
+                    if gap < best:
+                        best = gap
+                if best == FAR:
+                    best = project_finish[node] - early_finish[node]
+            slack[node] = best
+        return slack
