@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import ConflictError
 from pmo_desktop.models import Entity
@@ -51,14 +52,21 @@ class UpdateFields:
     text: str = ""
     #: Edits with the same non-empty key on the same row merge (one undo step per drag).
     merge_key: str = ""
+    _applied: bool = field(default=False, repr=False)
 
     def apply(self, database: Database) -> None:
-        entity = crud.update(database, self.model, self.entity_id, self.version, **self.after)
-        self.version = entity.version
+        # First apply: the version the user saw; redo: the row as this client left it.
+        expected = self.version
+        if self._applied:
+            expected = own_version(database, self.model, self.entity_id, self.version)
+        entity = crud.update(database, self.model, self.entity_id, expected, **self.after)
+        self.version = record_version(database, self.model, self.entity_id, entity.version)
+        self._applied = True
 
     def revert(self, database: Database) -> None:
-        entity = crud.update(database, self.model, self.entity_id, self.version, **self.before)
-        self.version = entity.version
+        expected = own_version(database, self.model, self.entity_id, self.version)
+        entity = crud.update(database, self.model, self.entity_id, expected, **self.before)
+        self.version = record_version(database, self.model, self.entity_id, entity.version)
 
     def merge(self, other: Command) -> bool:
         if not (
@@ -164,13 +172,18 @@ class DeleteRow:
                 snapshot.children += [
                     RowSnapshot(child_model, crud.column_values(row)) for row in rows
                 ]
-        crud.delete(database, self.model, self.entity_id, self.version)
+        expected = self.version
+        if self._snapshot is not None:  # redo: the row as this client restored it
+            expected = own_version(database, self.model, self.entity_id, self.version)
+        crud.delete(database, self.model, self.entity_id, expected)
         self._snapshot = snapshot
 
     def revert(self, database: Database) -> None:
         assert self._snapshot is not None, "revert before apply"
         restore(database, [self._snapshot])
-        self.version = self._snapshot.values["version"]
+        self.version = record_version(
+            database, self.model, self.entity_id, self._snapshot.values["version"]
+        )
 
     def merge(self, other: Command) -> bool:
         return False
@@ -218,15 +231,43 @@ class CompositeCommand:
         return models
 
 
+def own_version(database: Database, model: type[Entity], entity_id: int, version: int) -> int:
+    """The version to expect for a row: the last one this client's commands wrote, if any.
+
+    A command remembers the version it wrote, but a later command on the same row (and its
+    undo) moves the version on; the row is still as this client left it, so undoing the
+    earlier command must expect that latest version. Another user's write still conflicts.
+    """
+    return _own_versions(database).get((model.__name__, entity_id), version)
+
+
+def record_version(database: Database, model: type[Entity], entity_id: int, version: int) -> int:
+    """Remember the version a command of this client just wrote; returns it."""
+    _own_versions(database)[(model.__name__, entity_id)] = version
+    return version
+
+
+def _own_versions(database: Database) -> dict[tuple[str, int], int]:
+    registry: dict[tuple[str, int], int] = vars(database).setdefault("_own_row_versions", {})
+    return registry
+
+
 def restore(database: Database, snapshots: Sequence[RowSnapshot]) -> None:
     """Re-insert deleted rows exactly as they were (ids, uuids, versions), in one transaction."""
     with database.write_session() as session:
-        pending = list(snapshots)
-        while pending:
-            snapshot = pending.pop(0)
-            session.add(snapshot.model(**snapshot.values))
-            session.flush()
-            pending[:0] = snapshot.children
+        _insert_rows(session, snapshots)
+
+
+def _insert_rows(session: Session, snapshots: Sequence[RowSnapshot]) -> None:
+    """Core inserts (the ORM would renumber the version column), parents before children."""
+    by_model: dict[type[Entity], list[RowSnapshot]] = {}
+    for snapshot in snapshots:
+        by_model.setdefault(snapshot.model, []).append(snapshot)
+    for model, group in by_model.items():
+        session.execute(insert(model.__table__), [snapshot.values for snapshot in group])
+        children = [child for snapshot in group for child in snapshot.children]
+        if children:
+            _insert_rows(session, children)
 
 
 def _gone(model: type[Entity], entity_id: int) -> ConflictError:
