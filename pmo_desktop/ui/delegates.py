@@ -1,4 +1,4 @@
-"""Cell painters for the project list: a RAG pill and a % complete bar.
+"""Cell painters for the project list: a RAG pill (with a trend arrow) and a % complete bar.
 
 Both read plain roles of the model (`RagRole`, `PercentRole`) and fall back on the
 default painting when the role is empty, so the model stays usable without them.
@@ -6,8 +6,8 @@ default painting when the role is empty, so the model stays usable without them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -24,15 +24,18 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: Room around the label inside a pill, and between the pill and the cell's edges (pixels).
 _PILL_PADDING = 18
 _CELL_MARGIN = 8
+#: Room kept right of a pill for the trend arrow (pixels), and the trends that show one.
+_ARROW_ROOM = 14
+_ARROWS = ("better", "worse")
 
 
 class _CellDelegate(QStyledItemDelegate):
     def _paint_background(
         self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
-        """The cell's selection and hover background, without its text or icon."""
+        """The cell's selection and hover background, without its text or icon (the view's
+        option already has the state; asking the model for every role again costs time)."""
         background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
         background.text = ""
         background.icon = QIcon()
         widget = option.widget
@@ -41,11 +44,15 @@ class _CellDelegate(QStyledItemDelegate):
 
 
 class RagDelegate(_CellDelegate):
-    """A rounded pill in the RAG colour with the rating's name on it (an outline if none)."""
+    """A rounded pill in the RAG colour with the rating's name on it (an outline if none),
+    and, given a trend role, an arrow on its right when the rating got better or worse."""
 
-    def __init__(self, rag_role: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rag_role: int, parent: QWidget | None = None, trend_role: int | None = None
+    ) -> None:
         super().__init__(parent)
         self._rag_role = rag_role
+        self._trend_role = trend_role
 
     def _pill(self, option: QStyleOptionViewItem, index: AnyIndex) -> tuple[Rag | None, str, QFont]:
         value = index.data(self._rag_role)
@@ -59,16 +66,20 @@ class RagDelegate(_CellDelegate):
         rag, text, font = self._pill(option, index)
         self._paint_background(painter, option, index)
         metrics = QFontMetrics(font)
-        height = min(option.rect.height() - 6, metrics.height() + 4)
-        width = min(
-            option.rect.width() - _CELL_MARGIN, metrics.horizontalAdvance(text) + _PILL_PADDING
-        )
+        area = QRectF(option.rect)
+        trend = index.data(self._trend_role) if self._trend_role is not None else None
+        if self._trend_role is not None:
+            area.adjust(0, 0, -_ARROW_ROOM, 0)
+        height = min(area.height() - 6, metrics.height() + 4)
+        width = min(area.width() - _CELL_MARGIN, metrics.horizontalAdvance(text) + _PILL_PADDING)
         pill = QRectF(
-            option.rect.center().x() - width / 2 + 0.5,
-            option.rect.center().y() - height / 2 + 0.5,
+            area.center().x() - width / 2 + 0.5,
+            area.center().y() - height / 2 + 0.5,
             width,
             height,
         )
+        if trend in _ARROWS:
+            self._paint_arrow(painter, pill, trend)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if rag is None:
@@ -85,10 +96,32 @@ class RagDelegate(_CellDelegate):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
+    @staticmethod
+    def _paint_arrow(painter: QPainter, pill: QRectF, trend: str) -> None:
+        """A small triangle right of the pill: up and green if better, down and red if worse."""
+        up = trend == "better"
+        size = min(pill.height() * 0.55, 8.0)
+        x = pill.right() + 4
+        middle = pill.center().y()
+        top, bottom = middle - size / 2, middle + size / 2
+        points = (
+            [QPointF(x, bottom), QPointF(x + size, bottom), QPointF(x + size / 2, top)]
+            if up
+            else [QPointF(x, top), QPointF(x + size, top), QPointF(x + size / 2, bottom)]
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(rag_colour(Rag.GREEN if up else Rag.RED))
+        painter.drawPolygon(QPolygonF(points))
+        painter.restore()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """The pill's width (label plus its rounded ends) and the usual row height."""
         _rag, text, font = self._pill(option, index)
         width = QFontMetrics(font).horizontalAdvance(text) + _PILL_PADDING + _CELL_MARGIN
+        if self._trend_role is not None:
+            width += _ARROW_ROOM
         return QSize(width, super().sizeHint(option, index).height())
 
 

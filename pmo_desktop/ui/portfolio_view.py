@@ -1,117 +1,143 @@
-"""The portfolio at a glance: navigation tree on the left, the project list on the right.
+"""The portfolio dashboard: KPI tiles, the project table and two charts.
 
-Selecting the portfolio shows every project; a programme (or "Other projects") narrows
-the list to its projects; a project narrows it to its programme and selects its row.
+`show_portfolio` asks a worker for the overview (tiles and table, a few aggregate queries)
+and paints it; a second job then computes earned value, over-allocation and the trend and
+loads the chart module (matplotlib), after which `loaded` is emitted. A newer request
+supersedes an older one still running. Reloads after `data_changed` update the rows in
+place, so the selection, expanded groups and scroll position stay.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-from decimal import Decimal
-from html import escape
+import importlib
+import logging
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelectionModel,
-    QModelIndex,
-    QSettings,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
-    QTableView,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from pmo_desktop.models import Rag
-from pmo_desktop.services.portfolio import PortfolioTree, ProjectRow
+from pmo_desktop.errors import PmoError
+from pmo_desktop.services.dashboard import (
+    DashboardOverview,
+    PortfolioDashboard,
+    RagThresholds,
+    dashboard_overview,
+    merge_details,
+)
+from pmo_desktop.services.kpis import DashboardDetails, dashboard_details
+from pmo_desktop.ui.dashboard.grouping import GroupBy, GroupedProjectModel
+from pmo_desktop.ui.dashboard.tiles import KpiTiles
 from pmo_desktop.ui.delegates import PercentBarDelegate, RagDelegate
-from pmo_desktop.ui.formatting import format_money, rag_label
-from pmo_desktop.ui.itemmodels.portfolio_tree import NodeKind, PortfolioTreeModel
+from pmo_desktop.ui.formatting import format_long_date
 from pmo_desktop.ui.itemmodels.project_table import (
+    RAG_COLUMNS,
     Column,
     ProjectFilterProxy,
     ProjectTableModel,
 )
-from pmo_desktop.ui.rag import RAG_COLOURS
+from pmo_desktop.ui.workers import Job, ProgressToken
+from pmo_desktop.ui.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
+CHARTS_MODULE = "pmo_desktop.ui.dashboard.charts"
+#: Screen order of the columns, and those hidden until the user shows them.
+DEFAULT_ORDER = (
+    Column.CODE, Column.NAME, Column.RAG, Column.RAG_SCHEDULE, Column.RAG_COST,
+    Column.RAG_SCOPE, Column.RAG_RESOURCES, Column.RAG_BENEFITS, Column.PERCENT_COMPLETE,
+    Column.SPI, Column.CPI, Column.BUDGET, Column.ACTUAL, Column.FORECAST,
+    Column.NEXT_MILESTONE, Column.MILESTONE_DATE, Column.SLIP, Column.TOP_RISK_SCORE,
+    Column.PROGRAMME, Column.METHOD, Column.STATUS, Column.OBJECTIVE, Column.MANAGER,
+    Column.PHASE, Column.START, Column.FINISH, Column.LAST_REPORT, Column.OPEN_RISKS,
+)  # fmt: skip
+HIDDEN_BY_DEFAULT = frozenset(
+    {Column.PHASE, Column.MANAGER, Column.START, Column.FINISH, Column.OPEN_RISKS}
+)
 #: Widest a column grows when fitted to its contents, in average characters.
-_MAX_CHARS = {
-    Column.NAME: 26,
-    Column.PROGRAMME: 17,
-    Column.PHASE: 14,
-    Column.MANAGER: 16,
-}
+_MAX_CHARS = {Column.NAME: 30, Column.NEXT_MILESTONE: 24, Column.PROGRAMME: 20,
+              Column.OBJECTIVE: 20, Column.MANAGER: 16}  # fmt: skip
 _DEFAULT_MAX_CHARS = 14
-#: The tree's share of the window's width at first start, within limits (pixels).
-_TREE_SHARE = 0.16
 _FIT_SAMPLE_ROWS = 60
-_TREE_MIN_WIDTH = 220
-_TREE_MAX_WIDTH = 360
-#: Pixels beyond a cell's own size hint, and around a header title.
-_CELL_SLACK = 2
-_HEADER_MARGIN = 10
-#: The % complete data bar needs some room to show differences.
-_PERCENT_MIN_CHARS = 9
+_CELL_SLACK = 12
+_HEADER_MARGIN = 12
+_GROUP_INDENT = 18
+#: Columns whose width is set by a sample of their widest text (figures that arrive late).
+_SAMPLE_TEXT = {Column.SPI: "0.00", Column.CPI: "0.00", Column.SLIP: "000"}
+_ICON_ROOM = 22
 
-SPLITTER_KEY = "portfolio/splitter"
-HEADER_KEY = "portfolio/projectHeader"
+SPLITTER_KEY = "portfolio/dashboardSplitter"
+CHARTS_SPLITTER_KEY = "portfolio/chartsSplitter"
+HEADER_KEY = "portfolio/dashboardHeader"
+GROUP_KEY = "portfolio/groupBy"
+
+
+def _load_overview(
+    token: ProgressToken, workspace_database: Any, portfolio_id: int, as_of: date,
+    thresholds: RagThresholds,
+) -> DashboardOverview:  # fmt: skip
+    token.raise_if_cancelled()
+    return dashboard_overview(workspace_database, portfolio_id, as_of, thresholds)
+
+
+def _load_details(
+    token: ProgressToken, database: Any, portfolio_id: int, as_of: date
+) -> DashboardDetails:
+    """The heavy figures; also imports matplotlib here, off the GUI thread."""
+    importlib.import_module(CHARTS_MODULE)
+    return dashboard_details(database, portfolio_id, as_of, token)
 
 
 class PortfolioView(QWidget):
-    """Tree and list of one portfolio, kept in step; knows nothing of the database."""
+    """The dashboard of one portfolio (the main window's navigation chooses which)."""
 
-    project_selected = Signal(int)
+    loaded = Signal()
+    project_activated = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tree_model = PortfolioTreeModel(self)
+        self.workspace = workspace
+        self.thresholds = RagThresholds()
+        self.portfolio_id: int | None = None
+        self.dashboard: DashboardOverview | None = None
+        self._loaded = False
+        self._request = 0
+        self._jobs: list[Job] = []
+        self._widths_fitted = False
+        self.error: str = ""
+        self.scope_label = ""
+
         self.table_model = ProjectTableModel(self)
         self.proxy = ProjectFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
-        self._syncing = False
-        self._widths_fitted = False
-        self._fit_pending = False
-        self._splitter_restored = False
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_if_pending)
-
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setMinimumWidth(200)
-        self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.proxy.setDynamicSortFilter(True)
+        self.grouped = GroupedProjectModel(self.proxy, self)
 
         self.title = QLabel()
-        title_font = self.title.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.scope_label = QLabel()
-        scope_font = self.scope_label.font()
-        scope_font.setBold(True)
-        self.scope_label.setFont(scope_font)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
         self.count_label = QLabel()
-        self.budget_label = QLabel()
-        self.rag_summary = QLabel()
-        self.rag_summary.setTextFormat(Qt.TextFormat.RichText)
+        self.group_combo = QComboBox()
+        for group_by in GroupBy:
+            self.group_combo.addItem(group_by.label(), group_by)
+        self.group_combo.currentIndexChanged.connect(self._on_group_changed)
         self.filter_edit = QLineEdit()
         shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(
             QKeySequence.SequenceFormat.NativeText
@@ -122,289 +148,411 @@ class PortfolioView(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(260)
         self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.tiles = KpiTiles()
+        self.table = self._make_table()
+        self.bubble_chart: Any = None
+        self.trend_chart: Any = None
+        self.charts = QSplitter(Qt.Orientation.Horizontal)
+        self.charts.setChildrenCollapsible(False)
+        for text in (self.tr("Loading the portfolio chart…"), self.tr("Loading the trend…")):
+            placeholder = QLabel(text)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.setMinimumSize(260, 200)
+            self.charts.addWidget(placeholder)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().hide()
-        row_height = self.fontMetrics().height() + 12
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Fitting columns measures a sample of rows, not all of a 200-project portfolio.
-        self.table.verticalHeader().setResizeContentsPrecision(_FIT_SAMPLE_ROWS)
-        header = self.table.horizontalHeader()
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        heading.addLayout(titles, 1)
+        heading.addWidget(self.count_label)
+        heading.addSpacing(16)
+        heading.addWidget(QLabel(self.tr("Group by:")))
+        heading.addWidget(self.group_combo)
+        heading.addWidget(self.filter_edit)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(8)
+        layout.addLayout(heading)
+        layout.addWidget(self.tiles)
+        layout.addWidget(self.splitter, 1)
+        self._make_actions()
+        for signal in (self.grouped.layoutChanged, self.grouped.modelReset):
+            signal.connect(self._after_layout)
+        workspace.data_changed.connect(self._on_data_changed)
+        workspace.database_changed.connect(self._on_database_changed)
+        self._update_count()
+
+    # Building.
+
+    def _make_table(self) -> QTreeView:
+        table = QTreeView()
+        table.setModel(self.grouped)
+        table.setRootIsDecorated(False)
+        table.setIndentation(0)
+        table.setUniformRowHeights(True)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setAllColumnsShowFocus(True)
+        table.doubleClicked.connect(self._on_double_click)
+        table.installEventFilter(self)
+        header = table.header()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._rag_delegate = RagDelegate(ProjectTableModel.RagRole, self.table)
-        self._percent_delegate = PercentBarDelegate(ProjectTableModel.PercentRole, self.table)
-        self.table.setItemDelegateForColumn(Column.RAG, self._rag_delegate)
-        self.table.setItemDelegateForColumn(Column.PERCENT_COMPLETE, self._percent_delegate)
-        self.table.selectionModel().currentRowChanged.connect(self._on_table_current)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setMinimumHeight(self.fontMetrics().height() * 2 + 10)
+        for visual, column in enumerate(DEFAULT_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        for column in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(column, True)
+        role = ProjectTableModel.RagRole
+        trend = ProjectTableModel.TrendRole
+        self._rag_delegate = RagDelegate(role, table, trend)
+        self._percent_delegate = PercentBarDelegate(ProjectTableModel.PercentRole, table)
+        for column in RAG_COLUMNS:
+            table.setItemDelegateForColumn(column, self._rag_delegate)
+        table.setItemDelegateForColumn(Column.PERCENT_COMPLETE, self._percent_delegate)
+        return table
 
-        heading = QHBoxLayout()
-        heading.setContentsMargins(0, 0, 0, 0)
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.filter_edit)
-        summary = QHBoxLayout()
-        summary.setContentsMargins(0, 0, 0, 0)
-        summary.setSpacing(24)
-        for label in (self.scope_label, self.count_label, self.budget_label, self.rag_summary):
-            summary.addWidget(label)
-        summary.addStretch(1)
+    def _make_actions(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.filter_action = QAction(self.tr("&Filter projects"), self)
+        self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.filter_action.triggered.connect(self.focus_filter)
+        self.open_action = QAction(self.tr("&Open project"), self)
+        self.open_action.triggered.connect(self._activate_current)
+        self.reset_columns_action = QAction(self.tr("&Reset column widths"), self)
+        self.reset_columns_action.triggered.connect(self.reset_column_widths)
+        self.expand_action = QAction(self.tr("&Expand all groups"), self)
+        self.expand_action.triggered.connect(self.table.expandAll)
+        self.collapse_action = QAction(self.tr("&Collapse all groups"), self)
+        self.collapse_action.triggered.connect(self.table.collapseAll)
+        for action in self.actions_for_menu():
+            action.setShortcutContext(context)
+            self.addAction(action)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(8, 6, 0, 0)
-        right_layout.setSpacing(8)
-        right_layout.addLayout(heading)
-        right_layout.addLayout(summary)
-        right_layout.addWidget(self.table, 1)
+    def actions_for_menu(self) -> list[QAction]:
+        return [
+            self.filter_action,
+            self.open_action,
+            self.reset_columns_action,
+            self.expand_action,
+            self.collapse_action,
+        ]
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+    # The view contract.
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.splitter)
-        self.tree.setFrameShape(QFrame.Shape.StyledPanel)
-        self._update_labels()
+    def is_loaded(self) -> bool:
+        return self._loaded
 
-    def set_data(self, tree: PortfolioTree | None, rows: Sequence[ProjectRow]) -> None:
-        """Show a new snapshot, keeping the selected tree node and project when still there."""
-        kind, entity_id = self._selected_node()
-        selected_project = self.selected_project_id()
-        self.tree_model.set_tree(tree)
-        self.table_model.set_rows(rows)
-        self.title.setText(tree.name if tree is not None else "")
-        self.tree.expandAll()
-        self._restore_node(kind, entity_id)
-        if not self._widths_fitted and rows:
-            self._fit_pending = True
-            if self.isVisible():
-                self._fit_timer.start()
-        if selected_project is not None:
-            self._select_row(selected_project)
-        self._update_labels()
+    def show_portfolio(self, portfolio_id: int) -> None:
+        """Show `portfolio_id`; the figures arrive from workers, newest request wins."""
+        if portfolio_id != self.portfolio_id:
+            self.dashboard = None
+            self.table_model.set_rows([])
+            self.tiles.clear()
+            self._widths_fitted = False
+        self.portfolio_id = portfolio_id
+        self._start_loading()
 
-    def _selected_node(self) -> tuple[int | None, int | None]:
-        current = self.tree.currentIndex()
-        if not current.isValid():
-            return None, None
-        return (
-            current.data(PortfolioTreeModel.KindRole),
-            current.data(PortfolioTreeModel.IdRole),
+    def shown_portfolio_id(self) -> int | None:
+        return self.portfolio_id
+
+    def set_scope(self, project_ids: frozenset[int] | None, label: str = "") -> None:
+        """Narrow the table to these projects (a programme chosen in the navigation); None
+        shows them all. The tiles and charts stay on the whole portfolio."""
+        self.proxy.set_scope(project_ids)
+        self.scope_label = label if project_ids is not None else ""
+        self._update_count()
+
+    def set_thresholds(self, thresholds: RagThresholds) -> None:
+        self.thresholds = thresholds
+        if self.portfolio_id is not None:
+            self._start_loading()
+
+    def _start_loading(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+        self._jobs = []
+        self._request += 1
+        self._loaded = False
+        self.error = ""
+        if self.portfolio_id is None:
+            return
+        request = self._request
+        workspace = self.workspace
+        job = workspace.pool.submit(
+            _load_overview, workspace.database, self.portfolio_id, workspace.as_of,
+            self.thresholds,
+        )  # fmt: skip
+        job.succeeded.connect(lambda result: self._on_overview(request, result))
+        job.failed.connect(lambda error: self._on_failed(request, error))
+        self._jobs.append(job)
+
+    def _on_overview(self, request: int, overview: DashboardOverview) -> None:
+        if request != self._request:
+            return
+        self.dashboard = overview
+        self._show(overview)
+        # Paint the figures now, before the heavy job competes for the interpreter.
+        self.repaint()
+        workspace = self.workspace
+        job = workspace.pool.submit(
+            _load_details, workspace.database, overview.portfolio_id, overview.as_of
         )
+        job.succeeded.connect(lambda result: self._on_details(request, overview, result))
+        job.failed.connect(lambda error: self._on_failed(request, error))
+        self._jobs.append(job)
 
-    def _restore_node(self, kind: int | None, entity_id: int | None) -> None:
-        model = self.tree_model
-        target = model.portfolio_index()
-        if kind == NodeKind.PROJECT and entity_id is not None:
-            target = model.project_index(entity_id)
-        elif kind in (NodeKind.PROGRAMME, NodeKind.UNGROUPED):
-            root = model.portfolio_index()
-            for row in range(model.rowCount(root)):
-                candidate = model.index(row, 0, root)
-                if (
-                    candidate.data(model.KindRole) == kind
-                    and candidate.data(model.IdRole) == entity_id
-                ):
-                    target = candidate
-        if not target.isValid():
-            target = model.portfolio_index()
-        if target.isValid():
-            self.tree.setCurrentIndex(target)
-        else:
-            self.proxy.set_scope(None)
+    def _on_details(
+        self, request: int, overview: DashboardOverview, details: DashboardDetails
+    ) -> None:
+        if request != self._request:
+            return
+        dashboard = merge_details(overview, details)
+        self.dashboard = dashboard
+        self._show(dashboard)
+        self._show_charts(dashboard)
+        self._jobs = []
+        self._loaded = True
+        self.loaded.emit()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._splitter_restored:
-            self._splitter_restored = True
-            width = self.splitter.width()
-            tree = max(_TREE_MIN_WIDTH, min(_TREE_MAX_WIDTH, round(width * _TREE_SHARE)))
-            self.splitter.setSizes([tree, width - tree])
-        if self._fit_pending:
-            self._fit_timer.start()
+    def _on_failed(self, request: int, error: object) -> None:
+        if request != self._request:
+            return
+        self._jobs = []
+        self.error = str(error) if isinstance(error, PmoError) else repr(error)
+        log.warning("Dashboard not loaded: %s", self.error)
+        self.subtitle.setText(self.tr("The figures could not be read: {error}").format(
+            error=self.error))  # fmt: skip
+        self._loaded = True
+        self.loaded.emit()
 
-    def _fit_if_pending(self) -> None:
-        """Column widths wait for the first rows and the list's real width."""
-        if self._fit_pending and not self._widths_fitted:
+    def _show(self, overview: DashboardOverview) -> None:
+        self.title.setText(overview.name)
+        self.subtitle.setText(
+            self.tr("Figures as of {date}").format(date=format_long_date(overview.as_of))
+        )
+        self.table_model.set_rows(overview.rows, overview.thresholds)
+        self.tiles.show_tiles(overview.tiles, overview.thresholds)
+        self._update_count()
+        if not self._widths_fitted and overview.rows and self.isVisible():
             self.reset_column_widths()
 
-    def select_project(self, project_id: int) -> bool:
-        """Select the project in the tree and in the list; False if it is not shown."""
-        index = self.tree_model.project_index(project_id)
-        if not index.isValid():
-            return False
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        return True
+    def _show_charts(self, dashboard: PortfolioDashboard) -> None:
+        charts = importlib.import_module(CHARTS_MODULE)
+        if self.bubble_chart is None:
+            sizes = self.charts.sizes()
+            self.bubble_chart = charts.BubbleChart()
+            self.bubble_chart.project_activated.connect(self.project_activated)
+            self.trend_chart = charts.TrendChart()
+            for position, chart in enumerate((self.bubble_chart, self.trend_chart)):
+                self.charts.replaceWidget(position, chart).deleteLater()
+            self.charts.setSizes(sizes)
+        self.bubble_chart.set_rows(dashboard.rows)
+        self.trend_chart.set_trend(dashboard.trend)
 
-    def selected_project_id(self) -> int | None:
-        current = self.table.currentIndex()
-        if not current.isValid() or not self.table.selectionModel().isRowSelected(
-            current.row(), QModelIndex()
-        ):
-            return None
-        return current.data(ProjectTableModel.ProjectIdRole)
+    def _on_data_changed(self, _models: object) -> None:
+        if self.portfolio_id is not None:
+            self._start_loading()
 
-    def visible_project_ids(self) -> list[int]:
-        """The projects of the list as shown: filtered and in the sort order."""
-        return [
-            self.proxy.index(row, 0).data(ProjectTableModel.ProjectIdRole)
-            for row in range(self.proxy.rowCount())
-        ]
+    def _on_database_changed(self) -> None:
+        self.portfolio_id = None
+        self.dashboard = None
+        self._start_loading()
+        self.table_model.set_rows([])
+        self.tiles.clear()
+        self.title.setText("")
+        self.subtitle.setText("")
+        self._update_count()
+
+    # Table behaviour.
+
+    def _after_layout(self) -> None:
+        grouped = self.grouped.group_by is not GroupBy.NONE
+        for number in range(self.grouped.group_count()):
+            self.table.setFirstColumnSpanned(number, QModelIndex(), grouped)
+        self._update_count()
+
+    def _on_group_changed(self, _index: int) -> None:
+        group_by = self.group_combo.currentData()
+        grouped = group_by is not GroupBy.NONE
+        was_grouped = self.grouped.group_by is not GroupBy.NONE
+        self.table.setRootIsDecorated(grouped)
+        self.table.setIndentation(_GROUP_INDENT if grouped else 0)
+        if grouped != was_grouped:
+            header = self.table.header()
+            change = 2 * _GROUP_INDENT if grouped else -2 * _GROUP_INDENT
+            header.resizeSection(Column.CODE, header.sectionSize(Column.CODE) + change)
+        self.grouped.set_group_by(group_by)
+        self.table.expandAll()
+
+    def set_group_by(self, group_by: GroupBy) -> None:
+        self.group_combo.setCurrentIndex(self.group_combo.findData(group_by))
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        if self.grouped.group_by is not GroupBy.NONE:
+            self.table.expandAll()
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def _on_filter_text(self, text: str) -> None:
-        self.proxy.set_filter_text(text)
-        self._update_labels()
-
-    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            self.proxy.set_scope(None)
-            self._update_labels()
-            return
-        kind = current.data(PortfolioTreeModel.KindRole)
-        if kind == NodeKind.PORTFOLIO:
-            self.proxy.set_scope(None)
-        elif kind == NodeKind.PROJECT:
-            programme = current.parent()
-            self.proxy.set_scope(programme.data(PortfolioTreeModel.ProjectIdsRole))
-            self._select_row(current.data(PortfolioTreeModel.IdRole))
-        else:
-            self.proxy.set_scope(current.data(PortfolioTreeModel.ProjectIdsRole))
-        self._update_labels()
-
-    def _select_row(self, project_id: int) -> None:
-        source_row = self.table_model.row_of_project(project_id)
-        if source_row is None:
-            return
-        index = self.proxy.mapFromSource(self.table_model.index(source_row, 0))
-        if not index.isValid():
-            return
-        self._syncing = True
-        try:
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.table_model.rowCount()
+        if self.scope_label:
+            self.count_label.setText(
+                self.tr("{scope}: {shown} of {total} projects").format(
+                    scope=self.scope_label, shown=shown, total=total
+                )
             )
-            self.table.selectionModel().setCurrentIndex(index, flags)
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        finally:
-            self._syncing = False
-
-    def _on_table_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._syncing:
-            self.project_selected.emit(current.data(ProjectTableModel.ProjectIdRole))
-
-    def _update_labels(self) -> None:
-        current = self.tree.currentIndex()
-        kind = current.data(PortfolioTreeModel.KindRole) if current.isValid() else None
-        if kind in (NodeKind.PROGRAMME, NodeKind.UNGROUPED):
-            scope = current.data(Qt.ItemDataRole.DisplayRole)
-        elif kind == NodeKind.PROJECT:
-            scope = current.parent().data(Qt.ItemDataRole.DisplayRole)
-        else:
-            scope = self.tr("All projects")
-        self.scope_label.setText(scope)
-        rows = self.shown_rows()
-        shown, total = len(rows), self.table_model.rowCount()
-        if shown == total:
+        elif shown == total:
             self.count_label.setText(self.tr("Projects: {total}").format(total=total))
         else:
             self.count_label.setText(
                 self.tr("Projects: {shown} of {total}").format(shown=shown, total=total)
             )
-        self.budget_label.setText(self._budget_text(rows))
-        self.rag_summary.setText(self._rag_text(rows))
 
-    def shown_rows(self) -> list[ProjectRow]:
-        """The rows the list shows now (filter and scope applied), in the list's order."""
-        model, proxy = self.table_model, self.proxy
-        return [
-            model.row_at(proxy.mapToSource(proxy.index(row, 0)).row())
-            for row in range(proxy.rowCount())
-        ]
+    def visible_project_ids(self) -> list[int]:
+        """The projects of the table as shown: filtered, grouped and sorted."""
+        return self.grouped.project_ids()
 
-    def _budget_text(self, rows: Sequence[ProjectRow]) -> str:
-        currencies = {row.currency for row in rows}
-        if len(currencies) != 1:
-            return ""
-        total = sum((row.budget for row in rows), Decimal(0))
-        return self.tr("Budget: {amount}").format(amount=format_money(total, currencies.pop()))
+    def selected_project_id(self) -> int | None:
+        current = self.table.currentIndex()
+        if not current.isValid() or not self.table.selectionModel().isSelected(current):
+            return None
+        return current.data(ProjectTableModel.ProjectIdRole)
 
-    def _rag_text(self, rows: Sequence[ProjectRow]) -> str:
-        """Coloured dots with the number of projects at each rating, worst first."""
-        counts = Counter(row.rag_overall for row in rows)
-        parts = []
-        for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, None):
-            if counts[rag]:
-                dot = f'<span style="color:{RAG_COLOURS[rag]}">&#9679;</span>'
-                parts.append(f"{dot}&nbsp;{counts[rag]}&nbsp;{escape(rag_label(rag))}")
-        return "&nbsp;&nbsp;&nbsp;".join(parts)
+    def select_project(self, project_id: int) -> bool:
+        """Make the project the current, selected row; False if it is not shown."""
+        index = self.grouped.project_index(project_id)
+        if not index.isValid():
+            return False
+        if index.parent().isValid():
+            self.table.expand(index.parent())
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        project_id = index.data(ProjectTableModel.ProjectIdRole)
+        if project_id is not None:
+            self.project_activated.emit(project_id)
+
+    def _activate_current(self) -> None:
+        project_id = self.table.currentIndex().data(ProjectTableModel.ProjectIdRole)
+        if project_id is not None:
+            self.project_activated.emit(project_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is getattr(self, "table", None)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.table.currentIndex().data(ProjectTableModel.ProjectIdRole) is not None
+        ):
+            self._activate_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _header_menu(self, position: Any) -> None:
+        header = self.table.header()
+        menu = QMenu(self)
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            title = str(self.grouped.headerData(column, Qt.Orientation.Horizontal) or "")
+            action = menu.addAction(title.replace("\n", " "))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column not in (Column.CODE, Column.NAME))
+            action.toggled.connect(
+                lambda shown, column=column: header.setSectionHidden(column, not shown)
+            )
+        menu.exec(header.mapToGlobal(position))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._widths_fitted and self.table_model.rowCount():
+            QTimer.singleShot(0, self.reset_column_widths)
 
     def reset_column_widths(self) -> None:
-        """Fit the columns to sampled rows and the titles, capped, then share out the room left.
-
-        Room left in the list goes first to the columns the caps cut short, then to Project.
-        """
-        header = self.table.horizontalHeader()
+        """Fit the columns to sampled rows and their titles (capped); Project takes the rest."""
+        header = self.table.header()
         char_width = self.fontMetrics().averageCharWidth()
-        header_metrics = header.fontMetrics()
-        with self.proxy.showing_all():
-            content = {
-                column: self.table.sizeHintForColumn(column) + _CELL_SLACK for column in Column
-            }
-        wanted: dict[Column, int] = {}
+        metrics = header.fontMetrics()
         widths: dict[Column, int] = {}
         for column in Column:
-            title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal) or "")
-            title_width = max(header_metrics.horizontalAdvance(line) for line in title.split("\n"))
-            wanted[column] = max(content[column], title_width + _HEADER_MARGIN)
-            if column is Column.PERCENT_COMPLETE:
-                wanted[column] = max(wanted[column], _PERCENT_MIN_CHARS * char_width)
+            title = str(self.grouped.headerData(column, Qt.Orientation.Horizontal) or "")
+            title_width = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
             limit = _MAX_CHARS.get(column, _DEFAULT_MAX_CHARS) * char_width
-            widths[column] = min(wanted[column], limit)
-        room = self.table.viewport().width() - sum(widths.values())
-        short = {column: wanted[column] - widths[column] for column in Column}
-        missing = sum(short.values())
-        if room > 0 and missing > 0:
-            for column, lacking in short.items():
-                widths[column] += min(lacking, room * lacking // missing)
-        room = self.table.viewport().width() - sum(widths.values())
+            content = min(self._content_width(column), limit)
+            if column in _SAMPLE_TEXT:
+                sample = self.fontMetrics().horizontalAdvance(_SAMPLE_TEXT[column])
+                content = max(content, sample + _ICON_ROOM + _HEADER_MARGIN)
+            widths[column] = max(content, title_width + _HEADER_MARGIN)
+        if self.grouped.group_by is not GroupBy.NONE:
+            widths[Column.CODE] += 2 * _GROUP_INDENT  # the branch, then the child's indent
+        shown = [column for column in Column if not header.isSectionHidden(column)]
+        room = self.table.viewport().width() - sum(widths[column] for column in shown)
         if room > 0:
             widths[Column.NAME] += room
         for column, width in widths.items():
             header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._widths_fitted = True
-        self._fit_pending = False
+
+    def _content_width(self, column: Column) -> int:
+        """The widest cell of a sample of rows (the view's own measure visits every row)."""
+        model = self.table_model
+        sample = range(0, model.rowCount(), max(1, model.rowCount() // _FIT_SAMPLE_ROWS))
+        if column in RAG_COLUMNS or column is Column.PERCENT_COMPLETE:
+            option = QStyleOptionViewItem()
+            option.initFrom(self.table)
+            delegate = self.table.itemDelegateForColumn(column)
+            widths = (delegate.sizeHint(option, model.index(row, column)).width() for row in sample)
+        else:
+            metrics = self.table.fontMetrics()
+            display = Qt.ItemDataRole.DisplayRole
+            widths = (
+                metrics.horizontalAdvance(str(model.index(row, column).data(display) or ""))
+                for row in sample
+            )
+        flagged = column in (Column.SPI, Column.CPI, Column.FORECAST, Column.SLIP)
+        return max(widths, default=0) + _CELL_SLACK + (_ICON_ROOM if flagged else 0)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.setValue(CHARTS_SPLITTER_KEY, self.charts.saveState())
+        settings.setValue(HEADER_KEY, self.table.header().saveState())
+        settings.setValue(GROUP_KEY, self.grouped.group_by.name)
 
     def restore_state(self, settings: QSettings) -> None:
-        splitter = settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray | bytes):
-            self._splitter_restored = self.splitter.restoreState(QByteArray(splitter))
+        for key, splitter in ((SPLITTER_KEY, self.splitter), (CHARTS_SPLITTER_KEY, self.charts)):
+            state = settings.value(key)
+            if isinstance(state, QByteArray | bytes):
+                splitter.restoreState(QByteArray(state))
         header = settings.value(HEADER_KEY)
         if isinstance(header, QByteArray | bytes):
-            self._widths_fitted = self.table.horizontalHeader().restoreState(QByteArray(header))
+            self._widths_fitted = self.table.header().restoreState(QByteArray(header))
+        group = settings.value(GROUP_KEY)
+        if isinstance(group, str) and group in GroupBy.__members__:
+            self.set_group_by(GroupBy[group])

@@ -9,13 +9,12 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from pmo_desktop.models import Method, ProjectStatus, Rag
+from pmo_desktop.services.dashboard import DashboardRow, dashboard_overview
 from pmo_desktop.services.portfolio import (
     PortfolioTree,
     ProgrammeNode,
     ProjectNode,
-    ProjectRow,
     portfolio_tree,
-    project_rows,
 )
 from pmo_desktop.ui.itemmodels.portfolio_tree import NodeKind, PortfolioTreeModel
 from pmo_desktop.ui.itemmodels.project_table import Column, ProjectFilterProxy, ProjectTableModel
@@ -64,8 +63,9 @@ def test_table_model_passes_the_model_tester(qtbot, sample_db) -> None:
     proxy = ProjectFilterProxy()
     proxy.setSourceModel(model)
     testers = [QAbstractItemModelTester(model, FATAL), QAbstractItemModelTester(proxy, FATAL)]
-    rows = project_rows(database, sample.portfolio_id)
+    rows = dashboard_overview(database, sample.portfolio_id, date(2026, 3, 31)).rows
     model.set_rows(rows)
+    model.set_rows(rows)  # the same projects: updated in place
     proxy.sort(Column.START)
     proxy.set_filter_text("digital")
     proxy.set_scope(frozenset({sample.projects["DW-01"]}))
@@ -78,7 +78,7 @@ def test_table_model_passes_the_model_tester(qtbot, sample_db) -> None:
     assert model.columnCount() == len(Column)
 
 
-def _row(**changes: object) -> ProjectRow:
+def _row(**changes: object) -> DashboardRow:
     values: dict[str, object] = {
         "id": 1,
         "version": 1,
@@ -100,7 +100,7 @@ def _row(**changes: object) -> ProjectRow:
         "top_risk_score": None,
     }
     values.update(changes)
-    return ProjectRow(**values)  # type: ignore[arg-type]
+    return DashboardRow(**values)  # type: ignore[arg-type]
 
 
 def test_table_cells_are_formatted_and_aligned(qtbot) -> None:

@@ -1,7 +1,9 @@
-"""The project list: one row per `ProjectRow`, and the proxy that sorts and filters it.
+"""The dashboard's project table: one row per `DashboardRow`, and the proxy that sorts and
+filters it.
 
 Display text is formatted for the current locale; `SortRole` gives typed values (dates as
 ordinals, money as numbers, RAG as severity) so that sorting follows values, not text.
+Figures still being computed (SPI, CPI) show "…" until the rows are updated.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,8 +26,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from pmo_desktop.models import ProjectStatus
-from pmo_desktop.services.portfolio import ProjectRow
+from pmo_desktop.models import ProjectStatus, Rag
+from pmo_desktop.services.dashboard import DashboardRow, Dimension, RagThresholds
 from pmo_desktop.ui.formatting import (
     format_date,
     format_integer,
@@ -41,9 +44,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
 
 _CONTEXT = "ProjectTableModel"
+PENDING = "…"
 
 
 class Column(enum.IntEnum):
+    """Logical columns; the view orders them on screen (`DEFAULT_ORDER`)."""
+
     CODE = 0
     NAME = 1
     PROGRAMME = 2
@@ -59,7 +65,29 @@ class Column(enum.IntEnum):
     LAST_REPORT = 12
     OPEN_RISKS = 13
     TOP_RISK_SCORE = 14
+    RAG_SCHEDULE = 15
+    RAG_COST = 16
+    RAG_SCOPE = 17
+    RAG_RESOURCES = 18
+    RAG_BENEFITS = 19
+    SPI = 20
+    CPI = 21
+    ACTUAL = 22
+    FORECAST = 23
+    NEXT_MILESTONE = 24
+    MILESTONE_DATE = 25
+    SLIP = 26
+    OBJECTIVE = 27
 
+
+RAG_COLUMNS = {
+    Column.RAG: Dimension.OVERALL,
+    Column.RAG_SCHEDULE: Dimension.SCHEDULE,
+    Column.RAG_COST: Dimension.COST,
+    Column.RAG_SCOPE: Dimension.SCOPE,
+    Column.RAG_RESOURCES: Dimension.RESOURCES,
+    Column.RAG_BENEFITS: Dimension.BENEFITS,
+}
 
 HEADERS = {
     Column.CODE: QT_TRANSLATE_NOOP("ProjectTableModel", "Code"),
@@ -77,6 +105,19 @@ HEADERS = {
     Column.LAST_REPORT: QT_TRANSLATE_NOOP("ProjectTableModel", "Last\nreport"),
     Column.OPEN_RISKS: QT_TRANSLATE_NOOP("ProjectTableModel", "Open\nrisks"),
     Column.TOP_RISK_SCORE: QT_TRANSLATE_NOOP("ProjectTableModel", "Top risk\nscore"),
+    Column.RAG_SCHEDULE: QT_TRANSLATE_NOOP("ProjectTableModel", "Sched."),
+    Column.RAG_COST: QT_TRANSLATE_NOOP("ProjectTableModel", "Cost"),
+    Column.RAG_SCOPE: QT_TRANSLATE_NOOP("ProjectTableModel", "Scope"),
+    Column.RAG_RESOURCES: QT_TRANSLATE_NOOP("ProjectTableModel", "Res."),
+    Column.RAG_BENEFITS: QT_TRANSLATE_NOOP("ProjectTableModel", "Benef."),
+    Column.SPI: QT_TRANSLATE_NOOP("ProjectTableModel", "SPI"),
+    Column.CPI: QT_TRANSLATE_NOOP("ProjectTableModel", "CPI"),
+    Column.ACTUAL: QT_TRANSLATE_NOOP("ProjectTableModel", "Actual\nto date"),
+    Column.FORECAST: QT_TRANSLATE_NOOP("ProjectTableModel", "Forecast\nat completion"),
+    Column.NEXT_MILESTONE: QT_TRANSLATE_NOOP("ProjectTableModel", "Next milestone"),
+    Column.MILESTONE_DATE: QT_TRANSLATE_NOOP("ProjectTableModel", "Milestone\ndate"),
+    Column.SLIP: QT_TRANSLATE_NOOP("ProjectTableModel", "Slip\n(days)"),
+    Column.OBJECTIVE: QT_TRANSLATE_NOOP("ProjectTableModel", "Main objective"),
 }
 
 HEADER_TIPS = {
@@ -86,6 +127,11 @@ HEADER_TIPS = {
     Column.RAG: QT_TRANSLATE_NOOP(
         "ProjectTableModel", "Overall red / amber / green rating of the latest status report"
     ),
+    Column.RAG_SCHEDULE: QT_TRANSLATE_NOOP("ProjectTableModel", "Schedule rating"),
+    Column.RAG_COST: QT_TRANSLATE_NOOP("ProjectTableModel", "Cost rating"),
+    Column.RAG_SCOPE: QT_TRANSLATE_NOOP("ProjectTableModel", "Scope rating"),
+    Column.RAG_RESOURCES: QT_TRANSLATE_NOOP("ProjectTableModel", "Resources rating"),
+    Column.RAG_BENEFITS: QT_TRANSLATE_NOOP("ProjectTableModel", "Benefits rating"),
     Column.LAST_REPORT: QT_TRANSLATE_NOOP(
         "ProjectTableModel", "End of the period of the latest status report"
     ),
@@ -93,39 +139,90 @@ HEADER_TIPS = {
     Column.TOP_RISK_SCORE: QT_TRANSLATE_NOOP(
         "ProjectTableModel", "Highest score (probability × impact, 1–25) among the open risks"
     ),
+    Column.SPI: QT_TRANSLATE_NOOP(
+        "ProjectTableModel", "Schedule performance index (earned value / planned value, baseline 0)"
+    ),
+    Column.CPI: QT_TRANSLATE_NOOP(
+        "ProjectTableModel", "Cost performance index (earned value / actual cost)"
+    ),
+    Column.ACTUAL: QT_TRANSLATE_NOOP(
+        "ProjectTableModel", "Actual cost of the cost lines up to the as-of date"
+    ),
+    Column.FORECAST: QT_TRANSLATE_NOOP(
+        "ProjectTableModel", "Actual to date plus the forecast of the later periods"
+    ),
+    Column.SLIP: QT_TRANSLATE_NOOP(
+        "ProjectTableModel", "Slip of the next milestone against baseline 0, in working days"
+    ),
 }
 
 NUMERIC_COLUMNS = frozenset(
-    {Column.BUDGET, Column.PERCENT_COMPLETE, Column.OPEN_RISKS, Column.TOP_RISK_SCORE}
+    {
+        Column.BUDGET,
+        Column.PERCENT_COMPLETE,
+        Column.OPEN_RISKS,
+        Column.TOP_RISK_SCORE,
+        Column.SPI,
+        Column.CPI,
+        Column.ACTUAL,
+        Column.FORECAST,
+        Column.SLIP,
+    }
 )
 _STATUS_ORDER = {status: position for position, status in enumerate(ProjectStatus)}
+#: Sort keys of missing values, typed like the column's values (Qt compares by type).
 _MISSING = -1
+_MISSING_NUMBER = -1.0e18
 
 
 class ProjectTableModel(QAbstractTableModel):
-    """Read-only table of project rows; holds plain snapshots, never ORM objects."""
+    """Read-only table of dashboard rows; holds plain snapshots, never ORM objects."""
 
     SortRole = Qt.ItemDataRole.UserRole + 1
     ProjectIdRole = Qt.ItemDataRole.UserRole + 2
     RagRole = Qt.ItemDataRole.UserRole + 3
     PercentRole = Qt.ItemDataRole.UserRole + 4
+    #: "better", "same", "worse" or "new" against the previous report (RAG columns).
+    TrendRole = Qt.ItemDataRole.UserRole + 5
+    #: The threshold rating of a computed figure (SPI, CPI, forecast, slip): "R", "A", "G".
+    FlagRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ProjectRow] = []
+        self._rows: list[DashboardRow] = []
         self._row_of: dict[int, int] = {}
         self._search_text: list[str] = []
         self._locale = QLocale()
+        self._thresholds = RagThresholds()
 
-    def set_rows(self, rows: Sequence[ProjectRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of = {row.id: position for position, row in enumerate(self._rows)}
+    def set_rows(
+        self, rows: Sequence[DashboardRow], thresholds: RagThresholds | None = None
+    ) -> None:
+        """Show `rows`; the same projects in the same order update in place (selections
+        and persistent indexes stay), anything else resets the model."""
+        rows = list(rows)
+        if thresholds is not None:
+            self._thresholds = thresholds
         self._locale = QLocale()
-        self._search_text = [self._searchable(row) for row in self._rows]
+        if self._rows and [row.id for row in rows] == [row.id for row in self._rows]:
+            self._rows = rows
+            self._search_text = [self._searchable(row) for row in rows]
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._row_of = {row.id: position for position, row in enumerate(rows)}
+        self._search_text = [self._searchable(row) for row in rows]
         self.endResetModel()
 
-    def row_at(self, position: int) -> ProjectRow:
+    @property
+    def thresholds(self) -> RagThresholds:
+        return self._thresholds
+
+    def rows(self) -> list[DashboardRow]:
+        return list(self._rows)
+
+    def row_at(self, position: int) -> DashboardRow:
         return self._rows[position]
 
     def search_text(self, position: int) -> str:
@@ -165,31 +262,71 @@ class ProjectTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if role not in _ROLES or not index.isValid() or index.parent().isValid():
             return None
-        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(Column)):
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, position: int, column_number: int, role: int) -> Any:
+        """`data()` by row position and column number: the grouping model calls it directly
+        (each layer of model indexes costs a round trip through Qt while painting)."""
+        if role not in _ROLES or not (
+            0 <= position < len(self._rows) and 0 <= column_number < len(Column)
+        ):
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
+        row = self._rows[position]
+        column = _COLUMNS[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == self.SortRole:
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
-        if role == Qt.ItemDataRole.DecorationRole and column is Column.RAG:
-            return rag_icon(row.rag_overall)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == self.ProjectIdRole:
             return row.id
-        if role == self.RagRole:
-            return row.rag_overall.value if row.rag_overall else None
-        if role == self.PercentRole:
+        if role == self.RagRole and column in RAG_COLUMNS:
+            rag = row.rag_overall if column is Column.RAG else row.ratings.get(RAG_COLUMNS[column])
+            return rag.value if rag else None
+        if role == self.TrendRole and column in RAG_COLUMNS:
+            trend = row.trends.get(RAG_COLUMNS[column])
+            return trend.value if trend else None
+        if role == self.FlagRole:
+            flag = self._flag(row, column)
+            return flag.value if flag else None
+        if role == self.PercentRole and column is Column.PERCENT_COMPLETE:
             return row.percent_complete
         return None
 
-    def _display(self, row: ProjectRow, column: Column) -> str:
+    def _flag(self, row: DashboardRow, column: Column) -> Rag | None:
+        thresholds = self._thresholds
+        match column:
+            case Column.SPI:
+                return thresholds.spi_rag(row.spi)
+            case Column.CPI:
+                return thresholds.cpi_rag(row.cpi)
+            case Column.FORECAST:
+                return thresholds.overrun_rag(row.budget, row.forecast)
+            case Column.SLIP:
+                return thresholds.slip_rag(row.milestone_slip_days)
+        return None
+
+    def _decoration(self, row: DashboardRow, column: Column) -> Any:
+        if column is Column.RAG:
+            return rag_icon(row.rag_overall)
+        flag = self._flag(row, column)
+        if flag in (Rag.RED, Rag.AMBER):
+            return rag_icon(flag, 10)
+        return None
+
+    def _index_text(self, row: DashboardRow, value: Decimal | None) -> str:
+        if not row.evm_loaded:
+            return PENDING
+        return "" if value is None else self._locale.toString(float(value), "f", 2)
+
+    def _display(self, row: DashboardRow, column: Column) -> str:
         locale = self._locale
         match column:
             case Column.CODE:
@@ -212,18 +349,37 @@ class ProjectTableModel(QAbstractTableModel):
                 return format_date(row.finish, locale, compact=True)
             case Column.BUDGET:
                 return format_money(row.budget, row.currency, locale)
+            case Column.ACTUAL:
+                return format_money(row.actual, row.currency, locale)
+            case Column.FORECAST:
+                return format_money(row.forecast, row.currency, locale)
             case Column.PERCENT_COMPLETE:
                 return format_percent(row.percent_complete, locale)
-            case Column.RAG:
-                return rag_label(row.rag_overall)
             case Column.LAST_REPORT:
                 return format_date(row.last_report, locale, compact=True)
             case Column.OPEN_RISKS:
                 return format_integer(row.open_risks, locale)
             case Column.TOP_RISK_SCORE:
                 return "" if row.top_risk_score is None else format_integer(row.top_risk_score)
+            case Column.SPI:
+                return self._index_text(row, row.spi)
+            case Column.CPI:
+                return self._index_text(row, row.cpi)
+            case Column.NEXT_MILESTONE:
+                return row.next_milestone
+            case Column.MILESTONE_DATE:
+                return format_date(row.next_milestone_date, locale, compact=True)
+            case Column.SLIP:
+                slip = row.milestone_slip_days
+                return "" if slip is None else locale.toString(round(slip))
+            case Column.OBJECTIVE:
+                return row.objective
+        if column is Column.RAG:
+            return rag_label(row.rag_overall)
+        rag = row.ratings.get(RAG_COLUMNS[column])
+        return rag_label(rag)[:1] if rag else ""
 
-    def _sort_key(self, row: ProjectRow, column: Column) -> Any:
+    def _sort_key(self, row: DashboardRow, column: Column) -> Any:
         match column:
             case Column.START:
                 return row.start.toordinal() if row.start else _MISSING
@@ -231,55 +387,105 @@ class ProjectTableModel(QAbstractTableModel):
                 return row.finish.toordinal() if row.finish else _MISSING
             case Column.LAST_REPORT:
                 return row.last_report.toordinal() if row.last_report else _MISSING
+            case Column.MILESTONE_DATE:
+                day = row.next_milestone_date
+                return day.toordinal() if day else _MISSING
             case Column.BUDGET:
                 return float(row.budget)
+            case Column.ACTUAL:
+                return float(row.actual)
+            case Column.FORECAST:
+                return float(row.forecast)
             case Column.PERCENT_COMPLETE:
                 return float(row.percent_complete)
-            case Column.RAG:
-                return RAG_SEVERITY[row.rag_overall]
+            case Column.SPI:
+                return _MISSING_NUMBER if row.spi is None else float(row.spi)
+            case Column.CPI:
+                return _MISSING_NUMBER if row.cpi is None else float(row.cpi)
+            case Column.SLIP:
+                slip = row.milestone_slip_days
+                return _MISSING_NUMBER if slip is None else float(slip)
             case Column.STATUS:
                 return _STATUS_ORDER[row.status]
             case Column.OPEN_RISKS:
                 return row.open_risks
             case Column.TOP_RISK_SCORE:
                 return _MISSING if row.top_risk_score is None else row.top_risk_score
-            case _:
-                return self._display(row, column)
+        if column is Column.RAG:
+            return RAG_SEVERITY[row.rag_overall]
+        if column in RAG_COLUMNS:
+            return RAG_SEVERITY[row.ratings.get(RAG_COLUMNS[column])]
+        return self._display(row, column)
 
     @staticmethod
     def _alignment(column: Column) -> int:
         if column in NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column is Column.RAG:
+        if column in RAG_COLUMNS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-    def _tooltip(self, row: ProjectRow, column: Column) -> str | None:
-        if column is Column.NAME:
+    def _tooltip(self, row: DashboardRow, column: Column) -> str | None:
+        translate = QCoreApplication.translate
+        if column in (Column.NAME, Column.CODE):
             return f"{row.code} — {row.name}"
-        if column is Column.BUDGET:
-            return format_money(row.budget, row.currency, self._locale, decimals=2)
-        if column in (Column.START, Column.FINISH, Column.LAST_REPORT):
-            value = {Column.START: row.start, Column.FINISH: row.finish}.get(
-                column, row.last_report
+        if column in (Column.BUDGET, Column.ACTUAL, Column.FORECAST):
+            amount = {Column.BUDGET: row.budget, Column.ACTUAL: row.actual}.get(
+                column, row.forecast
             )
+            return format_money(amount, row.currency, self._locale, decimals=2)
+        if column in (Column.START, Column.FINISH, Column.LAST_REPORT, Column.MILESTONE_DATE):
+            value = {
+                Column.START: row.start,
+                Column.FINISH: row.finish,
+                Column.MILESTONE_DATE: row.next_milestone_date,
+            }.get(column, row.last_report)
             return format_long_date(value, self._locale) or None
-        if column is Column.RAG and row.last_report is None:
-            return QCoreApplication.translate("ProjectTableModel", "No status report yet")
+        if column in RAG_COLUMNS:
+            if row.last_report is None:
+                return translate(_CONTEXT, "No status report yet")
+            trend = row.trends.get(RAG_COLUMNS[column])
+            text = {
+                "better": translate(_CONTEXT, "Better than the previous report"),
+                "worse": translate(_CONTEXT, "Worse than the previous report"),
+                "same": translate(_CONTEXT, "Same as the previous report"),
+                "new": translate(_CONTEXT, "First report"),
+            }
+            return text.get(trend.value) if trend else None
+        if column in (Column.SPI, Column.CPI) and row.evm_loaded:
+            value = row.spi if column is Column.SPI else row.cpi
+            if value is None:
+                return translate(_CONTEXT, "No baseline 0 cost to measure against")
+        if column is Column.NEXT_MILESTONE and row.next_milestone:
+            return row.next_milestone
         return None
 
-    def _searchable(self, row: ProjectRow) -> str:
+    def _searchable(self, row: DashboardRow) -> str:
         words = (
             row.code,
             row.name,
             row.programme,
             row.phase,
             row.manager,
+            row.objective,
+            row.next_milestone,
             method_label(row.method),
             status_label(row.status),
             rag_label(row.rag_overall),
         )
         return " ".join(words).casefold()
+
+
+_COLUMNS = list(Column)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        *(int(Qt.ItemDataRole.UserRole) + number for number in range(1, 7)),
+    }
+)
 
 
 class ProjectFilterProxy(QSortFilterProxyModel):

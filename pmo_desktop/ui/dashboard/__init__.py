@@ -1,0 +1,1 @@
+"""The portfolio dashboard's parts: KPI tiles, charts and the grouping of the project table."""
