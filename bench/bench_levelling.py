@@ -1,7 +1,11 @@
 """Resource-levelling engine judged on PSPLIB (DESIGN.md §4).
 
     python bench/bench_levelling.py [--set j30|j60] [--time-limit S] [--every N]
-        [--max-schedules N] [--seed N] [--data DIR]
+        [--max-schedules N] [--seed N] [--data DIR] [--api core|plan]
+
+`--api core` solves the RcpspProblem with `rcpsp.solve`; `--api plan` turns each instance
+into a real plan (tasks of whole days, FS links, resources, assignments) and levels it with
+`levelling.level`, reading the makespan back from the levelled dates.
 
 j30 is judged against the optimum, j60 against the critical-path lower bound and the
 best-known upper bound. Default time limits are the issue's: 1 s per j30, 2 s per j60 instance.
@@ -18,8 +22,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pmo_desktop.scheduling.levelling import level  # noqa: E402
 from pmo_desktop.scheduling.psplib import read_optimum, read_sm  # noqa: E402
-from pmo_desktop.scheduling.rcpsp import check_feasible, critical_path_bound, solve  # noqa: E402
+from pmo_desktop.scheduling.psplib_plan import levelled_periods, plan_from_rcpsp  # noqa: E402
+from pmo_desktop.scheduling.rcpsp import (  # noqa: E402
+    RcpspProblem,
+    RcpspSolution,
+    check_feasible,
+    critical_path_bound,
+    solve,
+)
 
 DEFAULT_LIMITS = {"j30": 1.0, "j60": 2.0}
 
@@ -46,9 +58,7 @@ def run(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     for i, name in enumerate(names, 1):
         problem, _ = read_sm(folder / name)
-        solution = solve(
-            problem, time_limit=limit, max_schedules=args.max_schedules, seed=args.seed
-        )
+        solution = _solve(args.api, problem, limit, args.max_schedules, args.seed)
         lower, upper = bounds[name]
         cp = critical_path_bound(problem)
         if check_feasible(problem, solution.starts):
@@ -69,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     wall = time.perf_counter() - t0
     label = "optimum" if args.set == "j30" else "best-known upper bound"
     print(
-        f"set {args.set}: {len(names)} instances, time limit {limit} s, seed {args.seed}"
+        f"set {args.set} ({args.api} API): {len(names)} instances, time limit {limit} s, "
+        f"seed {args.seed}"
         + (f", max {args.max_schedules} schedules" if args.max_schedules else "")
     )
     print(
@@ -93,6 +104,29 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _solve(
+    api: str, problem: RcpspProblem, limit: float, max_schedules: int | None, seed: int
+) -> RcpspSolution:
+    if api == "core":
+        return solve(problem, time_limit=limit, max_schedules=max_schedules, seed=seed)
+    started = time.perf_counter()
+    plan, resources, assignments = plan_from_rcpsp(problem)
+    result = level(
+        plan,
+        resources,
+        assignments,
+        time_limit_s=limit,
+        max_schedules=max_schedules,
+        seed=seed,
+    )
+    starts, makespan = levelled_periods(plan, result)
+    if result.over_allocations:
+        raise AssertionError("; ".join(result.over_allocations))
+    return RcpspSolution(
+        starts, makespan, result.schedules_evaluated, time.perf_counter() - started
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(DEFAULT_LIMITS), default="j30")
@@ -101,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-schedules", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "psplib"))
+    parser.add_argument("--api", choices=("core", "plan"), default="core")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per instance")
     return run(parser.parse_args(argv))
 

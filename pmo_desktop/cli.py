@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from pmo_desktop.services.database import Database
 
 PROG = "pmo-desktop"
-VIEWS = ("portfolio", "project")
+VIEWS = ("portfolio", "project", "gantt", "resources", "risks")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(schedule, "database file or URL (default: your own portfolio database)")
     schedule.add_argument(
         "--project", metavar="NAME", help="store only this project's dates (code or name)"
+    )
+    schedule.add_argument(
+        "--status-date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="with IN.xml: progress is recorded up to the end of this day; work not done is "
+        "not planned before it (default: the file's own status date, if any)",
+    )
+    schedule.add_argument(
+        "--level",
+        action="store_true",
+        help="with IN.xml: level resources (delay tasks so nobody exceeds max units); the "
+        "levelled dates become the start/finish and each delay the levelling delay",
     )
     schedule.set_defaults(handler=_schedule)
 
@@ -270,9 +283,17 @@ def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error("schedule IN.xml needs --out OUT.xml")
         if args.db is not None or args.project:
             parser.error("schedule takes either IN.xml or --db, not both")
-        return _schedule_file(args.file, args.out)
+        if args.level:
+            if args.status_date is not None:
+                parser.error("--status-date does not go with --level yet")
+            return _level_file(args.file, args.out)
+        return _schedule_file(args.file, args.out, args.status_date)
+    if args.status_date is not None:
+        parser.error("--status-date goes with an IN.xml file")
     if args.out is not None:
         parser.error("--out goes with an IN.xml file")
+    if args.level:
+        parser.error("--level goes with an IN.xml file")
 
     database = _open(args.db, create=False)
     try:
@@ -299,17 +320,33 @@ def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def _schedule_file(source: Path, destination: Path) -> int:
+def _schedule_file(source: Path, destination: Path, status_date: date | None = None) -> int:
     from pmo_desktop.services.scheduling import schedule_file
 
     started = time.perf_counter()
-    summary = schedule_file(source, destination)
+    summary = schedule_file(source, destination, status_date)
     finish = f"; finish {summary.finish:%Y-%m-%d %H:%M}" if summary.finish else ""
     print(
         f"Scheduled {summary.tasks:,} tasks of {source} in {time.perf_counter() - started:.1f} s"
         f"{finish}; {summary.critical:,} critical; written to {destination}."
     )
     _print_warnings(summary.warnings)
+    _print_not_imported(summary.not_imported)
+    return 0
+
+
+def _level_file(source: Path, destination: Path) -> int:
+    from pmo_desktop.services.levelling import level_file
+
+    started = time.perf_counter()
+    summary = level_file(source, destination)
+    finish = f"; finish {summary.finish:%Y-%m-%d %H:%M}" if summary.finish else ""
+    before = f" (was {summary.finish_before:%Y-%m-%d %H:%M})" if summary.finish_before else ""
+    print(
+        f"Levelled {summary.tasks:,} tasks of {source} in {time.perf_counter() - started:.1f} s: "
+        f"{summary.delayed:,} delayed{finish}{before}; written to {destination}."
+    )
+    _print_warnings(summary.warnings + summary.over_allocations)
     _print_not_imported(summary.not_imported)
     return 0
 

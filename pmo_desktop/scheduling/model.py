@@ -70,6 +70,15 @@ class LinkSpec:
     lag_unit: LagUnit = "working"
 
 
+@dataclass(frozen=True)
+class AssignmentSpec:
+    """`units` of `resource` on `task` while the task runs (1.0 = full time), for levelling."""
+
+    task: int
+    resource: int
+    units: float = 1.0
+
+
 @dataclass
 class ScheduleInput:
     """A project (or a portfolio of them, tasks tagged by `project`) to schedule."""
@@ -102,6 +111,8 @@ class TaskResult:
     critical: bool
     #: The predecessor whose link sets this task's early start, if any ("why is it here?").
     driving_predecessor: int | None = None
+    #: Working minutes levelling delays the task beyond what its links and constraints ask.
+    levelling_delay: int = 0
 
 
 @dataclass

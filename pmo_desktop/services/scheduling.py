@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import bindparam, select, update
@@ -28,6 +28,7 @@ from pmo_desktop.models import (
     Project,
     Task,
 )
+from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import (
     STANDARD_WEEK,
@@ -218,13 +219,28 @@ class FileScheduleSummary:
     not_imported: list[str]
 
 
-def schedule_file(source: Path, destination: Path) -> FileScheduleSummary:
-    """MS Project XML in, scheduled MS Project XML out (dates, slack, critical filled in)."""
+def status_moment(calendar: CalendarSpec, day: date, origin: date) -> datetime:
+    """A status date given as a day means "progress recorded up to the end of that day":
+    the end of its working time (of the working day before, if it has none)."""
+    working = WorkingCalendar(calendar, origin)
+    return working.finish_at(working.offset(datetime.combine(day + timedelta(days=1), time())))
+
+
+def schedule_file(
+    source: Path, destination: Path, status_date: date | None = None
+) -> FileScheduleSummary:
+    """MS Project XML in, scheduled MS Project XML out (dates, slack, critical filled in).
+
+    `status_date` replaces the file's own StatusDate (work not done is not planned before it).
+    """
     try:
         imported = read_mspdi(source)
     except InteropError as exc:
         raise InteropError(f"{source}: {exc}") from None
     plan = to_schedule_input(imported)
+    if status_date is not None:
+        plan.status_date = status_moment(plan.calendar, status_date, plan.start.date())
+        imported.properties.status_date = plan.status_date
     try:
         result = schedule(plan)
     except SchedulingError as exc:

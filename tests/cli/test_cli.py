@@ -285,6 +285,55 @@ def test_schedule_an_ms_project_file(tmp_path: Path) -> None:
     assert run("schedule", str(links)).returncode == 2  # --out is required
 
 
+def test_schedule_level_an_over_allocated_ms_project_file(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "mspdi"
+    sample = source / "legacy" / "sample1.xml"
+    if not sample.exists():
+        if os.environ.get("PMO_REQUIRE_SHARED_DATA", "") not in ("", "0"):
+            pytest.fail(f"shared data missing: {sample}")
+        pytest.skip(f"shared data not found at {sample}")
+    plain, levelled = tmp_path / "plain.xml", tmp_path / "levelled.xml"
+    assert run("schedule", str(sample), "--out", str(plain)).returncode == 0
+    result = run("schedule", str(sample), "--out", str(levelled), "--level")
+    assert result.returncode == 0, result.stderr
+    assert "Levelled 22 tasks" in result.stdout and "1 delayed" in result.stdout
+    assert "<LevelingDelay>" not in plain.read_text(encoding="utf-8")
+    written = levelled.read_text(encoding="utf-8")
+    assert "<LevelingDelay>" in written and "<LevelingDelayFormat>7<" in written
+    assert run("schedule", "--db", str(tmp_path / "x.sqlite"), "--level").returncode == 2
+
+
+def test_schedule_an_ms_project_file_at_a_status_date(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    sample = Path(__file__).resolve().parents[2].parent / "shared/data/mspdi/legacy/sample1.xml"
+    if not sample.exists():
+        if os.environ.get("PMO_REQUIRE_SHARED_DATA", "") not in ("", "0"):
+            pytest.fail(f"shared data missing: {sample}")
+        pytest.skip(f"shared data not found at {sample}")
+    plain, tracked = tmp_path / "plain.xml", tmp_path / "tracked.xml"
+    assert run("schedule", str(sample), "--out", str(plain)).returncode == 0
+    result = run("schedule", str(sample), "--out", str(tracked), "--status-date", "2003-02-14")
+    assert result.returncode == 0, result.stderr
+    namespace = {"p": "http://schemas.microsoft.com/project"}
+
+    def starts(path: Path) -> tuple[str | None, list[str]]:
+        root = ElementTree.parse(path).getroot()
+        found = [task.findtext("p:Start", namespaces=namespace) or ""
+                 for task in root.findall("p:Tasks/p:Task", namespace)]  # fmt: skip
+        return root.findtext("p:StatusDate", namespaces=namespace), found
+
+    status, before = starts(plain)
+    assert status is None and min(before) < "2003-02-17"
+    status, after = starts(tracked)
+    assert status == "2003-02-14T17:00:00"  # the end of that working day
+    assert min(after) == "2003-02-17T08:00:00"  # nothing had started: all waits for Monday
+    assert run("schedule", str(sample), "--out", str(tracked), "--status-date", "14/02/2003"
+               ).returncode == 2  # fmt: skip
+    assert run("schedule", "--db", str(tmp_path / "x.sqlite"), "--status-date", "2003-02-14"
+               ).returncode == 2  # fmt: skip
+
+
 def test_import_then_export_a_project(tmp_path: Path) -> None:
     links = (
         Path(__file__).resolve().parents[2].parent

@@ -242,6 +242,11 @@ def _tasks(parent: Element, imported: MspdiImport, result: ScheduleResult | None
         _add(element, "CalendarUID", -1 if task.calendar_uid is None else task.calendar_uid)
         _add(element, "ConstraintDate", spec.constraint_date)
         _add(element, "Deadline", spec.deadline)
+        delay = dates.get("levelling_delay")
+        if delay:
+            # Tenths of a minute, shown in working days (format 7), as MPXJ's writer does.
+            _add(element, "LevelingDelay", int(delay) * 10)
+            _add(element, "LevelingDelayFormat", 7)
         for link in incoming.get(spec.id, []):
             item = SubElement(element, _NS + "PredecessorLink")
             _add(item, "PredecessorUID", link.spec.predecessor)
