@@ -12,13 +12,14 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pmo_desktop import __version__
 from pmo_desktop.errors import PmoError
 from pmo_desktop.services import portfolio as portfolio_service
-from pmo_desktop.services.database import default_database_path, open_database
+from pmo_desktop.services.database import open_database
+from pmo_desktop.ui.crash import install_exception_hook
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.i18n import (
     choose_language,
@@ -26,15 +27,21 @@ from pmo_desktop.ui.i18n import (
     locale_for,
     remove_translations,
 )
+from pmo_desktop.ui.icons import app_icon
 from pmo_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
-from pmo_desktop.ui.snapshot import save_screenshot
+from pmo_desktop.ui.snapshot import prepare_screenshot, save_screenshot
+from pmo_desktop.ui.welcome import WelcomeAction
 from pmo_desktop.ui.workers import default_pool
 
 log = logging.getLogger(__name__)
 
 APPLICATION_NAME = "PMO Desktop"
 ORGANISATION_NAME = "PMO Desktop"
-VIEWS = ("portfolio", "project")
+VIEWS = ("portfolio", "project", "gantt", "resources", "risks")
+#: Views this version builds; the others are part of the command-line contract already.
+BUILT_VIEWS = ("portfolio", "project")
+#: Longest wait for a view to finish loading before its screenshot (milliseconds).
+LOAD_TIMEOUT_MS = 120_000
 
 
 def run_gui(
@@ -53,6 +60,11 @@ def run_gui(
     """
     if show is not None and show not in VIEWS:
         raise PmoError(f"Unknown view {show!r}: choose one of {', '.join(VIEWS)}.")
+    if show is not None and show not in BUILT_VIEWS:
+        raise PmoError(
+            f"The {show} view is not available in PMO Desktop {__version__} yet; "
+            f"views available: {', '.join(BUILT_VIEWS)}."
+        )
     if show == "project" and not project:
         raise PmoError("Name the project to show (its code or name).")
     app = _application(offscreen=screenshot is not None)
@@ -62,7 +74,7 @@ def run_gui(
     translators = install_translations(app, language)
     try:
         if screenshot is not None:
-            return _screenshot(db, project, size or DEFAULT_SIZE, screenshot)
+            return _screenshot(db, show or "portfolio", project, size or DEFAULT_SIZE, screenshot)
         return _interactive(app, db, project, size)
     finally:
         remove_translations(app, translators)
@@ -81,19 +93,31 @@ def _application(*, offscreen: bool) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QApplication.setStyle("Fusion")
+    app.setWindowIcon(app_icon())
     return app
 
 
-def _screenshot(db: str | None, project: str | None, size: tuple[int, int], out: Path) -> int:
+def _screenshot(
+    db: str | None, show: str, project: str | None, size: tuple[int, int], out: Path
+) -> int:
     # A picture changes nothing: no new file, and an old schema opens read-only, not upgraded.
     database = open_database(
         db, create=False, verify=False, confirm_upgrade=lambda _current, _head: False
     )
     window: MainWindow | None = None
     try:
-        window = MainWindow(database, remember_layout=False)
+        window = MainWindow(database, remember_layout=False, watch_changes=False)
+        views: list[QWidget] = [window.portfolio_view] if window.portfolio_id else []
         if project:
-            window.select_project(project)
+            project_id = window.select_project(project)
+            if show == "project":
+                window.open_project(project_id)
+                views.append(window.project_view)
+        if show == "portfolio":
+            window.show_dashboard()
+        prepare_screenshot(window, size)
+        for view in views:
+            _wait_until_loaded(view)
         save_screenshot(window, out, size)
     finally:
         if window is not None:
@@ -103,11 +127,23 @@ def _screenshot(db: str | None, project: str | None, size: tuple[int, int], out:
     return 0
 
 
+def _wait_until_loaded(view: QWidget) -> None:
+    """Let the view's background reads finish (its `loaded` signal) before the picture."""
+    if view.is_loaded():  # type: ignore[attr-defined]
+        return
+    loop = QEventLoop()
+    view.loaded.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(LOAD_TIMEOUT_MS, loop.quit)
+    if not view.is_loaded():  # type: ignore[attr-defined]
+        loop.exec()
+    if not view.is_loaded():  # type: ignore[attr-defined]
+        raise PmoError(f"The view did not finish loading within {LOAD_TIMEOUT_MS // 1000} s.")
+
+
 def _interactive(
     app: QApplication, db: str | None, project: str | None, size: tuple[int, int] | None
 ) -> int:
     dialogs = Dialogs()
-    first_run = db is None and not default_database_path().exists()
     try:
         # The integrity check follows in the background (ui/integrity.py).
         database = open_database(db, verify=False, confirm_upgrade=partial(_ask_upgrade, dialogs))
@@ -117,6 +153,7 @@ def _interactive(
         )
         return 1
     window: MainWindow | None = None
+    hook = install_exception_hook(parent_widget=lambda: window)
     try:
         window = MainWindow(database, dialogs=dialogs)
         if project:
@@ -126,31 +163,39 @@ def _interactive(
         database.close()
         if window is not None:
             _dispose(window)
+        hook.uninstall()
         return 1
     if size is not None:
         window.resize(*size)
     window.show()
-    if first_run and not portfolio_service.list_portfolios(database) and not database.read_only:
-        offer_demo(window)
+    # No database named and the default one is empty: a first run, or a fresh start.
+    if db is None and not database.read_only and not portfolio_service.list_portfolios(database):
+        welcome(window)
     try:
         return _event_loop(app)
     finally:
         default_pool().drain()
         window.database.close()
         _dispose(window)
+        hook.uninstall()
 
 
-def offer_demo(window: MainWindow) -> bool:
-    """Ask, on first run, whether to create the demo portfolio; start it on yes."""
-    if window.dialogs.question(
-        window,
-        QCoreApplication.translate("Application", "Welcome to PMO Desktop"),
-        QCoreApplication.translate(
-            "Application", "Create the demo portfolio to explore PMO Desktop?"
-        ),
-    ):
-        return window.create_demo_portfolio() is not None
-    return False
+def welcome(window: MainWindow) -> WelcomeAction | None:
+    """On first run, offer the demo portfolio, a new database or a server; do what was chosen."""
+    choice = window.dialogs.welcome(window)
+    if choice is None:
+        return None
+    if choice.action is WelcomeAction.DEMO:
+        window.create_demo_portfolio()
+    elif choice.action is WelcomeAction.NEW_DATABASE:
+        window.new_database()
+    elif choice.action is WelcomeAction.CONNECT:
+        window.connect_to_server()
+    elif choice.action is WelcomeAction.OPEN_FILE:
+        window.open_database_file()
+    elif choice.location:
+        window.open_location(choice.location)
+    return choice.action
 
 
 def _ask_upgrade(dialogs: Dialogs, current: str | None, head: str) -> bool:

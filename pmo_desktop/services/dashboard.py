@@ -85,7 +85,8 @@ class RagThresholds:
     slip_red_days: float = 15.0
     high_risk_score: int = 15
 
-    def __post_init__(self) -> None:
+    def validate(self) -> None:
+        """Raise ValidationError unless red is stricter than amber everywhere."""
         pairs = (
             ("SPI", self.spi_red, self.spi_amber, "below"),
             ("CPI", self.cpi_red, self.cpi_amber, "below"),
@@ -94,13 +95,14 @@ class RagThresholds:
         )
         for name, lower, upper, side in pairs:
             if lower < 0 or upper < 0:
-                raise ValidationError(f"The {name} thresholds cannot be negative.")
-            if lower > upper:
+                raise ValidationError(f"RAG thresholds: the {name} limits cannot be negative.")
+            if lower >= upper:
                 raise ValidationError(
-                    f"The {name} thresholds are inverted: red must start {side} amber."
+                    f"RAG thresholds: the {name} limits are inverted: "
+                    f"red must start strictly {side} amber."
                 )
         if not 1 <= self.high_risk_score <= 25:
-            raise ValidationError("The high-risk score must be between 1 and 25.")
+            raise ValidationError("RAG thresholds: the high-risk score must be between 1 and 25.")
 
     @staticmethod
     def _below(value: Decimal | float | None, amber: float, red: float) -> Rag | None:

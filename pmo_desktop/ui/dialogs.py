@@ -6,9 +6,15 @@ Modal dialogs block a test run; windows take a `Dialogs` and tests pass a script
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from pmo_desktop.ui.connect_dialog import ServerConnection
+    from pmo_desktop.ui.preferences import Preferences
+    from pmo_desktop.ui.welcome import WelcomeChoice
 
 
 class Dialogs(QObject):
@@ -32,6 +38,45 @@ class Dialogs(QObject):
 
     def about(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.about(parent, title, text)
+
+    def about_application(self, parent: QWidget | None, database_location: str) -> None:
+        """The About dialog: versions, database and log file locations."""
+        from pmo_desktop.logs import current_log_file
+        from pmo_desktop.ui.about import AboutDialog
+
+        dialog = AboutDialog(
+            database_location=database_location, log_file=current_log_file(), parent=parent
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def connect_to_server(self, parent: QWidget | None) -> ServerConnection | None:
+        """Ask where the PostgreSQL server is and who connects; None if cancelled."""
+        from pmo_desktop.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(parent)
+        try:
+            dialog.exec()
+            return dialog.connection
+        finally:
+            dialog.deleteLater()
+
+    def welcome(self, parent: QWidget | None) -> WelcomeChoice | None:
+        """The first-run welcome: demo, new database, server, or a recent one; None if skipped."""
+        from pmo_desktop.ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(parent)
+        try:
+            dialog.exec()
+            return dialog.choice
+        finally:
+            dialog.deleteLater()
+
+    def preferences(self, parent: QWidget | None) -> Preferences | None:
+        """Edit the preferences; the saved new values, or None if nothing changed."""
+        from pmo_desktop.ui.preferences import edit_preferences
+
+        return edit_preferences(parent, QSettings())
 
     def open_database_file(self, parent: QWidget | None, directory: Path) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(

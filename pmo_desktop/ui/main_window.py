@@ -1,39 +1,48 @@
-"""The main window: menus, status bar, and the portfolio view of the open database.
+"""The main window: navigation dock, view sidebar, central views, menus, toolbars, status bar.
 
-The window owns the open `Database` (closing it when another replaces it) and reads
-plain snapshots from `services.portfolio`; long work (the demo portfolio) goes through
-`ui.workers`.
+The window owns the `Workspace` (the open database, the undo stack and the refresh
+signals the views follow). Opening another database replaces the workspace's database,
+clears the undo history and closes the previous database. A change feed polled on a timer
+tells when another user committed; the views then reload, keeping the user's selection.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QUndoView, QWidget
 
-from pmo_desktop import __version__
-from pmo_desktop.errors import NotFoundError, PmoError
+from pmo_desktop.errors import PmoError
+from pmo_desktop.models import Portfolio, Programme, Project, StatusReport
 from pmo_desktop.services import portfolio as portfolio_service
 from pmo_desktop.services.database import Database, open_database
-from pmo_desktop.services.portfolio import ProjectRow
+from pmo_desktop.storage.change_feed import ChangeFeed
 from pmo_desktop.ui.demo_creation import DemoCreation, DemoFactory
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
-from pmo_desktop.ui.i18n import LANGUAGE_KEY
 from pmo_desktop.ui.integrity import IntegrityCheck
+from pmo_desktop.ui.navigation import NavigationPanel
 from pmo_desktop.ui.portfolio_view import PortfolioView
+from pmo_desktop.ui.preferences import Preferences
+from pmo_desktop.ui.project_view import ProjectView
+from pmo_desktop.ui.recent import RecentDatabases, RecentDatabasesMenu
 from pmo_desktop.ui.status_bar import DatabaseStatus
+from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
 from pmo_desktop.ui.workers import Job, WorkPool
+from pmo_desktop.ui.workspace import Workspace, touches
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
 LAST_FOLDER_KEY = "files/lastFolder"
 DEFAULT_SIZE = (1400, 900)
+#: The navigation dock's width at first start (pixels); the user's width is remembered.
+NAVIGATION_WIDTH = 300
+#: How often the window asks whether another user committed (milliseconds).
+CHANGE_POLL_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,9 @@ class PortfolioChoice:
 class MainWindow(QMainWindow):
     """PMO Desktop's main window on one open database."""
 
+    #: The view shown in the centre changed ("portfolio", "project" or "empty").
+    view_changed = Signal(str)
+
     def __init__(
         self,
         database: Database,
@@ -56,135 +68,131 @@ class MainWindow(QMainWindow):
         pool: WorkPool | None = None,
         demo_factory: DemoFactory | None = None,
         remember_layout: bool = True,
+        watch_changes: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._database = database
+        self.setObjectName("mainWindow")
         self.dialogs = dialogs or Dialogs(self)
+        self.workspace = Workspace(database, dialogs=self.dialogs, pool=pool, parent_widget=self)
+        self.workspace.data_changed.connect(self._on_data_changed)
         self._remember_layout = remember_layout
         self._portfolios: list[PortfolioChoice] = []
         self._portfolio_id: int | None = None
-        self._rows: list[ProjectRow] = []
+        self._project_id: int | None = None
         self.demo = DemoCreation(self, self.dialogs, pool=pool, factory=demo_factory)
         self.demo.finished.connect(self._on_demo_finished)
         self.integrity = IntegrityCheck(self, pool=pool)
         self.integrity.damaged.connect(self._on_damaged)
 
-        self.portfolio_view = PortfolioView()
+        self.portfolio_view = PortfolioView(self.workspace)
+        self.portfolio_view.project_activated.connect(self.open_project)
+        self.project_view = ProjectView(self.workspace)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.portfolio_view)
-        self.pages.addWidget(self.empty_state)
+        for page in (self.portfolio_view, self.project_view, self.empty_state):
+            self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
-        self._create_actions()
-        self._create_menus()
+        self.navigation = NavigationPanel()
+        self.navigation.scope_changed.connect(self._on_scope_changed)
+        self.navigation.project_selected.connect(self._on_project_selected)
+        self.navigation.project_opened.connect(self.open_project)
+        self.navigation_dock = self._dock("navigationDock", self.tr("Portfolio"), self.navigation)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigation_dock)
+        self.history = QUndoView(self.workspace.undo_stack)
+        self.history.setEmptyLabel(self.tr("<opened database>"))
+        self.history_dock = self._dock("historyDock", self.tr("Undo history"), self.history)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.recent_menu = RecentDatabasesMenu(self)
+        self.recent_menu.open_requested.connect(self.open_location)
+
+        create_actions(self)
+        create_toolbars(self)
+        create_menus(self)
+        self._connect_actions()
+        self.preferences = Preferences.load(QSettings())
+        self.portfolio_view.set_thresholds(self.preferences.thresholds)
+        self.project_view.set_thresholds(self.preferences.thresholds)
         self.status = DatabaseStatus(self.statusBar())
+        self.status.set_user(self.preferences.user_name)
         self.resize(*DEFAULT_SIZE)
+        self.resizeDocks([self.navigation_dock], [NAVIGATION_WIDTH], Qt.Orientation.Horizontal)
         if remember_layout:
             self._restore_layout()
+
+        self._feed: ChangeFeed | None = None
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(CHANGE_POLL_MS)
+        self._watch_timer.timeout.connect(self.check_for_changes)
+        self._watch_changes = watch_changes
+        self._start_watching()
         self.reload()
         self.integrity.start(database)
 
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        return dock
+
+    def _connect_actions(self) -> None:
+        self.new_action.triggered.connect(self.new_database)
+        self.open_action.triggered.connect(self.open_database_file)
+        self.connect_action.triggered.connect(self.connect_to_server)
+        self.demo_action.triggered.connect(self.create_demo_portfolio)
+        self.reload_action.triggered.connect(self._reload_or_report)
+        self.quit_action.triggered.connect(self.close)
+        self.preferences_action.triggered.connect(self.show_preferences)
+        self.filter_action.triggered.connect(self._focus_filter)
+        self.expand_action.triggered.connect(self.navigation.tree.expandAll)
+        self.collapse_action.triggered.connect(self.navigation.collapse_programmes)
+        self.reset_columns_action.triggered.connect(self.portfolio_view.reset_column_widths)
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        self.project_action.triggered.connect(self._show_current_project)
+        self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
+        self.about_action.triggered.connect(self.show_about)
+
+    # ----------------------------------------------------------------- state
     @property
     def database(self) -> Database:
-        return self._database
+        return self.workspace.database
 
     @property
     def portfolio_id(self) -> int | None:
         return self._portfolio_id
 
     @property
+    def project_id(self) -> int | None:
+        """The current project: the one the project view (and later the Gantt) shows."""
+        return self._project_id
+
+    @property
     def demo_job(self) -> Job | None:
         """The demo portfolio's job while it runs."""
         return self.demo.job
 
-    def _create_actions(self) -> None:
-        self.new_action = QAction(self.tr("&New database…"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setStatusTip(self.tr("Create a new, empty database file"))
-        self.new_action.triggered.connect(self.new_database)
-        self.open_action = QAction(self.tr("&Open database…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setStatusTip(self.tr("Open another database file"))
-        self.open_action.triggered.connect(self.open_database_file)
-        self.reload_action = QAction(self.tr("&Reload"), self)
-        self.reload_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.reload_action.setStatusTip(self.tr("Read the database again"))
-        self.reload_action.triggered.connect(self._reload_or_report)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-
-        self.filter_action = QAction(self.tr("&Filter projects"), self)
-        self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.filter_action.triggered.connect(self._focus_filter)
-        self.expand_action = QAction(self.tr("&Expand all"), self)
-        self.expand_action.triggered.connect(self.portfolio_view.tree.expandAll)
-        self.collapse_action = QAction(self.tr("&Collapse programmes"), self)
-        self.collapse_action.triggered.connect(self._collapse_programmes)
-        self.reset_columns_action = QAction(self.tr("&Reset column widths"), self)
-        self.reset_columns_action.triggered.connect(self.portfolio_view.reset_column_widths)
-
-        self.about_action = QAction(self.tr("&About PMO Desktop"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.file_menu.addAction(self.new_action)
-        self.file_menu.addAction(self.open_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.reload_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.portfolio_menu = QMenu(self.tr("&Portfolio"), self)
-        self.portfolio_group = QActionGroup(self)
-        self.portfolio_group.setExclusive(True)
-        self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
-        self.view_menu.addMenu(self.portfolio_menu)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.filter_action)
-        self.view_menu.addAction(self.expand_action)
-        self.view_menu.addAction(self.collapse_action)
-        self.view_menu.addAction(self.reset_columns_action)
-        self.view_menu.addSeparator()
-        self.view_menu.addMenu(self._language_menu())
-
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.about_action)
-
-    def _language_menu(self) -> QMenu:
-        menu = QMenu(self.tr("&Language"), self)
-        group = QActionGroup(menu)
-        saved = str(QSettings().value(LANGUAGE_KEY, "") or "")
-        for code, name in (("", self.tr("System default")), ("en", "English"), ("fr", "Français")):
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == saved)
-            action.setData(code)
-            group.addAction(action)
-        group.triggered.connect(self._choose_language)
-        return menu
-
-    def _update_title(self) -> None:
-        portfolio = self._current_portfolio()
-        name = self._database.target.path.name if self._database.target.path else "PostgreSQL"
-        parts = [portfolio.name] if portfolio is not None else []
-        parts += [name, "PMO Desktop"]
-        self.setWindowTitle(" — ".join(parts))
+    def current_view(self) -> str:
+        page = self.pages.currentWidget()
+        if page is self.portfolio_view:
+            return "portfolio"
+        if page is self.project_view:
+            return "project"
+        return "empty"
 
     def _current_portfolio(self) -> PortfolioChoice | None:
         return next((p for p in self._portfolios if p.id == self._portfolio_id), None)
 
+    # ---------------------------------------------------------------- reload
     def reload(self) -> None:
-        """Read the portfolio list, tree and project rows again (F5)."""
-        database = self._database
+        """Read the portfolio list and tree again; the views follow `data_changed`."""
+        database = self.database
         self._portfolios = [
             PortfolioChoice(portfolio.id, portfolio.name, portfolio.as_of_date)
             for portfolio in portfolio_service.list_portfolios(database)
@@ -192,27 +200,138 @@ class MainWindow(QMainWindow):
         ids = [portfolio.id for portfolio in self._portfolios]
         if self._portfolio_id not in ids:
             self._portfolio_id = ids[0] if ids else None
+            self._project_id = None
+        self.workspace.set_as_of(self._as_of())
         if self._portfolio_id is None:
-            self._rows = []
-            self.portfolio_view.set_data(None, [])
-            self.pages.setCurrentWidget(self.empty_state)
+            self.navigation.set_tree(None)
+            self._show_page(self.empty_state)
         else:
-            tree = portfolio_service.portfolio_tree(database, self._portfolio_id)
-            self._rows = portfolio_service.project_rows(database, self._portfolio_id)
-            self.portfolio_view.set_data(tree, self._rows)
-            self.pages.setCurrentWidget(self.portfolio_view)
+            self.navigation.set_tree(portfolio_service.portfolio_tree(database, self._portfolio_id))
+            if self.portfolio_view.shown_portfolio_id() != self._portfolio_id:
+                self.portfolio_view.show_portfolio(self._portfolio_id)
+            if self.pages.currentWidget() is self.empty_state:
+                self._show_page(self.portfolio_view)
+            else:
+                self._show_page(self.pages.currentWidget())  # the view actions follow
         self._rebuild_portfolio_menu()
-        self._update_demo_state()
-        portfolio = self._current_portfolio()
-        self.status.update(database, portfolio.as_of if portfolio is not None else None)
+        self._update_actions()
+        self._update_status()
         self._update_title()
+
+    def _update_status(self) -> None:
+        self.status.update(
+            self.database, self.workspace.as_of if self._portfolio_id is not None else None
+        )
 
     def _reload_or_report(self) -> None:
         """Reload for a user action: a database error becomes a message, not a traceback."""
         try:
             self.reload()
+            self.workspace.refresh()
         except PmoError as exc:
             self.dialogs.critical(self, self.tr("Cannot read the database"), str(exc))
+
+    def _on_data_changed(self, models: object) -> None:
+        if models is None:
+            return  # a full reload: reload() already read the tree
+        if self._feed is not None:
+            self._feed.acknowledge()  # our own edit, undo or redo: not someone else's
+        if self._portfolio_id is not None and touches(
+            models,  # type: ignore[arg-type]
+            Portfolio, Programme, Project, StatusReport,
+        ):  # fmt: skip
+            try:
+                self.reload()
+            except PmoError as exc:
+                self.dialogs.critical(self, self.tr("Cannot read the database"), str(exc))
+
+    @Slot()
+    def check_for_changes(self) -> bool:
+        """Reload if another user committed since the last look; True if so."""
+        if self._feed is None or self.demo.running or not self._feed.poll():
+            return False
+        self.statusBar().showMessage(self.tr("Another user saved changes; views updated."), 5000)
+        self._reload_or_report()
+        return True
+
+    def _start_watching(self) -> None:
+        self._stop_watching()
+        if not self._watch_changes:
+            return
+        try:
+            self._feed = self.database.change_feed()
+        except PmoError:
+            self._feed = None  # views still reload on F5
+            return
+        self._watch_timer.start()
+
+    def _stop_watching(self) -> None:
+        self._watch_timer.stop()
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
+
+    # ------------------------------------------------------------- navigation
+    def _show_page(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        view = self.current_view()
+        self.dashboard_action.setChecked(view == "portfolio")
+        self.project_action.setChecked(view == "project")
+        self.project_menu.setEnabled(view == "project")
+        self.view_changed.emit(view)
+
+    def show_dashboard(self) -> None:
+        if self._portfolio_id is not None:
+            self._show_page(self.portfolio_view)
+        else:
+            self._show_page(self.empty_state)
+
+    def _show_current_project(self) -> None:
+        if self._project_id is None:
+            self.dialogs.information(
+                self,
+                self.tr("No project chosen"),
+                self.tr("Choose a project in the portfolio tree or the project list first."),
+            )
+            self._show_page(self.pages.currentWidget())
+            return
+        self.open_project(self._project_id)
+
+    def open_project(self, project_id: int) -> None:
+        """Show the project view on `project_id` (double-click, Enter, or View ▸ Project)."""
+        self._project_id = project_id
+        self.navigation.select_project(project_id)
+        self.project_view.show_project(project_id)
+        self._show_page(self.project_view)
+        self._update_actions()
+
+    def _on_project_selected(self, project_id: int) -> None:
+        self._project_id = project_id
+        self.portfolio_view.select_project(project_id)
+        if self.pages.currentWidget() is self.project_view:
+            self.project_view.show_project(project_id)
+        self._update_actions()
+
+    def _on_scope_changed(self, project_ids: object, label: str) -> None:
+        ids = frozenset(project_ids) if isinstance(project_ids, frozenset | set | list) else None
+        self.portfolio_view.set_scope(ids, label)
+
+    def select_project(self, name: str) -> int:
+        """Make the project whose code or name is `name` current (any portfolio); its id."""
+        project = portfolio_service.find_project(self.database, name)
+        if project.portfolio_id != self._portfolio_id:
+            self.show_portfolio(project.portfolio_id)
+        self._project_id = project.id
+        self.navigation.select_project(project.id)
+        self.portfolio_view.select_project(project.id)
+        self._update_actions()
+        return project.id
+
+    def show_portfolio(self, portfolio_id: int) -> None:
+        if portfolio_id != self._portfolio_id:
+            self._portfolio_id = portfolio_id
+            self._project_id = None
+            self.reload()
 
     def _rebuild_portfolio_menu(self) -> None:
         self.portfolio_menu.clear()  # deletes the actions, which leave the group
@@ -225,60 +344,68 @@ class MainWindow(QMainWindow):
         self.portfolio_menu.setEnabled(len(self._portfolios) > 1)
 
     def _on_portfolio_chosen(self, action: QAction) -> None:
-        self._portfolio_id = int(action.data())
-        self._reload_or_report()
+        try:
+            self.show_portfolio(int(action.data()))
+        except PmoError as exc:
+            self.dialogs.critical(self, self.tr("Cannot read the database"), str(exc))
 
-    def show_portfolio(self, portfolio_id: int) -> None:
-        if portfolio_id != self._portfolio_id:
-            self._portfolio_id = portfolio_id
-            self.reload()
-
-    def _update_demo_state(self) -> None:
-        if self._database.read_only:
+    def _update_actions(self) -> None:
+        has_portfolio = self._portfolio_id is not None
+        self.dashboard_action.setEnabled(has_portfolio)
+        self.project_action.setEnabled(self._project_id is not None)
+        self.filter_action.setEnabled(has_portfolio)
+        writable = not self.database.read_only
+        busy = self.demo.running
+        self.demo_action.setEnabled(writable and not has_portfolio and not busy)
+        for action in (self.new_action, self.open_action, self.connect_action):
+            action.setEnabled(not busy)
+        self.reload_action.setEnabled(not busy)
+        if self.database.read_only:
             reason = self.tr("The database is read-only: {reason}.").format(
-                reason=self._database.read_only_reason
+                reason=self.database.read_only_reason
             )
             self.empty_state.set_demo_available(False, reason)
-        elif self.demo.running:
+        elif busy:
             self.empty_state.set_demo_available(False, self.tr("Creating the demo portfolio…"))
         else:
             self.empty_state.set_demo_available(True)
 
-    def select_project(self, name: str) -> ProjectRow:
-        """Select the project whose code or name is `name` (any portfolio of the database)."""
-        wanted = name.strip().casefold()
-        candidates = [(self._portfolio_id, self._rows)] + [
-            (portfolio.id, None) for portfolio in self._portfolios
-            if portfolio.id != self._portfolio_id
-        ]  # fmt: skip
-        for portfolio_id, known_rows in candidates:
-            if portfolio_id is None:
-                continue
-            rows = known_rows
-            if rows is None:
-                rows = portfolio_service.project_rows(self._database, portfolio_id)
-            match = next((row for row in rows if row.code.casefold() == wanted), None) or next(
-                (row for row in rows if row.name.casefold() == wanted), None
-            )
-            if match is not None:
-                self.show_portfolio(portfolio_id)
-                self.portfolio_view.select_project(match.id)
-                return match
-        raise NotFoundError(
-            f"No project with the code or name {name!r} in {self._database.display}."
-        )
+    def _update_title(self) -> None:
+        portfolio = self._current_portfolio()
+        target = self.database.target
+        name = target.path.name if target.path else target.display
+        parts = [portfolio.name] if portfolio is not None else []
+        parts += [name, "PMO Desktop"]
+        self.setWindowTitle(" — ".join(parts))
 
+    def _focus_filter(self) -> None:
+        if self.pages.currentWidget() is not self.portfolio_view:
+            self.show_dashboard()
+        self.portfolio_view.focus_filter()
+
+    # ------------------------------------------------------------- databases
     def set_database(self, database: Database) -> None:
-        """Show another database; the previous one is closed."""
-        previous = self._database
-        self._database = database
+        """Show another database; the previous one is closed and the undo history cleared."""
+        previous = self.database
+        self._stop_watching()
+        self.workspace.set_database(database)
         self._portfolio_id = None
+        self._project_id = None
         try:
             self.reload()
         finally:
             if previous is not database:
                 previous.close()
+        self._start_watching()
         self.integrity.start(database)
+        self.remember_recent(database)
+
+    def remember_recent(self, database: Database) -> None:
+        """Put the database on File ▸ Open recent (its URL never carries a password)."""
+        target = database.target
+        location = str(target.path) if target.path is not None else target.display
+        RecentDatabases().add(location)
+        self.recent_menu.rebuild()
 
     @Slot(str)
     def _on_damaged(self, message: str) -> None:
@@ -304,24 +431,38 @@ class MainWindow(QMainWindow):
                 self.tr("{path} already exists. Use Open database… to open it.").format(path=path),
             )
             return
-        self._open(path, create=True)
+        self._open(str(path), create=True)
 
     def open_database_file(self) -> None:
         path = self.dialogs.open_database_file(self, self._last_folder())
         if path is not None:
-            self._open(path, create=False)
+            self._open(str(path), create=False)
 
-    def _open(self, path: Path, *, create: bool) -> None:
-        if self._busy():
+    def open_location(self, location: str) -> None:
+        """Open a database by path or URL (the recent-databases menu)."""
+        self._open(location, create=False)
+
+    def connect_to_server(self) -> None:
+        connection = self.dialogs.connect_to_server(self)
+        if connection is None or not self._open(connection.url_with_password(), create=True):
             return
         try:
+            connection.remember_password()
+        except PmoError as exc:
+            self.dialogs.information(self, self.tr("Password not remembered"), str(exc))
+
+    def _open(self, location: str, *, create: bool) -> bool:
+        if self._busy():
+            return False
+        try:
             database = open_database(
-                path, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
+                location, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
             )
         except PmoError as exc:
             self.dialogs.critical(self, self.tr("Cannot open the database"), str(exc))
-            return
-        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+            return False
+        if database.target.path is not None:
+            QSettings().setValue(LAST_FOLDER_KEY, str(database.target.path.parent))
         self.set_database(database)
         if database.backup_path is not None:
             self.statusBar().showMessage(
@@ -330,6 +471,7 @@ class MainWindow(QMainWindow):
                 ),
                 10_000,
             )
+        return True
 
     def _confirm_upgrade(self, current: str | None, head: str) -> bool:
         return self.dialogs.question(
@@ -346,63 +488,61 @@ class MainWindow(QMainWindow):
         saved = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
         if saved and Path(saved).is_dir():
             return Path(saved)
-        if self._database.target.path is not None:
-            return self._database.target.path.parent
+        if self.database.target.path is not None:
+            return self.database.target.path.parent
         return Path.home()
 
     def _busy(self) -> bool:
         if not self.demo.running:
             return False
         self.dialogs.information(
-            self,
-            self.tr("Please wait"),
-            self.tr("The demo portfolio is still being created."),
+            self, self.tr("Please wait"), self.tr("The demo portfolio is still being created.")
         )
         return True
 
     def create_demo_portfolio(self) -> Job | None:
         """Fill the (empty) database with the demo portfolio, in the background."""
-        job = self.demo.start(self._database)
-        if job is not None:
-            self._set_file_actions_enabled(False)
-            self._update_demo_state()
+        job = self.demo.start(self.database)
+        self._update_actions()
         return job
 
     def _on_demo_finished(self, created: bool) -> None:
-        self._set_file_actions_enabled(True)
+        if self._feed is not None:
+            self._feed.acknowledge()
+        self._update_actions()
         self._reload_or_report()
         if created:
             self.statusBar().showMessage(self.tr("Demo portfolio created."), 8_000)
 
-    def _set_file_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.new_action, self.open_action, self.reload_action):
-            action.setEnabled(enabled)
+    # ----------------------------------------------------------------- dialogs
+    def show_preferences(self) -> None:
+        preferences = self.dialogs.preferences(self)
+        if preferences is None:
+            return
+        self.apply_preferences(preferences)
 
-    def _focus_filter(self) -> None:
-        if self.pages.currentWidget() is self.portfolio_view:
-            self.portfolio_view.focus_filter()
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Use new preferences now (the language applies at the next start)."""
+        self.preferences = preferences
+        self.portfolio_view.set_thresholds(preferences.thresholds)
+        self.project_view.set_thresholds(preferences.thresholds)
+        self.status.set_user(preferences.user_name)
+        self.workspace.set_as_of(self._as_of())
+        self._update_status()
 
-    def _collapse_programmes(self) -> None:
-        tree = self.portfolio_view.tree
-        tree.collapseAll()
-        tree.expand(self.portfolio_view.tree_model.portfolio_index())
-
-    def _choose_language(self, action: QAction) -> None:
-        QSettings().setValue(LANGUAGE_KEY, action.data())
-        self.dialogs.information(
-            self,
-            self.tr("Language"),
-            self.tr("PMO Desktop will use this language the next time it starts."),
-        )
+    def _as_of(self) -> date:
+        """The user's as-of override, else the portfolio's as-of date, else today."""
+        if self.preferences.as_of is not None:
+            return self.preferences.as_of
+        portfolio = self._current_portfolio()
+        if portfolio is not None and portfolio.as_of is not None:
+            return portfolio.as_of
+        return date.today()
 
     def show_about(self) -> None:
-        text = self.tr(
-            "<h3>PMO Desktop {version}</h3>"
-            "<p>Portfolio, schedule, resource and risk management for a Project "
-            "Management Office.</p><p>Database: {database}</p>"
-        ).format(version=__version__, database=escape(self._database.display))
-        self.dialogs.about(self, self.tr("About PMO Desktop"), text)
+        self.dialogs.about_application(self, self.database.display)
 
+    # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
@@ -412,15 +552,20 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
         self.portfolio_view.restore_state(settings)
+        self.project_view.restore_state(settings)
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         self.portfolio_view.save_state(settings)
+        self.project_view.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_layout:
             self.save_layout()
         self.demo.cancel()
+        self.portfolio_view.cancel_loading()
+        self.project_view.cancel_loading()
+        self._stop_watching()
         super().closeEvent(event)

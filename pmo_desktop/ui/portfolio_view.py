@@ -110,6 +110,7 @@ class PortfolioView(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pending_selection: int | None = None
         self.workspace = workspace
         self.thresholds = RagThresholds()
         self.portfolio_id: int | None = None
@@ -272,6 +273,13 @@ class PortfolioView(QWidget):
         self.portfolio_id = portfolio_id
         self._start_loading()
 
+    def cancel_loading(self) -> None:
+        """Stop background reads; late results are ignored (the window may be closing)."""
+        for job in self._jobs:
+            job.cancel()
+        self._jobs = []
+        self._request += 1
+
     def shown_portfolio_id(self) -> int | None:
         return self.portfolio_id
 
@@ -351,6 +359,8 @@ class PortfolioView(QWidget):
             self.tr("Figures as of {date}").format(date=format_long_date(overview.as_of))
         )
         self.table_model.set_rows(overview.rows, overview.thresholds)
+        if self._pending_selection is not None:
+            self.select_project(self._pending_selection)
         self.tiles.show_tiles(overview.tiles, overview.thresholds)
         self._update_count()
         if not self._widths_fitted and overview.rows and self.isVisible():
@@ -442,10 +452,15 @@ class PortfolioView(QWidget):
         return current.data(ProjectTableModel.ProjectIdRole)
 
     def select_project(self, project_id: int) -> bool:
-        """Make the project the current, selected row; False if it is not shown."""
+        """Make the project the current, selected row; False if it is not shown (yet).
+
+        A project asked for before the rows arrive is selected when they do.
+        """
         index = self.grouped.project_index(project_id)
         if not index.isValid():
+            self._pending_selection = project_id
             return False
+        self._pending_selection = None
         if index.parent().isValid():
             self.table.expand(index.parent())
         self.table.setCurrentIndex(index)

@@ -30,40 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.errors import ValidationError
+from pmo_desktop.services.dashboard import RagThresholds
 from pmo_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES
 from pmo_desktop.ui.status_bar import current_user
 
 PAPER_SIZES = ("a4", "a3", "letter")
 _PREFIX = "preferences/"
 _MAX_NAME = 100
-
-
-@dataclass(frozen=True)
-class RagThresholds:
-    """When a KPI turns amber or red. SPI/CPI: below the limit; budget/slip: above it."""
-
-    spi_amber: float = 0.95
-    spi_red: float = 0.85
-    cpi_amber: float = 0.95
-    cpi_red: float = 0.85
-    budget_amber_percent: float = 5.0
-    budget_red_percent: float = 10.0
-    slip_amber_days: int = 5
-    slip_red_days: int = 15
-
-    def validate(self) -> None:
-        """Raise ValidationError unless red is stricter than amber everywhere."""
-        problems = []
-        if not 0 < self.spi_red < self.spi_amber <= 2:
-            problems.append("SPI red limit must be below the amber limit (both between 0 and 2)")
-        if not 0 < self.cpi_red < self.cpi_amber <= 2:
-            problems.append("CPI red limit must be below the amber limit (both between 0 and 2)")
-        if not 0 <= self.budget_amber_percent < self.budget_red_percent:
-            problems.append("budget overrun red limit must be above the amber limit")
-        if not 0 <= self.slip_amber_days < self.slip_red_days:
-            problems.append("schedule slip red limit must be above the amber limit")
-        if problems:
-            raise ValidationError("RAG thresholds: " + "; ".join(problems) + ".")
 
 
 @dataclass(frozen=True)
@@ -210,6 +183,13 @@ class PreferencesDialog(QDialog):
             grid.addWidget(label, row, 0)
             grid.addWidget(amber, row, 1)
             grid.addWidget(red, row, 2)
+        self.high_risk = QSpinBox()
+        self.high_risk.setRange(1, 25)
+        self.high_risk.setToolTip(self.tr("Probability × impact, 1 to 25"))
+        high_risk_label = QLabel(self.tr("Open risk is &high from score:"))
+        high_risk_label.setBuddy(self.high_risk)
+        grid.addWidget(high_risk_label, len(rows) + 1, 0)
+        grid.addWidget(self.high_risk, len(rows) + 1, 2)
         grid.setColumnStretch(3, 1)
         rag_box = QGroupBox(self.tr("RAG thresholds"))
         rag_box.setLayout(grid)
@@ -262,8 +242,9 @@ class PreferencesDialog(QDialog):
         self.cpi_red.setValue(thresholds.cpi_red)
         self.budget_amber.setValue(thresholds.budget_amber_percent)
         self.budget_red.setValue(thresholds.budget_red_percent)
-        self.slip_amber.setValue(thresholds.slip_amber_days)
-        self.slip_red.setValue(thresholds.slip_red_days)
+        self.slip_amber.setValue(int(thresholds.slip_amber_days))
+        self.slip_red.setValue(int(thresholds.slip_red_days))
+        self.high_risk.setValue(thresholds.high_risk_score)
 
     def values(self) -> Preferences:
         """The fields as a `Preferences` (not validated)."""
@@ -279,6 +260,7 @@ class PreferencesDialog(QDialog):
                 budget_red_percent=round(self.budget_red.value(), 1),
                 slip_amber_days=self.slip_amber.value(),
                 slip_red_days=self.slip_red.value(),
+                high_risk_score=self.high_risk.value(),
             ),
             as_of=self.as_of_edit.date().toPython() if self.fixed_radio.isChecked() else None,
             user_name=self.user_edit.text().strip(),

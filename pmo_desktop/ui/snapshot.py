@@ -13,14 +13,20 @@ from pmo_desktop.errors import PmoError
 _SETTLE_PASSES = 5
 
 
-def save_screenshot(widget: QWidget, path: Path, size: tuple[int, int]) -> None:
-    """Show `widget` off screen at `size` (pixels), grab it and write `path` as PNG."""
+def prepare_screenshot(widget: QWidget, size: tuple[int, int]) -> None:
+    """Show `widget` off screen at `size` (pixels), so that it lays out and loads its data."""
     width, height = size
     if width <= 0 or height <= 0:
         raise PmoError(f"Invalid screenshot size {width}x{height}.")
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.setFixedSize(width, height)
     widget.show()
+
+
+def save_screenshot(widget: QWidget, path: Path, size: tuple[int, int]) -> None:
+    """Show `widget` off screen at `size` (pixels), grab it and write `path` as PNG."""
+    width, height = size
+    prepare_screenshot(widget, size)
     for _ in range(_SETTLE_PASSES):
         QCoreApplication.processEvents()
     pixmap = widget.grab()

@@ -39,6 +39,10 @@ class DatabaseStatus(QObject):
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.as_of_label)
 
+    def set_user(self, name: str) -> None:
+        """The name other users see (Preferences); the login name by default."""
+        self.user_label.setText(self.tr("User: {name}").format(name=name or current_user()))
+
     def update(self, database: Database, as_of: date | None) -> None:
         """Show `database` (path, or URL without password) and the portfolio's as-of date."""
         self.database_label.setText(self.tr("Database: {name}").format(name=database.display))

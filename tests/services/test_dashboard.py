@@ -253,9 +253,9 @@ def test_thresholds_rate_figures_and_refuse_nonsense() -> None:
     assert thresholds.slip_rag(6) is Rag.AMBER
     assert thresholds.slip_rag(16) is Rag.RED
     with pytest.raises(ValidationError, match="inverted"):
-        RagThresholds(spi_amber=0.8, spi_red=0.9)
+        RagThresholds(spi_amber=0.8, spi_red=0.9).validate()
     with pytest.raises(ValidationError, match="high-risk"):
-        RagThresholds(high_risk_score=30)
+        RagThresholds(high_risk_score=30).validate()
 
 
 def test_high_risk_threshold_is_data(demo: tuple[Database, int]) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
@@ -158,6 +159,10 @@ class ScriptedDialogs(Dialogs):
         self.answer = answer
         self.path = path
         self.messages: list[tuple[str, str, str]] = []
+        #: What the connect-to-server, preferences and welcome dialogs "return".
+        self.connection: Any = None
+        self.new_preferences: Any = None
+        self.welcome_choice: Any = None
 
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("critical", title, text))
@@ -177,6 +182,18 @@ class ScriptedDialogs(Dialogs):
 
     def new_database_file(self, parent: QWidget | None, directory: Path) -> Path | None:
         return self.path
+
+    def about_application(self, parent: QWidget | None, database_location: str) -> None:
+        self.messages.append(("about", "About PMO Desktop", database_location))
+
+    def connect_to_server(self, parent: QWidget | None) -> Any:
+        return self.connection
+
+    def preferences(self, parent: QWidget | None) -> Any:
+        return self.new_preferences
+
+    def welcome(self, parent: QWidget | None) -> Any:
+        return self.welcome_choice
 
 
 @pytest.fixture

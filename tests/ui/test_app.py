@@ -17,6 +17,7 @@ from pmo_desktop.services.portfolio import list_portfolios
 from pmo_desktop.ui import demo_creation as demo_creation_module
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.main_window import MainWindow
+from pmo_desktop.ui.welcome import WelcomeAction, WelcomeChoice
 
 
 @pytest.fixture
@@ -30,7 +31,10 @@ def captured(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
         shots.append(
             {
                 "menus": [action.text() for action in window.menuBar().actions()],
-                "project": window.portfolio_view.selected_project_id(),
+                "view": window.current_view(),
+                "project": window.project_id,
+                "shown_project": window.project_view.project_id,
+                "selected_row": window.portfolio_view.selected_project_id(),
                 "rows": window.portfolio_view.proxy.rowCount(),
                 "header": window.portfolio_view.proxy.headerData(1, Qt.Orientation.Horizontal),
                 "budget": window.portfolio_view.proxy.index(0, 9).data(),
@@ -66,8 +70,10 @@ def test_project_screenshot_selects_the_project(qapp, sample_path, tmp_path, cap
     finally:
         database.close()
     expected = next(row.id for row in rows if row.code == "DW-02")
-    assert captured[-1]["project"] == expected
-    assert captured[-1]["rows"] == 3  # the Digital Workplace programme's projects
+    shot = captured[-1]
+    assert (shot["view"], shot["project"], shot["shown_project"]) == ("project", expected, expected)
+    assert shot["selected_row"] == expected
+    assert shot["rows"] == 3  # the Digital Workplace programme's projects
 
 
 def test_unknown_project_raises_not_found(qapp, sample_path, tmp_path) -> None:
@@ -83,6 +89,8 @@ def test_database_errors_propagate_with_a_screenshot(qapp, tmp_path) -> None:
     with pytest.raises(NotADatabaseError):
         run_gui(str(bad), show="portfolio", screenshot=tmp_path / "x.png")
     with pytest.raises(PmoError, match="Unknown view"):
+        run_gui(str(bad), show="timeline", screenshot=tmp_path / "x.png")
+    with pytest.raises(PmoError, match="The gantt view is not available"):
         run_gui(str(bad), show="gantt", screenshot=tmp_path / "x.png")
 
 
@@ -109,7 +117,7 @@ def test_unwritable_screenshot_is_a_clear_error(qapp, sample_path, tmp_path) -> 
 def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert run_gui(str(sample_path), lang="fr", screenshot=tmp_path / "fr.png") == 0
     shot = captured[-1]
-    assert shot["menus"] == ["&Fichier", "Affic&hage", "&Aide"]
+    assert shot["menus"] == ["&Fichier", "É&dition", "Affic&hage", "&Projet", "&Aide"]
     assert shot["header"] == "Projet"
     assert shot["budget"] == "2\u202f300\u202f000\xa0€"
     # Nothing leaks into the next window: translators removed, locale restored.
@@ -117,7 +125,7 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert QLocale().name() == "en_GB"
 
     assert run_gui(str(sample_path), lang="en", screenshot=tmp_path / "en.png") == 0
-    assert captured[-1]["menus"] == ["&File", "&View", "&Help"]
+    assert captured[-1]["menus"] == ["&File", "&Edit", "&View", "&Project", "&Help"]
 
 
 def test_language_comes_from_the_settings(qapp, sample_path, tmp_path, captured) -> None:
@@ -146,13 +154,13 @@ def _shown_window(application: QApplication) -> MainWindow:
 def test_first_run_creates_the_default_database_and_offers_the_demo(
     qapp, qtbot, monkeypatch, demo_factory
 ) -> None:
-    questions: list[str] = []
+    offered: list[bool] = []
 
-    def answer_yes(self, parent, title, text) -> bool:
-        questions.append(text)
-        return True
+    def choose_demo(self, parent) -> WelcomeChoice:
+        offered.append(True)
+        return WelcomeChoice(WelcomeAction.DEMO)
 
-    monkeypatch.setattr(Dialogs, "question", answer_yes)
+    monkeypatch.setattr(Dialogs, "welcome", choose_demo)
     monkeypatch.setattr(demo_creation_module, "_load_demo_factory", lambda: demo_factory)
     seen: dict[str, object] = {}
 
@@ -160,6 +168,7 @@ def test_first_run_creates_the_default_database_and_offers_the_demo(
         window = _shown_window(application)
         assert window.demo_job is not None
         qtbot.waitUntil(lambda: window.demo_job is None, timeout=10_000)
+        qtbot.waitUntil(window.portfolio_view.is_loaded, timeout=30_000)
         seen["page"] = window.pages.currentWidget() is window.portfolio_view
         seen["rows"] = window.portfolio_view.proxy.rowCount()
         window.close()
@@ -168,7 +177,7 @@ def test_first_run_creates_the_default_database_and_offers_the_demo(
     monkeypatch.setattr(app_module, "_event_loop", event_loop)
     assert not default_database_path().exists()
     assert run_gui(None) == 0
-    assert questions == ["Create the demo portfolio to explore PMO Desktop?"]
+    assert offered == [True]
     assert seen == {"page": True, "rows": 3}
     database = open_database(default_database_path())
     try:
@@ -177,8 +186,8 @@ def test_first_run_creates_the_default_database_and_offers_the_demo(
         database.close()
 
 
-def test_first_run_declined_shows_the_empty_state(qapp, monkeypatch) -> None:
-    monkeypatch.setattr(Dialogs, "question", lambda self, parent, title, text: False)
+def test_first_run_skipped_shows_the_empty_state(qapp, monkeypatch) -> None:
+    monkeypatch.setattr(Dialogs, "welcome", lambda self, parent: None)
     seen: dict[str, object] = {}
 
     def event_loop(application: QApplication) -> int:
@@ -192,3 +201,23 @@ def test_first_run_declined_shows_the_empty_state(qapp, monkeypatch) -> None:
     assert run_gui(None) == 0
     assert seen == {"empty": True, "button": True}
     assert default_database_path().exists()
+
+
+def test_welcome_can_create_a_new_database(qapp, monkeypatch, tmp_path) -> None:
+    fresh = tmp_path / "chosen.sqlite"
+    monkeypatch.setattr(
+        Dialogs, "welcome", lambda self, parent: WelcomeChoice(WelcomeAction.NEW_DATABASE)
+    )
+    monkeypatch.setattr(Dialogs, "new_database_file", lambda self, parent, folder: fresh)
+    seen: dict[str, object] = {}
+
+    def event_loop(application: QApplication) -> int:
+        window = _shown_window(application)
+        seen["database"] = window.database.target.path
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app_module, "_event_loop", event_loop)
+    assert run_gui(None) == 0
+    assert seen == {"database": fresh}
+    assert fresh.exists()

@@ -1,22 +1,33 @@
-"""The main window on real databases: tree and list in step, filter, sort, menus, states."""
+"""The main window on real databases: navigation, views, undo, live refresh, menus, states."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.errors import NotFoundError
+from pmo_desktop.models import Project
+from pmo_desktop.services import crud
 from pmo_desktop.services.database import open_database
 from pmo_desktop.services.portfolio import list_portfolios
+from pmo_desktop.ui.connect_dialog import ServerConnection
 from pmo_desktop.ui.itemmodels.portfolio_tree import PortfolioTreeModel
 from pmo_desktop.ui.itemmodels.project_table import Column
 from pmo_desktop.ui.main_window import MainWindow
+from pmo_desktop.ui.preferences import Preferences
+from pmo_desktop.ui.recent import RecentDatabases
 from pmo_desktop.ui.workers import WorkPool
+
+
+def _loaded(qtbot, view) -> None:
+    qtbot.waitUntil(view.is_loaded, timeout=30_000)
 
 
 @pytest.fixture
@@ -26,7 +37,9 @@ def window(qtbot, sample_db, dialogs):
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    return main
+    _loaded(qtbot, main.portfolio_view)
+    yield main
+    main.close()
 
 
 def _codes(window: MainWindow) -> list[str]:
@@ -35,10 +48,9 @@ def _codes(window: MainWindow) -> list[str]:
 
 
 def _tree_labels(window: MainWindow) -> list[str]:
-    model = window.portfolio_view.tree_model
-    labels = []
+    model = window.navigation.model
     root = model.index(0, 0)
-    labels.append(root.data())
+    labels = [root.data()]
     for row in range(model.rowCount(root)):
         programme = model.index(row, 0, root)
         labels.append(programme.data())
@@ -46,7 +58,7 @@ def _tree_labels(window: MainWindow) -> list[str]:
     return labels
 
 
-def test_tree_and_list_show_the_portfolio(window, sample_db) -> None:
+def test_navigation_and_dashboard_show_the_portfolio(window) -> None:
     assert _tree_labels(window) == [
         "Group IT",
         "Customer Experience",
@@ -59,100 +71,171 @@ def test_tree_and_list_show_the_portfolio(window, sample_db) -> None:
         "Other projects",
         "OT-01  Data centre exit",
     ]
-    assert _codes(window) == ["CX-01", "CX-02", "DW-01", "DW-02", "DW-03", "OT-01"]
-    assert window.pages.currentWidget() is window.portfolio_view
-    assert window.portfolio_view.count_label.text() == "Projects: 6"
+    assert sorted(_codes(window)) == ["CX-01", "CX-02", "DW-01", "DW-02", "DW-03", "OT-01"]
+    assert window.current_view() == "portfolio"
+    assert window.dashboard_action.isChecked()
     assert "Group IT" in window.windowTitle()
-    assert window.portfolio_view.tree.isExpanded(window.portfolio_view.tree_model.index(0, 0))
+    assert window.navigation.tree.isExpanded(window.navigation.model.index(0, 0))
+    assert not window.project_action.isEnabled()  # no project chosen yet
 
 
-def test_filter_and_sort(window, qtbot) -> None:
-    view = window.portfolio_view
-    qtbot.keyClicks(view.filter_edit, "workplace")
-    assert _codes(window) == ["DW-01", "DW-02", "DW-03"]
-    assert view.count_label.text() == "Projects: 3 of 6"
-    view.filter_edit.setText("alice refresh")
-    assert _codes(window) == ["DW-01"]
-    view.filter_edit.clear()
-    assert len(_codes(window)) == 6
-
-    view.table.sortByColumn(Column.START, Qt.SortOrder.AscendingOrder)
-    assert _codes(window) == ["OT-01", "DW-03", "CX-01", "DW-01", "DW-02", "CX-02"]
-    view.table.sortByColumn(Column.FINISH, Qt.SortOrder.DescendingOrder)
-    assert _codes(window) == ["CX-02", "CX-01", "DW-02", "DW-01", "DW-03", "OT-01"]
-    view.table.sortByColumn(Column.BUDGET, Qt.SortOrder.DescendingOrder)
-    assert _codes(window)[:2] == ["CX-02", "CX-01"]
-    view.table.sortByColumn(Column.RAG, Qt.SortOrder.DescendingOrder)
-    assert _codes(window)[0] == "DW-03"  # the only red project first
-    assert _codes(window)[-1] == "CX-02"  # no report last
-
-
-def test_ctrl_f_focuses_the_filter(window, qtbot) -> None:
-    assert window.filter_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
-    window.portfolio_view.table.setFocus()
-    window.filter_action.trigger()
-    qtbot.waitUntil(lambda: window.portfolio_view.filter_edit.hasFocus(), timeout=2000)
-
-
-def test_selecting_a_programme_filters_the_list(window, sample_db) -> None:
+def test_choosing_a_programme_scopes_the_project_list(window, sample_db) -> None:
     _database, sample = sample_db
-    view = window.portfolio_view
-    model = view.tree_model
+    tree, model = window.navigation.tree, window.navigation.model
     root = model.portfolio_index()
-    view.tree.setCurrentIndex(model.index(1, 0, root))  # Digital Workplace
-    assert _codes(window) == ["DW-01", "DW-02", "DW-03"]
-    assert view.scope_label.text() == "Digital Workplace"
-    view.tree.setCurrentIndex(model.index(2, 0, root))  # Other projects
+    tree.setCurrentIndex(model.index(1, 0, root))  # Digital Workplace
+    assert sorted(_codes(window)) == ["DW-01", "DW-02", "DW-03"]
+    tree.setCurrentIndex(model.index(2, 0, root))  # Other projects
     assert _codes(window) == ["OT-01"]
-    view.tree.setCurrentIndex(root)
+    tree.setCurrentIndex(root)
     assert len(_codes(window)) == 6
-    assert view.scope_label.text() == "All projects"
 
-    view.tree.setCurrentIndex(model.project_index(sample.projects["CX-02"]))
-    assert _codes(window) == ["CX-01", "CX-02"]
-    assert view.selected_project_id() == sample.projects["CX-02"]
+    tree.setCurrentIndex(model.project_index(sample.projects["CX-02"]))
+    assert sorted(_codes(window)) == ["CX-01", "CX-02"]
+    assert window.project_id == sample.projects["CX-02"]
+    assert window.portfolio_view.selected_project_id() == sample.projects["CX-02"]
+    assert window.project_action.isEnabled()
 
 
 def test_select_project_by_code_or_name(window, sample_db) -> None:
     _database, sample = sample_db
-    view = window.portfolio_view
-    assert window.select_project("dw-02").id == sample.projects["DW-02"]
-    assert view.selected_project_id() == sample.projects["DW-02"]
-    current = view.tree.currentIndex()
+    assert window.select_project("dw-02") == sample.projects["DW-02"]
+    assert window.portfolio_view.selected_project_id() == sample.projects["DW-02"]
+    current = window.navigation.tree.currentIndex()
     assert current.data(PortfolioTreeModel.IdRole) == sample.projects["DW-02"]
-    assert window.select_project("Data centre exit").code == "OT-01"
-    assert view.selected_project_id() == sample.projects["OT-01"]
+    assert window.select_project("Data centre exit") == sample.projects["OT-01"]
     with pytest.raises(NotFoundError, match="No project"):
         window.select_project("nothing like this")
 
 
-def test_table_selection_reports_the_project(window, sample_db, qtbot) -> None:
+def test_enter_in_the_tree_and_double_click_in_the_list_open_the_project(
+    qtbot, window, sample_db
+) -> None:
     _database, sample = sample_db
+    tree, model = window.navigation.tree, window.navigation.model
+    tree.setFocus()
+    tree.setCurrentIndex(model.project_index(sample.projects["DW-01"]))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.current_view() == "project"
+    _loaded(qtbot, window.project_view)
+    assert window.project_view.title.text() == "DW-01  Laptop refresh"
+    assert window.project_menu.isEnabled()
+
+    window.dashboard_action.trigger()
+    assert window.current_view() == "portfolio"
     view = window.portfolio_view
-    with qtbot.waitSignal(view.project_selected) as signal:
-        view.table.selectionModel().setCurrentIndex(
-            view.proxy.index(2, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-    assert signal.args == [sample.projects["DW-01"]]
+    # The list is scoped to DW-01's programme now; open a sibling from it.
+    index = view.grouped.project_index(sample.projects["DW-03"])
+    view.table.doubleClicked.emit(index)
+    assert window.current_view() == "project"
+    qtbot.waitUntil(lambda: window.project_view.title.text() == "DW-03  Unified communications")
 
 
-def test_reload_keeps_the_selection(window, sample_db) -> None:
-    _database, sample = sample_db
+def test_view_shortcuts_switch_between_dashboard_and_project(qtbot, window, sample_db) -> None:
+    assert window.dashboard_action.shortcut() == QKeySequence("Ctrl+1")
+    assert window.project_action.shortcut() == QKeySequence("Ctrl+2")
     window.select_project("CX-01")
-    window.reload_action.trigger()
+    window.project_action.trigger()
+    assert window.current_view() == "project"
+    assert window.project_action.isChecked() and not window.dashboard_action.isChecked()
+    window.dashboard_action.trigger()
+    assert window.current_view() == "portfolio"
+
+
+def test_edit_in_the_project_view_and_undo_from_the_edit_menu(qtbot, window, sample_db) -> None:
+    database, sample = sample_db
+    project_id = sample.projects["DW-02"]
+    window.open_project(project_id)
+    view = window.project_view
+    _loaded(qtbot, view)
+    name = view.properties_page.name
+    name.setFocus()
+    name.selectAll()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        qtbot.keyClicks(name, "Intranet 2027")
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert crud.get(database, Project, project_id).name == "Intranet 2027"
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.history.model().rowCount() == 2  # "<opened database>" and the edit
+    # The dashboard and navigation follow the edit.
+    qtbot.waitUntil(lambda: "DW-02  Intranet 2027" in _tree_labels(window), timeout=10_000)
+
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.undo_action.trigger()
+    assert crud.get(database, Project, project_id).name == "Intranet redesign"
+    assert name.text() == "Intranet redesign"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.redo_action.trigger()
+    assert crud.get(database, Project, project_id).name == "Intranet 2027"
+
+
+def test_undo_history_stops_at_opening_a_database(qtbot, window, dialogs, tmp_path) -> None:
+    window.workspace.execute(
+        _rename(window, "DW-01", "Laptops")  # one edit on the sample database
+    )
+    assert window.workspace.undo_stack.count() == 1
+    dialogs.path = tmp_path / "other.sqlite"
+    window.new_action.trigger()
+    assert window.workspace.undo_stack.count() == 0
+    assert not window.undo_action.isEnabled()
+
+
+def _rename(window: MainWindow, code: str, name: str):
+    from pmo_desktop.services.commands import update_fields
+
+    project_id = window.select_project(code)
+    return update_fields(window.database, Project, project_id, "Rename", name=name)
+
+
+def test_another_users_commit_refreshes_the_views(qtbot, window, sample_db) -> None:
+    database, sample = sample_db
+    window.select_project("CX-01")
+    other = open_database(database.target.path)
+    try:
+        project = crud.get(other, Project, sample.projects["OT-01"])
+        crud.update(other, Project, project.id, project.version, name="Cloud migration")
+    finally:
+        other.close()
+    assert window.check_for_changes()
+    assert "OT-01  Cloud migration" in _tree_labels(window)
+    model = window.portfolio_view.table_model  # the list is scoped to CX: read them all
+    qtbot.waitUntil(
+        lambda: any(
+            model.index(row, Column.NAME).data() == "Cloud migration"
+            for row in range(model.rowCount())
+        ),
+        timeout=10_000,
+    )
+    assert window.project_id == sample.projects["CX-01"]  # the selection survives
     assert window.portfolio_view.selected_project_id() == sample.projects["CX-01"]
-    assert _codes(window) == ["CX-01", "CX-02"]
+    assert not window.check_for_changes()  # nothing new since
+
+
+def test_own_edits_are_not_mistaken_for_another_users(window) -> None:
+    window.workspace.execute(_rename(window, "DW-03", "UC"))
+    assert not window.check_for_changes()
 
 
 def test_menus_and_shortcuts(window) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Project", "&Help"]
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.reload_action.shortcut() == QKeySequence("F5")
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert QKeySequence("Ctrl+Shift+Z") in window.redo_action.shortcuts()
+    assert window.filter_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    for action in (window.new_action, window.open_action, window.undo_action):
+        assert not action.icon().isNull()
+    assert window.main_toolbar.actions()[0] is window.new_action
+    assert window.dashboard_action in window.views_toolbar.actions()
+
+
+def test_ctrl_f_focuses_the_filter(window, qtbot) -> None:
+    window.navigation.tree.setFocus()
+    window.filter_action.trigger()
+    qtbot.waitUntil(lambda: window.portfolio_view.filter_edit.hasFocus(), timeout=2000)
 
 
 def test_status_bar(window, sample_db) -> None:
@@ -163,18 +246,25 @@ def test_status_bar(window, sample_db) -> None:
     assert window.status.read_only_label.isHidden()
 
 
-def test_about_names_version_and_database(window, dialogs, sample_db) -> None:
-    from pmo_desktop import __version__
+def test_preferences_change_the_as_of_date_and_user(window, dialogs) -> None:
+    dialogs.new_preferences = replace(
+        Preferences(), as_of=date(2026, 2, 28), user_name="Claire (PMO)"
+    )
+    window.preferences_action.trigger()
+    assert window.workspace.as_of == date(2026, 2, 28)
+    assert window.status.as_of_label.text() == "As of: 28/02/2026"
+    assert window.status.user_label.text() == "User: Claire (PMO)"
 
+
+def test_about_names_the_database(window, dialogs, sample_db) -> None:
     window.about_action.trigger()
     kind, title, text = dialogs.messages[-1]
     assert (kind, title) == ("about", "About PMO Desktop")
-    assert __version__ in text
     assert str(sample_db[1].path) in text
 
 
-def test_read_only_database_is_shown(window, sample_db) -> None:
-    database, _sample = sample_db
+def test_read_only_database_is_shown(window, sample_db, dialogs) -> None:
+    database, sample = sample_db
     database.read_only = True
     database.read_only_reason = "its schema 0099 is newer than this version knows"
     window.reload()
@@ -182,16 +272,20 @@ def test_read_only_database_is_shown(window, sample_db) -> None:
         "read-only: its schema 0099 is newer than this version knows"
     )
     assert not window.status.read_only_label.isHidden()
+    assert not window.workspace.execute(_rename(window, "DW-01", "Nope"))
+    assert dialogs.messages[-1][1] == "Read-only database"
+    assert crud.get(database, Project, sample.projects["DW-01"]).name == "Laptop refresh"
 
 
-def test_open_and_new_database_replace_the_current_one(window, dialogs, tmp_path) -> None:
+def test_open_and_new_database_replace_the_current_one(qtbot, window, dialogs, tmp_path) -> None:
     old = window.database
     dialogs.path = tmp_path / "fresh"
     window.new_action.trigger()
     assert window.database is not old
     assert window.database.target.path == tmp_path / "fresh.sqlite"
-    assert window.pages.currentWidget() is window.empty_state
+    assert window.current_view() == "empty"
     assert window.empty_state.demo_button.isEnabled()
+    assert window.demo_action.isEnabled()
 
     dialogs.path = tmp_path / "fresh.sqlite"
     window.new_action.trigger()  # exists: refused
@@ -200,8 +294,11 @@ def test_open_and_new_database_replace_the_current_one(window, dialogs, tmp_path
     dialogs.path = old.target.path
     window.open_action.trigger()
     assert window.database.target.path == old.target.path
-    assert _codes(window)[0] == "CX-01"
-    window.database.close()
+    _loaded(qtbot, window.portfolio_view)
+    assert len(_codes(window)) == 6
+    locations = [entry.location for entry in RecentDatabases().entries()]
+    assert locations[:2] == [str(old.target.path), str(tmp_path / "fresh.sqlite")]
+    assert window.recent_menu.entry_actions()[0].text().endswith("sample.sqlite")
 
 
 def test_opening_a_bad_file_keeps_the_current_database(window, dialogs, tmp_path) -> None:
@@ -215,18 +312,34 @@ def test_opening_a_bad_file_keeps_the_current_database(window, dialogs, tmp_path
     assert kind == "critical" and "not a PMO Desktop database" in text
 
 
+@pytest.mark.postgres
+def test_connect_to_a_server(qtbot, window, dialogs, postgres_url) -> None:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    dialogs.connection = ServerConnection(
+        url.set(password=None).render_as_string(hide_password=False), "", remember=False
+    )
+    window.connect_action.trigger()
+    assert not window.database.is_sqlite
+    assert window.current_view() == "empty"  # a new server database holds no portfolio yet
+    assert "postgresql" in window.status.database_label.text()
+
+
 def test_layout_is_saved_and_restored(qtbot, sample_db, dialogs) -> None:
     database, _sample = sample_db
-    first = MainWindow(database, dialogs=dialogs)
+    first = MainWindow(database, dialogs=dialogs, watch_changes=False)
     qtbot.addWidget(first)
-    first.portfolio_view.table.horizontalHeader().resizeSection(Column.NAME, 333)
-    first.resize(700, 500)
+    _loaded(qtbot, first.portfolio_view)
+    first.portfolio_view.table.header().resizeSection(Column.NAME, 333)
+    first.resize(700, 500)  # the offscreen screen is 800×600
     first.close()
-    assert QSettings().value("portfolio/projectHeader") is not None
-    second = MainWindow(database, dialogs=dialogs)
+    assert QSettings().value("mainwindow/state") is not None
+    second = MainWindow(database, dialogs=dialogs, watch_changes=False)
     qtbot.addWidget(second)
-    assert second.portfolio_view.table.horizontalHeader().sectionSize(Column.NAME) == 333
+    assert second.portfolio_view.table.header().sectionSize(Column.NAME) == 333
     assert second.size().width() == 700
+    second.close()
 
 
 def test_empty_database_offers_the_demo(qtbot, tmp_path, dialogs, demo_factory) -> None:
@@ -237,7 +350,7 @@ def test_empty_database_offers_the_demo(qtbot, tmp_path, dialogs, demo_factory) 
     )
     qtbot.addWidget(main)
     main.show()
-    assert main.pages.currentWidget() is main.empty_state
+    assert main.current_view() == "empty"
     button = main.empty_state.demo_button
     assert button.isVisible() and button.isEnabled()
     assert button.text() == "Create demo portfolio"
@@ -249,10 +362,12 @@ def test_empty_database_offers_the_demo(qtbot, tmp_path, dialogs, demo_factory) 
     with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     assert main.demo_job is None
-    assert main.pages.currentWidget() is main.portfolio_view
+    assert main.current_view() == "portfolio"
+    _loaded(qtbot, main.portfolio_view)
     assert [p.name for p in list_portfolios(database)] == ["Demo portfolio"]
-    assert _codes(main) == ["D-1", "D-2", "D-3"]
+    assert sorted(_codes(main)) == ["D-1", "D-2", "D-3"]
     assert main.open_action.isEnabled()
+    assert not main.demo_action.isEnabled()
     main.close()
     pool.drain()
     database.close()
@@ -271,13 +386,13 @@ def test_demo_failure_is_reported(qtbot, tmp_path, dialogs) -> None:
         pass
     kind, _title, text = dialogs.messages[-1]
     assert kind == "critical" and "disk full" in text
-    assert main.pages.currentWidget() is main.empty_state
+    assert main.current_view() == "empty"
+    main.close()
     database.close()
 
 
-def test_portfolio_menu_switches_portfolios(window, sample_db, sample_builder) -> None:
+def test_portfolio_menu_switches_portfolios(qtbot, window, sample_db) -> None:
     from pmo_desktop.models import Portfolio
-    from pmo_desktop.services import crud
 
     database, _sample = sample_db
     other = crud.create(database, Portfolio, name="Zeta", as_of_date=date(2026, 1, 31))
@@ -287,8 +402,10 @@ def test_portfolio_menu_switches_portfolios(window, sample_db, sample_builder) -
     assert window.portfolio_menu.isEnabled()
     actions[1].trigger()
     assert window.portfolio_id == other.id
+    _loaded(qtbot, window.portfolio_view)
     assert _codes(window) == []
     assert window.status.as_of_label.text() == "As of: 31/01/2026"
+    assert _tree_labels(window) == ["Zeta"]
 
 
 def test_window_closes_cleanly(window) -> None:
@@ -321,10 +438,10 @@ def test_damaged_file_is_found_in_the_background_and_turns_read_only(
         pass
 
     assert damaged.read_only and "damaged" in damaged.read_only_reason
-    assert [kind for kind, _title, _text in dialogs.messages] == ["critical"]
-    assert "damaged" in dialogs.messages[0][2]
-    pool.drain()
+    critical = [text for kind, _title, text in dialogs.messages if kind == "critical"]
+    assert critical and "damaged" in critical[0]
     main.close()
+    pool.drain()
     damaged.close()
     assert path.read_bytes() == before
 
@@ -340,4 +457,19 @@ def test_sound_file_passes_the_background_check(qtbot, sample_db, dialogs) -> No
     assert reopened.verified and not reopened.read_only
     assert dialogs.messages == []
     main.close()
+    pool.drain()
     reopened.close()
+
+
+def test_budget_edit_from_another_window_reaches_the_dashboard(qtbot, window, sample_db) -> None:
+    database, sample = sample_db
+    project = crud.get(database, Project, sample.projects["CX-02"])
+    crud.update(database, Project, project.id, project.version, budget=Decimal("3500000"))
+    window.reload_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(
+            window.portfolio_view.proxy.index(row, Column.BUDGET).data() == "€3,500,000"
+            for row in range(window.portfolio_view.proxy.rowCount())
+        ),
+        timeout=10_000,
+    )

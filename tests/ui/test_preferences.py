@@ -10,8 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 
 from pmo_desktop.errors import ValidationError
+from pmo_desktop.services.dashboard import RagThresholds
 from pmo_desktop.ui.i18n import LANGUAGE_KEY, choose_language
-from pmo_desktop.ui.preferences import Preferences, PreferencesDialog, RagThresholds
+from pmo_desktop.ui.preferences import Preferences, PreferencesDialog
 from pmo_desktop.ui.status_bar import current_user
 
 
@@ -119,7 +120,7 @@ def test_an_invalid_dialog_stays_open_and_says_why(qtbot) -> None:
     with qtbot.assertNotEmitted(dialog.changed):
         dialog.accept()
     assert dialog.isVisible()
-    assert "SPI red limit must be below the amber limit" in dialog.error_text
+    assert "the SPI limits are inverted" in dialog.error_text
     assert dialog.preferences == Preferences()
     dialog.restore_defaults()
     assert dialog.values().thresholds == RagThresholds()

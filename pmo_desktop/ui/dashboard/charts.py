@@ -177,7 +177,12 @@ class TrendChart(_Canvas):
             loc="left",
         )
         locale = QLocale()
-        labels = [locale.toString(QDate(p.month.year, p.month.month, 1), "MMM yy") for p in points]
+        # Short month names; the year only under the first month and under each January.
+        labels = [
+            locale.toString(QDate(p.month.year, p.month.month, 1), "MMM")
+            + (f"\n{p.month.year}" if index == 0 or p.month.month == 1 else "")
+            for index, p in enumerate(points)
+        ]
         positions = list(range(len(points)))
         bottom = [0] * len(points)
         for rag, label in ((Rag.GREEN, _tr("Green")), (Rag.AMBER, _tr("Amber")),

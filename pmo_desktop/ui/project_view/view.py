@@ -303,11 +303,15 @@ class ProjectView(QWidget):
         if self._project_id is not None and touches(models, *_SHOWN):
             self._reload()
 
-    def _on_database_changed(self) -> None:
+    def cancel_loading(self) -> None:
+        """Stop background reads; late results are ignored (the window may be closing)."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
         self._serial += 1
+
+    def _on_database_changed(self) -> None:
+        self.cancel_loading()
         self._project_id = None
         self._detail = None
         self._loaded = False

@@ -1,0 +1,199 @@
+"""The main window's actions, menus and toolbars, built in one place.
+
+Every command a user can give has one QAction (text, icon, shortcut, status tip); menus,
+toolbars and the view sidebar share those actions, so a shortcut always does the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from pmo_desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from pmo_desktop.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    *,
+    icon_name: str | None = None,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} — {tip}")
+    return action
+
+
+def create_actions(window: MainWindow) -> None:
+    """Give `window` its actions as attributes (tests and menus use the same objects)."""
+    tr = window.tr
+    window.new_action = _action(
+        window,
+        tr("&New database…"),
+        icon_name="new-database",
+        shortcut=QKeySequence.StandardKey.New,
+        tip=tr("Create a new, empty database file"),
+    )
+    window.open_action = _action(
+        window,
+        tr("&Open database…"),
+        icon_name="open-database",
+        shortcut=QKeySequence.StandardKey.Open,
+        tip=tr("Open another database file"),
+    )
+    window.connect_action = _action(
+        window,
+        tr("&Connect to server…"),
+        icon_name="connect-server",
+        shortcut="Ctrl+Shift+O",
+        tip=tr("Open a shared PostgreSQL database"),
+    )
+    window.demo_action = _action(
+        window, tr("Create the &demo portfolio"), tip=tr("Fill this empty database with a demo")
+    )
+    window.reload_action = _action(
+        window,
+        tr("&Reload"),
+        icon_name="reload",
+        shortcut=QKeySequence(Qt.Key.Key_F5),
+        tip=tr("Read the database again"),
+    )
+    window.quit_action = _action(window, tr("&Quit"), icon_name="quit", shortcut="Ctrl+Q")
+    window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+    stack = window.workspace.undo_stack
+    window.undo_action = stack.createUndoAction(window, tr("&Undo"))
+    window.undo_action.setIcon(icon("undo"))
+    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+    window.redo_action = stack.createRedoAction(window, tr("&Redo"))
+    window.redo_action.setIcon(icon("redo"))
+    window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    window.preferences_action = _action(
+        window,
+        tr("&Preferences…"),
+        icon_name="settings",
+        shortcut=QKeySequence.StandardKey.Preferences,
+        tip=tr("Language, paper size, RAG thresholds, as-of date, user name"),
+    )
+    if window.preferences_action.shortcut().isEmpty():
+        window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+    window.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    window.filter_action = _action(
+        window,
+        tr("&Filter projects"),
+        icon_name="filter",
+        shortcut=QKeySequence.StandardKey.Find,
+    )
+    window.expand_action = _action(window, tr("&Expand all"), icon_name="expand")
+    window.collapse_action = _action(window, tr("&Collapse programmes"), icon_name="collapse")
+    window.reset_columns_action = _action(window, tr("&Reset column widths"))
+
+    window.view_group = QActionGroup(window)
+    window.view_group.setExclusive(True)
+    window.dashboard_action = _action(
+        window,
+        tr("Portfolio &dashboard"),
+        icon_name="dashboard",
+        shortcut="Ctrl+1",
+        tip=tr("KPIs, projects and charts of the portfolio"),
+    )
+    window.project_action = _action(
+        window,
+        tr("&Project"),
+        icon_name="project",
+        shortcut="Ctrl+2",
+        tip=tr("Properties, status reports, baselines and costs of the current project"),
+    )
+    for action in (window.dashboard_action, window.project_action):
+        action.setCheckable(True)
+        window.view_group.addAction(action)
+    window.dashboard_action.setIconText(tr("Dashboard"))
+    window.project_action.setIconText(tr("Project"))
+
+    window.about_action = _action(window, tr("&About PMO Desktop"), icon_name="about")
+    window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+
+def create_menus(window: MainWindow) -> None:
+    tr = window.tr
+    bar = window.menuBar()
+    window.file_menu = bar.addMenu(tr("&File"))
+    for action in (window.new_action, window.open_action, window.connect_action):
+        window.file_menu.addAction(action)
+    window.file_menu.addMenu(window.recent_menu)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.demo_action)
+    window.file_menu.addAction(window.reload_action)
+    window.file_menu.addSeparator()
+    window.file_menu.addAction(window.quit_action)
+
+    window.edit_menu = bar.addMenu(tr("&Edit"))
+    window.edit_menu.addAction(window.undo_action)
+    window.edit_menu.addAction(window.redo_action)
+    window.edit_menu.addAction(window.history_dock.toggleViewAction())
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(window.preferences_action)
+
+    window.view_menu = bar.addMenu(tr("&View"))
+    window.view_menu.addAction(window.dashboard_action)
+    window.view_menu.addAction(window.project_action)
+    window.view_menu.addSeparator()
+    window.portfolio_menu = QMenu(tr("P&ortfolio"), window)
+    window.portfolio_group = QActionGroup(window)
+    window.portfolio_group.setExclusive(True)
+    window.view_menu.addMenu(window.portfolio_menu)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(window.navigation_dock.toggleViewAction())
+    window.view_menu.addAction(window.filter_action)
+    window.view_menu.addAction(window.expand_action)
+    window.view_menu.addAction(window.collapse_action)
+    window.view_menu.addAction(window.reset_columns_action)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(window.main_toolbar.toggleViewAction())
+
+    window.project_menu = bar.addMenu(tr("&Project"))
+    for action in window.project_view.actions_for_menu():
+        window.project_menu.addAction(action)
+    window.project_menu.setEnabled(False)
+
+    window.help_menu = bar.addMenu(tr("&Help"))
+    window.help_menu.addAction(window.about_action)
+
+
+def create_toolbars(window: MainWindow) -> None:
+    tr = window.tr
+    window.views_toolbar = QToolBar(tr("Views"), window)
+    window.views_toolbar.setObjectName("viewsToolbar")
+    window.views_toolbar.setMovable(False)
+    window.views_toolbar.setIconSize(QSize(28, 28))
+    window.views_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+    window.views_toolbar.addAction(window.dashboard_action)
+    window.views_toolbar.addAction(window.project_action)
+    window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, window.views_toolbar)
+
+    window.main_toolbar = QToolBar(tr("Main toolbar"), window)
+    window.main_toolbar.setObjectName("mainToolbar")
+    window.main_toolbar.setIconSize(QSize(20, 20))
+    for action in (window.new_action, window.open_action, window.connect_action):
+        window.main_toolbar.addAction(action)
+    window.main_toolbar.addSeparator()
+    window.main_toolbar.addAction(window.undo_action)
+    window.main_toolbar.addAction(window.redo_action)
+    window.main_toolbar.addSeparator()
+    window.main_toolbar.addAction(window.reload_action)
+    window.main_toolbar.addAction(window.filter_action)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, window.main_toolbar)

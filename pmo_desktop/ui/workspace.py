@@ -1,0 +1,159 @@
+"""What every view shares: the open database, the undo stack, background work, refresh signals.
+
+Views never write the database themselves: they build a domain command
+(`services.commands`) and hand it to `Workspace.execute`, which applies it and puts it on
+the undo stack. After any change — the user's own edit, undo, redo, or another user's
+commit seen by the change watcher — `data_changed` tells the views what to reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from pmo_desktop.errors import ConflictError, PmoError
+from pmo_desktop.models import Entity
+from pmo_desktop.services.commands import Command
+from pmo_desktop.services.database import Database
+from pmo_desktop.ui.dialogs import Dialogs
+from pmo_desktop.ui.workers import WorkPool, default_pool
+
+log = logging.getLogger(__name__)
+
+#: QUndoCommand ids: mergeable commands share one id per merge key.
+_merge_ids: dict[str, int] = {}
+
+
+def _merge_id(command: Command) -> int:
+    key = getattr(command, "merge_key", "")
+    if not key:
+        return -1
+    return _merge_ids.setdefault(key, len(_merge_ids) + 1)
+
+
+class UndoAdapter(QUndoCommand):
+    """A domain command on the QUndoStack. The first redo is skipped: it was already applied."""
+
+    def __init__(self, workspace: Workspace, command: Command) -> None:
+        super().__init__(command.text)
+        self.workspace = workspace
+        self.command = command
+        self._applied = True
+
+    def id(self) -> int:
+        return _merge_id(self.command)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UndoAdapter) or not self.command.merge(other.command):
+            return False
+        self.setText(other.text())
+        return True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.workspace._run(self, self.command.apply, self.workspace.tr("Cannot redo"))
+
+    def undo(self) -> None:
+        self.workspace._run(self, self.command.revert, self.workspace.tr("Cannot undo"))
+
+
+class Workspace(QObject):
+    """The open database and everything the views share about it."""
+
+    #: Another database replaced the open one (the undo history was cleared).
+    database_changed = Signal()
+    #: Data changed: a set of entity classes, or None when anything may have changed.
+    data_changed = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        dialogs: Dialogs | None = None,
+        pool: WorkPool | None = None,
+        parent_widget: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self._database = database
+        self.dialogs = dialogs or Dialogs(self)
+        self.pool = pool or default_pool()
+        self.parent_widget = parent_widget
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self._as_of = date.today()
+
+    @property
+    def database(self) -> Database:
+        return self._database
+
+    @property
+    def as_of(self) -> date:
+        """The date figures are computed at: the portfolio's as-of date or the user's override."""
+        return self._as_of
+
+    def set_as_of(self, as_of: date) -> None:
+        if as_of != self._as_of:
+            self._as_of = as_of
+            self.data_changed.emit(None)
+
+    @property
+    def read_only(self) -> bool:
+        return self._database.read_only
+
+    def set_database(self, database: Database) -> None:
+        """Switch databases; undo never reaches past opening a database."""
+        self._database = database
+        self.undo_stack.clear()
+        self.database_changed.emit()
+
+    def execute(self, command: Command) -> bool:
+        """Apply `command` and put it on the undo stack; on error tell the user, return False."""
+        if self.read_only:
+            self._report(
+                self.tr("Read-only database"),
+                self.tr("The database is read-only: {reason}.").format(
+                    reason=self._database.read_only_reason
+                ),
+            )
+            return False
+        try:
+            command.apply(self._database)
+        except PmoError as exc:
+            self._report(self.tr("Change not saved"), str(exc))
+            if isinstance(exc, ConflictError):
+                self.data_changed.emit(None)
+            return False
+        self.undo_stack.push(UndoAdapter(self, command))
+        self.data_changed.emit(command.touched())
+        return True
+
+    def refresh(self) -> None:
+        """Tell every view to read the database again (F5, or another user's commit)."""
+        self.data_changed.emit(None)
+
+    def _run(self, adapter: UndoAdapter, step: Any, title: str) -> None:
+        try:
+            step(self._database)
+        except PmoError as exc:
+            # The step cannot be replayed (someone else changed the row): drop it from history.
+            adapter.setObsolete(True)
+            self._report(title, str(exc))
+            self.data_changed.emit(None)
+            return
+        self.data_changed.emit(adapter.command.touched())
+
+    def _report(self, title: str, message: str) -> None:
+        log.info("%s: %s", title, message)
+        self.dialogs.critical(self.parent_widget, title, message)
+
+
+def touches(models: set[type[Entity]] | None, *wanted: type[Entity]) -> bool:
+    """Whether a `data_changed` payload concerns any of `wanted` (None concerns everything)."""
+    return models is None or any(model in models for model in wanted)
