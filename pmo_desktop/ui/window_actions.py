@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from pmo_desktop.ui.icons import icon
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from pmo_desktop.ui.main_window import MainWindow
@@ -39,54 +41,57 @@ def _action(
 
 def create_actions(window: MainWindow) -> None:
     """Give `window` its actions as attributes (tests and menus use the same objects)."""
-    tr = window.tr
     window.new_action = _action(
         window,
-        tr("&New database…"),
+        translate("MainWindow", "&New database…"),
         icon_name="new-database",
         shortcut=QKeySequence.StandardKey.New,
-        tip=tr("Create a new, empty database file"),
+        tip=translate("MainWindow", "Create a new, empty database file"),
     )
     window.open_action = _action(
         window,
-        tr("&Open database…"),
+        translate("MainWindow", "&Open database…"),
         icon_name="open-database",
         shortcut=QKeySequence.StandardKey.Open,
-        tip=tr("Open another database file"),
+        tip=translate("MainWindow", "Open another database file"),
     )
     window.connect_action = _action(
         window,
-        tr("&Connect to server…"),
+        translate("MainWindow", "&Connect to server…"),
         icon_name="connect-server",
         shortcut="Ctrl+Shift+O",
-        tip=tr("Open a shared PostgreSQL database"),
+        tip=translate("MainWindow", "Open a shared PostgreSQL database"),
     )
     window.demo_action = _action(
-        window, tr("Create the &demo portfolio"), tip=tr("Fill this empty database with a demo")
+        window,
+        translate("MainWindow", "Create the &demo portfolio"),
+        tip=translate("MainWindow", "Fill this empty database with a demo"),
     )
     window.reload_action = _action(
         window,
-        tr("&Reload"),
+        translate("MainWindow", "&Reload"),
         icon_name="reload",
         shortcut=QKeySequence(Qt.Key.Key_F5),
-        tip=tr("Read the database again"),
+        tip=translate("MainWindow", "Read the database again"),
     )
-    window.quit_action = _action(window, tr("&Quit"), icon_name="quit", shortcut="Ctrl+Q")
+    window.quit_action = _action(
+        window, translate("MainWindow", "&Quit"), icon_name="quit", shortcut="Ctrl+Q"
+    )
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     stack = window.workspace.undo_stack
-    window.undo_action = stack.createUndoAction(window, tr("&Undo"))
+    window.undo_action = stack.createUndoAction(window, translate("MainWindow", "&Undo"))
     window.undo_action.setIcon(icon("undo"))
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.redo_action = stack.createRedoAction(window, tr("&Redo"))
+    window.redo_action = stack.createRedoAction(window, translate("MainWindow", "&Redo"))
     window.redo_action.setIcon(icon("redo"))
     window.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     window.preferences_action = _action(
         window,
-        tr("&Preferences…"),
+        translate("MainWindow", "&Preferences…"),
         icon_name="settings",
         shortcut=QKeySequence.StandardKey.Preferences,
-        tip=tr("Language, paper size, RAG thresholds, as-of date, user name"),
+        tip=translate("MainWindow", "Language, paper size, RAG thresholds, as-of date, user name"),
     )
     if window.preferences_action.shortcut().isEmpty():
         window.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -94,44 +99,51 @@ def create_actions(window: MainWindow) -> None:
 
     window.filter_action = _action(
         window,
-        tr("&Filter projects"),
+        translate("MainWindow", "&Filter projects"),
         icon_name="filter",
         shortcut=QKeySequence.StandardKey.Find,
     )
-    window.expand_action = _action(window, tr("&Expand all"), icon_name="expand")
-    window.collapse_action = _action(window, tr("&Collapse programmes"), icon_name="collapse")
-    window.reset_columns_action = _action(window, tr("&Reset column widths"))
+    window.expand_action = _action(
+        window, translate("MainWindow", "&Expand all"), icon_name="expand"
+    )
+    window.collapse_action = _action(
+        window, translate("MainWindow", "&Collapse programmes"), icon_name="collapse"
+    )
+    window.reset_columns_action = _action(window, translate("MainWindow", "&Reset column widths"))
 
     window.view_group = QActionGroup(window)
     window.view_group.setExclusive(True)
     window.dashboard_action = _action(
         window,
-        tr("Portfolio &dashboard"),
+        translate("MainWindow", "Portfolio &dashboard"),
         icon_name="dashboard",
         shortcut="Ctrl+1",
-        tip=tr("KPIs, projects and charts of the portfolio"),
+        tip=translate("MainWindow", "KPIs, projects and charts of the portfolio"),
     )
     window.project_action = _action(
         window,
-        tr("&Project"),
+        translate("MainWindow", "&Project"),
         icon_name="project",
         shortcut="Ctrl+2",
-        tip=tr("Properties, status reports, baselines and costs of the current project"),
+        tip=translate(
+            "MainWindow", "Properties, status reports, baselines and costs of the current project"
+        ),
     )
     for action in (window.dashboard_action, window.project_action):
         action.setCheckable(True)
         window.view_group.addAction(action)
-    window.dashboard_action.setIconText(tr("Dashboard"))
-    window.project_action.setIconText(tr("Project"))
+    window.dashboard_action.setIconText(translate("MainWindow", "Dashboard"))
+    window.project_action.setIconText(translate("MainWindow", "Project"))
 
-    window.about_action = _action(window, tr("&About PMO Desktop"), icon_name="about")
+    window.about_action = _action(
+        window, translate("MainWindow", "&About PMO Desktop"), icon_name="about"
+    )
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
 
 def create_menus(window: MainWindow) -> None:
-    tr = window.tr
     bar = window.menuBar()
-    window.file_menu = bar.addMenu(tr("&File"))
+    window.file_menu = bar.addMenu(translate("MainWindow", "&File"))
     for action in (window.new_action, window.open_action, window.connect_action):
         window.file_menu.addAction(action)
     window.file_menu.addMenu(window.recent_menu)
@@ -141,18 +153,18 @@ def create_menus(window: MainWindow) -> None:
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.quit_action)
 
-    window.edit_menu = bar.addMenu(tr("&Edit"))
+    window.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
     window.edit_menu.addAction(window.undo_action)
     window.edit_menu.addAction(window.redo_action)
     window.edit_menu.addAction(window.history_dock.toggleViewAction())
     window.edit_menu.addSeparator()
     window.edit_menu.addAction(window.preferences_action)
 
-    window.view_menu = bar.addMenu(tr("&View"))
+    window.view_menu = bar.addMenu(translate("MainWindow", "&View"))
     window.view_menu.addAction(window.dashboard_action)
     window.view_menu.addAction(window.project_action)
     window.view_menu.addSeparator()
-    window.portfolio_menu = QMenu(tr("P&ortfolio"), window)
+    window.portfolio_menu = QMenu(translate("MainWindow", "P&ortfolio"), window)
     window.portfolio_group = QActionGroup(window)
     window.portfolio_group.setExclusive(True)
     window.view_menu.addMenu(window.portfolio_menu)
@@ -165,18 +177,17 @@ def create_menus(window: MainWindow) -> None:
     window.view_menu.addSeparator()
     window.view_menu.addAction(window.main_toolbar.toggleViewAction())
 
-    window.project_menu = bar.addMenu(tr("&Project"))
+    window.project_menu = bar.addMenu(translate("MainWindow", "&Project"))
     for action in window.project_view.actions_for_menu():
         window.project_menu.addAction(action)
     window.project_menu.setEnabled(False)
 
-    window.help_menu = bar.addMenu(tr("&Help"))
+    window.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     window.help_menu.addAction(window.about_action)
 
 
 def create_toolbars(window: MainWindow) -> None:
-    tr = window.tr
-    window.views_toolbar = QToolBar(tr("Views"), window)
+    window.views_toolbar = QToolBar(translate("MainWindow", "Views"), window)
     window.views_toolbar.setObjectName("viewsToolbar")
     window.views_toolbar.setMovable(False)
     window.views_toolbar.setIconSize(QSize(28, 28))
@@ -185,7 +196,7 @@ def create_toolbars(window: MainWindow) -> None:
     window.views_toolbar.addAction(window.project_action)
     window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, window.views_toolbar)
 
-    window.main_toolbar = QToolBar(tr("Main toolbar"), window)
+    window.main_toolbar = QToolBar(translate("MainWindow", "Main toolbar"), window)
     window.main_toolbar.setObjectName("mainToolbar")
     window.main_toolbar.setIconSize(QSize(20, 20))
     for action in (window.new_action, window.open_action, window.connect_action):

@@ -12,7 +12,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -58,10 +58,14 @@ class UndoAdapter(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self.workspace._run(self, self.command.apply, self.workspace.tr("Cannot redo"))
+        self.workspace._run(
+            self, self.command.apply, QCoreApplication.translate("Workspace", "Cannot redo")
+        )
 
     def undo(self) -> None:
-        self.workspace._run(self, self.command.revert, self.workspace.tr("Cannot undo"))
+        self.workspace._run(
+            self, self.command.revert, QCoreApplication.translate("Workspace", "Cannot undo")
+        )
 
 
 class Workspace(QObject):

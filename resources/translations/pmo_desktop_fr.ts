@@ -2,9 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About PMO Desktop</source>
+        <translation>À propos de PMO Desktop</translation>
+    </message>
+    <message>
+        <source>(no database open)</source>
+        <translation>(aucune base de données ouverte)</translation>
+    </message>
+    <message>
+        <source>(not written)</source>
+        <translation>(non écrit)</translation>
+    </message>
+    <message>
+        <source>PMO Desktop {version}</source>
+        <translation>PMO Desktop {version}</translation>
+    </message>
+    <message>
+        <source>Portfolio, schedule, resource and risk management for a PMO.</source>
+        <translation>Gestion du portefeuille, des plannings, des ressources et des risques pour un PMO.</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{qt} (PySide6 {pyside})</source>
+        <translation>{qt} (PySide6 {pyside})</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy:</source>
+        <translation>SQLAlchemy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Système&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Fichier journal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>© PMO Desktop team. Built with Qt and PySide6 (LGPL v3), SQLAlchemy and Alembic (MIT), psycopg (LGPL v3), matplotlib (PSF-based licence), keyring (MIT) and platformdirs (MIT).</source>
+        <translation>© L&apos;équipe PMO Desktop. Réalisé avec Qt et PySide6 (LGPL v3), SQLAlchemy et Alembic (MIT), psycopg (LGPL v3), matplotlib (licence dérivée de la PSF), keyring (MIT) et platformdirs (MIT).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Cannot open the database</source>
+        <extracomment>Views this version builds; the others are part of the command-line contract already. Longest wait for a view to finish loading before its screenshot (milliseconds).</extracomment>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
@@ -12,20 +72,323 @@
         <translation>PMO Desktop</translation>
     </message>
     <message>
-        <source>Welcome to PMO Desktop</source>
-        <translation>Bienvenue dans PMO Desktop</translation>
-    </message>
-    <message>
-        <source>Create the demo portfolio to explore PMO Desktop?</source>
-        <translation>Créer le portefeuille de démonstration pour découvrir PMO Desktop&#x202f;?</translation>
-    </message>
-    <message>
         <source>Upgrade the database?</source>
-        <translation>Mettre à jour la base de données&#x202f;?</translation>
+        <translation>Mettre à jour la base de données&#xa0;?</translation>
     </message>
     <message>
         <source>This database was made by an older version of PMO Desktop (schema {current}). Upgrade it to schema {head}? A backup copy is made first. If you do not upgrade, it opens read-only.</source>
-        <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#x202f;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
+        <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#xa0;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineTableModel</name>
+    <message>
+        <source>Baseline</source>
+        <translation>Planning de référence</translation>
+    </message>
+    <message>
+        <source>Baseline {number}</source>
+        <translation>Planning de référence {number}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+</context>
+<context>
+    <name>BaselinesPage</name>
+    <message>
+        <source>Name, e.g. “Approved at gate 2”</source>
+        <extracomment>(number, name)</extracomment>
+        <translation>Nom, ex. «&#xa0;Validé au jalon 2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Set baseline</source>
+        <translation>Définir la référence</translation>
+    </message>
+    <message>
+        <source>Clear baseline</source>
+        <translation>Effacer la référence</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Planning de référence</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename the baseline.</source>
+        <translation>Double-cliquez sur un nom pour renommer le planning de référence.</translation>
+    </message>
+    <message>
+        <source>Setting a baseline copies the current start, finish, duration, work and cost of the project&apos;s {count} tasks; the Gantt chart and the variances compare the plan with it. Microsoft Project&apos;s numbering: Baseline, then Baseline 1 to 10.</source>
+        <translation>Définir un planning de référence copie le début, la fin, la durée, le travail et le coût actuels des {count} tâches du projet&#xa0;; le diagramme de Gantt et les écarts comparent le planning à cette référence. Numérotation de Microsoft Project&#xa0;: Planning de référence, puis Planning de référence 1 à 10.</translation>
+    </message>
+    <message>
+        <source>{baseline} — {name} (in use)</source>
+        <translation>{baseline} — {name} (utilisé)</translation>
+    </message>
+    <message>
+        <source>Replace baseline</source>
+        <translation>Remplacer la référence</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a PostgreSQL server</source>
+        <extracomment>Emitted (ok, one-line message) when a connection test ends.</extracomment>
+        <translation>Se connecter à un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>empty if the server does not ask</source>
+        <translation>vide si le serveur n&apos;en demande pas</translation>
+    </message>
+    <message>
+        <source>Re&amp;member password</source>
+        <translation>Mémori&amp;ser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in a file.</source>
+        <translation>Conservé dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the password cannot be remembered and will be asked for each time.</source>
+        <translation>Cet ordinateur n&apos;a pas de trousseau système&#xa0;: le mot de passe ne peut pas être mémorisé et sera demandé à chaque fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>hôte</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>base de données</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>utilisateur</translation>
+    </message>
+    <message>
+        <source>Fill in the {field}.</source>
+        <translation>Renseignez le champ «&#xa0;{field}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Connexion à {server}…</translation>
+    </message>
+    <message>
+        <source>the database is empty: PMO Desktop sets it up when you connect</source>
+        <translation>la base de données est vide&#xa0;: PMO Desktop la prépare à la connexion</translation>
+    </message>
+    <message>
+        <source>a PMO Desktop database, schema {revision}</source>
+        <translation>une base de données PMO Desktop, schéma {revision}</translation>
+    </message>
+    <message>
+        <source>PMO Desktop database, {reason}</source>
+        <translation>base de données PMO Desktop, {reason}</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL {version}: {state}.</source>
+        <translation>Connecté à PostgreSQL {version}&#xa0;: {state}.</translation>
+    </message>
+</context>
+<context>
+    <name>CostLineTableModel</name>
+    <message>
+        <source>Month</source>
+        <extracomment>Over budget: the forecast exceeds the budget (a red that reads on white).</extracomment>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Réel</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prévision</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Budget minus forecast: negative means an overrun</source>
+        <translation>Budget moins prévision&#xa0;: une valeur négative indique un dépassement</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPage</name>
+    <message>
+        <source>Add line</source>
+        <extracomment>(cost line id, field, value)</extracomment>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Total budget &lt;b&gt;{budget}&lt;/b&gt; · actual &lt;b&gt;{actual}&lt;/b&gt; · forecast &lt;b&gt;{forecast}&lt;/b&gt; · variance &lt;b{colour}&gt;{variance}&lt;/b&gt;</source>
+        <translation>Budget total &lt;b&gt;{budget}&lt;/b&gt; · réel &lt;b&gt;{actual}&lt;/b&gt; · prévision &lt;b&gt;{forecast}&lt;/b&gt; · écart &lt;b{colour}&gt;{variance}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>PMO Desktop — unexpected error</source>
+        <translation>PMO Desktop — erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Un problème est survenu</translation>
+    </message>
+    <message>
+        <source>PMO Desktop met an unexpected error and could not finish what it was doing:</source>
+        <translation>PMO Desktop a rencontré une erreur inattendue et n&apos;a pas pu terminer l&apos;opération en cours&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The details were written to this log file:</source>
+        <translation>Les détails ont été écrits dans ce fichier journal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No log file could be written; the details are below.</source>
+        <translation>Aucun fichier journal n&apos;a pu être écrit&#xa0;; les détails figurent ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>Afficher les &amp;détails</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>Ouvrir le dossier du &amp;journal</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>Masquer les &amp;détails</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more error(s) happened since; they are in the log file too.</source>
+        <translation>
+            <numerusform>%n autre erreur s&apos;est produite depuis&#xa0;; elle figure aussi dans le fichier journal.</numerusform>
+            <numerusform>%n autres erreurs se sont produites depuis&#xa0;; elles figurent aussi dans le fichier journal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Strategic value vs risk (bubble = budget)</source>
+        <extracomment>Bubble areas (points²) of the smallest and largest budgets. Projects named on the bubble chart: the largest budgets. Up to this many projects, bubbles take their full size.</extracomment>
+        <translation>Valeur stratégique et risque (bulle = budget)</translation>
+    </message>
+    <message>
+        <source>Risk exposure (sum of open risk scores)</source>
+        <translation>Exposition au risque (somme des scores des risques ouverts)</translation>
+    </message>
+    <message>
+        <source>Strategic value (weighted score)</source>
+        <translation>Valeur stratégique (score pondéré)</translation>
+    </message>
+    <message>
+        <source>No projects</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <source>{code} — {name}
+Budget {budget} · risk {risk} · value {value}</source>
+        <translation>{code} — {name}
+Budget {budget} · risque {risk} · valeur {value}</translation>
+    </message>
+    <message>
+        <source>RAG and milestone trend, last 12 months</source>
+        <translation>Tendance RAG et jalons, 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Milestones completed</source>
+        <translation>Jalons atteints</translation>
+    </message>
+    <message>
+        <source>Milestones slipped</source>
+        <translation>Jalons en retard</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Jalons</translation>
     </message>
 </context>
 <context>
@@ -106,6 +469,61 @@
     </message>
 </context>
 <context>
+    <name>KpiTiles</name>
+    <message>
+        <source>Projects by overall RAG</source>
+        <translation>Projets par RAG global</translation>
+    </message>
+    <message>
+        <source>Budget · actual · forecast</source>
+        <translation>Budget · réel · prévision</translation>
+    </message>
+    <message>
+        <source>Milestones due, next 90 days</source>
+        <translation>Jalons à échéance sous 90 jours</translation>
+    </message>
+    <message>
+        <source>Open high risks</source>
+        <translation>Risques élevés ouverts</translation>
+    </message>
+    <message>
+        <source>Over-allocated resources</source>
+        <translation>Ressources surutilisées</translation>
+    </message>
+    <message>
+        <source>{count} no report</source>
+        <translation>{count} sans rapport</translation>
+    </message>
+    <message>
+        <source>{count} slipped vs baseline</source>
+        <translation>{count} en retard sur la référence</translation>
+    </message>
+    <message>
+        <source>score ≥ {score} of 25</source>
+        <translation>score ≥ {score} sur 25</translation>
+    </message>
+    <message>
+        <source>in some week of the next 90 days</source>
+        <translation>au moins une semaine des 90 prochains jours</translation>
+    </message>
+    <message>
+        <source>SPI {spi} · CPI {cpi}</source>
+        <translation>SPI {spi} · CPI {cpi}</translation>
+    </message>
+    <message>
+        <source>Actual {actual} · Forecast {forecast}</source>
+        <translation>Réel {actual} · Prévision {forecast}</translation>
+    </message>
+    <message>
+        <source>{count} projects in other currencies not included</source>
+        <translation>{count} projets dans d&apos;autres devises non inclus</translation>
+    </message>
+    <message>
+        <source>Budget of the projects; actual cost up to the as-of date; forecast at completion = actual to date + forecast of the later periods</source>
+        <translation>Budget des projets&#xa0;; coût réel jusqu&apos;à la date de situation&#xa0;; prévision à terminaison = réel à date + prévision des périodes suivantes</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Waterfall</source>
@@ -156,84 +574,53 @@
         <source>No report</source>
         <translation>Aucun rapport</translation>
     </message>
+    <message>
+        <source>Labour</source>
+        <translation>Main-d&apos;œuvre</translation>
+    </message>
+    <message>
+        <source>Capital expenditure</source>
+        <translation>Investissement (CAPEX)</translation>
+    </message>
+    <message>
+        <source>Operating expenditure</source>
+        <translation>Fonctionnement (OPEX)</translation>
+    </message>
+    <message>
+        <source>Contingency</source>
+        <translation>Provision pour aléas</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;New database…</source>
-        <translation>&amp;Nouvelle base de données…</translation>
+        <source>Portfolio</source>
+        <extracomment>The navigation dock&apos;s width at first start (pixels); the user&apos;s width is remembered. How often the window asks whether another user committed (milliseconds). The view shown in the centre changed (&quot;portfolio&quot;, &quot;project&quot; or &quot;empty&quot;).</extracomment>
+        <translation>Portefeuille</translation>
     </message>
     <message>
-        <source>Create a new, empty database file</source>
-        <translation>Créer un nouveau fichier de base de données vide</translation>
+        <source>&lt;opened database&gt;</source>
+        <translation>&lt;base de données ouverte&gt;</translation>
     </message>
     <message>
-        <source>&amp;Open database…</source>
-        <translation>&amp;Ouvrir une base de données…</translation>
-    </message>
-    <message>
-        <source>Open another database file</source>
-        <translation>Ouvrir un autre fichier de base de données</translation>
-    </message>
-    <message>
-        <source>&amp;Reload</source>
-        <translation>&amp;Recharger</translation>
-    </message>
-    <message>
-        <source>Read the database again</source>
-        <translation>Relire la base de données</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Filter projects</source>
-        <translation>&amp;Filtrer les projets</translation>
-    </message>
-    <message>
-        <source>&amp;Expand all</source>
-        <translation>&amp;Tout déplier</translation>
-    </message>
-    <message>
-        <source>&amp;Collapse programmes</source>
-        <translation>&amp;Replier les programmes</translation>
-    </message>
-    <message>
-        <source>&amp;Reset column widths</source>
-        <translation>Ré&amp;initialiser la largeur des colonnes</translation>
-    </message>
-    <message>
-        <source>&amp;About PMO Desktop</source>
-        <translation>À &amp;propos de PMO Desktop</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>Affic&amp;hage</translation>
-    </message>
-    <message>
-        <source>&amp;Portfolio</source>
-        <translation>&amp;Portefeuille</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>Langue du système</translation>
+        <source>Undo history</source>
+        <translation>Historique des modifications</translation>
     </message>
     <message>
         <source>Cannot read the database</source>
         <translation>Impossible de lire la base de données</translation>
+    </message>
+    <message>
+        <source>Another user saved changes; views updated.</source>
+        <translation>Un autre utilisateur a enregistré des modifications&#xa0;; les vues sont à jour.</translation>
+    </message>
+    <message>
+        <source>No project chosen</source>
+        <translation>Aucun projet choisi</translation>
+    </message>
+    <message>
+        <source>Choose a project in the portfolio tree or the project list first.</source>
+        <translation>Choisissez d&apos;abord un projet dans l&apos;arborescence du portefeuille ou dans la liste des projets.</translation>
     </message>
     <message>
         <source>The database is read-only: {reason}.</source>
@@ -253,7 +640,7 @@
 It stays open read-only: restore it from a backup.</source>
         <translation>{message}
 
-Elle reste ouverte en lecture seule : restaurez-la à partir d’une sauvegarde.</translation>
+Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sauvegarde.</translation>
     </message>
     <message>
         <source>New database</source>
@@ -264,20 +651,24 @@ Elle reste ouverte en lecture seule : restaurez-la à partir d’une sauvegarde.
         <translation>{path} existe déjà. Utilisez Ouvrir une base de données… pour l&apos;ouvrir.</translation>
     </message>
     <message>
+        <source>Password not remembered</source>
+        <translation>Mot de passe non mémorisé</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
         <source>Database upgraded; the previous version is saved in {path}</source>
-        <translation>Base de données mise à jour&#x202f;; la version précédente est sauvegardée dans {path}</translation>
+        <translation>Base de données mise à jour&#xa0;; la version précédente est sauvegardée dans {path}</translation>
     </message>
     <message>
         <source>Upgrade the database?</source>
-        <translation>Mettre à jour la base de données&#x202f;?</translation>
+        <translation>Mettre à jour la base de données&#xa0;?</translation>
     </message>
     <message>
         <source>This database was made by an older version of PMO Desktop (schema {current}). Upgrade it to schema {head}? A backup copy is made first. If you do not upgrade, it opens read-only.</source>
-        <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#x202f;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
+        <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#xa0;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
     </message>
     <message>
         <source>Please wait</source>
@@ -292,20 +683,136 @@ Elle reste ouverte en lecture seule : restaurez-la à partir d’une sauvegarde.
         <translation>Portefeuille de démonstration créé.</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Langue</translation>
+        <source>&amp;New database…</source>
+        <translation>&amp;Nouvelle base de données…</translation>
     </message>
     <message>
-        <source>PMO Desktop will use this language the next time it starts.</source>
-        <translation>PMO Desktop utilisera cette langue à son prochain démarrage.</translation>
+        <source>Create a new, empty database file</source>
+        <translation>Créer un nouveau fichier de base de données vide</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PMO Desktop {version}&lt;/h3&gt;&lt;p&gt;Portfolio, schedule, resource and risk management for a Project Management Office.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PMO Desktop {version}&lt;/h3&gt;&lt;p&gt;Gestion de portefeuille, de planning, de ressources et de risques pour un bureau de gestion de projets (PMO).&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: {database}&lt;/p&gt;</translation>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Ouvrir une base de données…</translation>
     </message>
     <message>
-        <source>About PMO Desktop</source>
-        <translation>À propos de PMO Desktop</translation>
+        <source>Open another database file</source>
+        <translation>Ouvrir un autre fichier de base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>Se &amp;connecter à un serveur…</translation>
+    </message>
+    <message>
+        <source>Open a shared PostgreSQL database</source>
+        <translation>Ouvrir une base de données PostgreSQL partagée</translation>
+    </message>
+    <message>
+        <source>Create the &amp;demo portfolio</source>
+        <translation>Créer le portefeuille de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Fill this empty database with a demo</source>
+        <translation>Remplir cette base de données vide avec une démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>Rec&amp;harger</translation>
+    </message>
+    <message>
+        <source>Read the database again</source>
+        <translation>Relire la base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Language, paper size, RAG thresholds, as-of date, user name</source>
+        <translation>Langue, format du papier, seuils RAG, date de situation, nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Filter projects</source>
+        <translation>&amp;Filtrer les projets</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>Tout &amp;déplier</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse programmes</source>
+        <translation>&amp;Replier les programmes</translation>
+    </message>
+    <message>
+        <source>&amp;Reset column widths</source>
+        <translation>Ré&amp;initialiser la largeur des colonnes</translation>
+    </message>
+    <message>
+        <source>Portfolio &amp;dashboard</source>
+        <translation>&amp;Tableau de bord du portefeuille</translation>
+    </message>
+    <message>
+        <source>KPIs, projects and charts of the portfolio</source>
+        <translation>Indicateurs clés, projets et graphiques du portefeuille</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <source>Properties, status reports, baselines and costs of the current project</source>
+        <translation>Propriétés, rapports d&apos;avancement, plannings de référence et coûts du projet en cours</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>&amp;About PMO Desktop</source>
+        <translation>À &amp;propos de PMO Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>P&amp;ortfolio</source>
+        <translation>P&amp;ortefeuille</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
 </context>
 <context>
@@ -322,7 +829,7 @@ Elle reste ouverte en lecture seule : restaurez-la à partir d’une sauvegarde.
         <source>{code} — {name}
 RAG: {rag}</source>
         <translation>{code} — {name}
-Météo&#xa0;: {rag}</translation>
+RAG&#xa0;: {rag}</translation>
     </message>
     <message>
         <source>{name}
@@ -335,12 +842,52 @@ Projets&#xa0;: {count}</translation>
     <name>PortfolioView</name>
     <message>
         <source>Filter projects ({shortcut})</source>
-        <extracomment>Widest a column grows when fitted to its contents, in average characters. The tree&apos;s share of the window&apos;s width at first start, within limits (pixels). Pixels beyond a cell&apos;s own size hint, and around a header title. The % complete data bar needs some room to show differences.</extracomment>
+        <extracomment>Screen order of the columns, and those hidden until the user shows them. Widest a column grows when fitted to its contents, in average characters. Columns whose width is set by a sample of their widest text (figures that arrive late).</extracomment>
         <translation>Filtrer les projets ({shortcut})</translation>
     </message>
     <message>
-        <source>All projects</source>
-        <translation>Tous les projets</translation>
+        <source>Loading the portfolio chart…</source>
+        <translation>Chargement du graphique du portefeuille…</translation>
+    </message>
+    <message>
+        <source>Loading the trend…</source>
+        <translation>Chargement de la tendance…</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Grouper par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter projects</source>
+        <translation>&amp;Filtrer les projets</translation>
+    </message>
+    <message>
+        <source>&amp;Open project</source>
+        <translation>&amp;Ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>&amp;Reset column widths</source>
+        <translation>Ré&amp;initialiser la largeur des colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all groups</source>
+        <translation>&amp;Déplier tous les groupes</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all groups</source>
+        <translation>&amp;Replier tous les groupes</translation>
+    </message>
+    <message>
+        <source>The figures could not be read: {error}</source>
+        <translation>Les chiffres n&apos;ont pas pu être lus&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Figures as of {date}</source>
+        <translation>Situation au {date}</translation>
+    </message>
+    <message>
+        <source>{scope}: {shown} of {total} projects</source>
+        <translation>{scope}&#xa0;: {shown} projets sur {total}</translation>
     </message>
     <message>
         <source>Projects: {total}</source>
@@ -350,9 +897,88 @@ Projets&#xa0;: {count}</translation>
         <source>Projects: {shown} of {total}</source>
         <translation>Projets&#xa0;: {shown} sur {total}</translation>
     </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
     <message>
-        <source>Budget: {amount}</source>
-        <translation>Budget&#xa0;: {amount}</translation>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The new language applies after a restart.</source>
+        <translation>La nouvelle langue s&apos;applique après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>&amp;Fixed date:</source>
+        <translation>Date &amp;fixe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper size:</source>
+        <translation>Format du &amp;papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name shown to others:</source>
+        <translation>&amp;Nom affiché aux autres utilisateurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>As-of date:</source>
+        <translation>Situation au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amber&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Orange&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Red&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Rouge&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;SPI below:</source>
+        <translation>&amp;SPI inférieur à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;CPI below:</source>
+        <translation>&amp;CPI inférieur à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Budget overrun above:</source>
+        <translation>Dépassement du &amp;budget au-delà de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule slip above:</source>
+        <translation>Re&amp;tard du planning au-delà de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Probability × impact, 1 to 25</source>
+        <translation>Probabilité × impact, de 1 à 25</translation>
+    </message>
+    <message>
+        <source>Open risk is &amp;high from score:</source>
+        <translation>&amp;Risque ouvert élevé à partir du score&#xa0;:</translation>
+    </message>
+    <message>
+        <source>RAG thresholds</source>
+        <translation>Seuils RAG (feu tricolore)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
     </message>
 </context>
 <context>
@@ -361,6 +987,46 @@ Projets&#xa0;: {count}</translation>
         <source>Cancelling…</source>
         <extracomment>Progress reports closer together than this are dropped (the last one always passes).</extracomment>
         <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectGroups</name>
+    <message>
+        <source>No grouping</source>
+        <extracomment>Internal id of a top-level item (group heading, or a project row when flat).</extracomment>
+        <translation>Aucun regroupement</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Strategic objective</source>
+        <translation>Objectif stratégique</translation>
+    </message>
+    <message>
+        <source>PMO status</source>
+        <translation>Statut PMO</translation>
+    </message>
+    <message>
+        <source>No programme</source>
+        <translation>Aucun programme</translation>
+    </message>
+    <message>
+        <source>No objective scored</source>
+        <translation>Aucun objectif noté</translation>
+    </message>
+    <message>
+        <source>1 project</source>
+        <translation>1 projet</translation>
+    </message>
+    <message>
+        <source>{count} projects</source>
+        <translation>{count} projets</translation>
     </message>
 </context>
 <context>
@@ -429,12 +1095,68 @@ score</source>
 max.</translation>
     </message>
     <message>
-        <source>No status report yet</source>
-        <translation>Aucun rapport d&apos;avancement pour l&apos;instant</translation>
+        <source>RAG</source>
+        <translation>RAG</translation>
     </message>
     <message>
-        <source>RAG</source>
-        <translation>Météo</translation>
+        <source>Sched.</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coûts</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périm.</translation>
+    </message>
+    <message>
+        <source>Res.</source>
+        <translation>Ress.</translation>
+    </message>
+    <message>
+        <source>Benef.</source>
+        <translation>Bénéf.</translation>
+    </message>
+    <message>
+        <source>SPI</source>
+        <translation>SPI</translation>
+    </message>
+    <message>
+        <source>CPI</source>
+        <translation>CPI</translation>
+    </message>
+    <message>
+        <source>Actual
+to date</source>
+        <translation>Réel
+à date</translation>
+    </message>
+    <message>
+        <source>Forecast
+at completion</source>
+        <translation>Prévision
+à terminaison</translation>
+    </message>
+    <message>
+        <source>Next milestone</source>
+        <translation>Prochain jalon</translation>
+    </message>
+    <message>
+        <source>Milestone
+date</source>
+        <translation>Date
+du jalon</translation>
+    </message>
+    <message>
+        <source>Slip
+(days)</source>
+        <translation>Retard
+(jours)</translation>
+    </message>
+    <message>
+        <source>Main objective</source>
+        <translation>Objectif principal</translation>
     </message>
     <message>
         <source>Physical % complete of the project&apos;s schedule</source>
@@ -442,7 +1164,27 @@ max.</translation>
     </message>
     <message>
         <source>Overall red / amber / green rating of the latest status report</source>
-        <translation>Météo globale (rouge / orange / vert) du dernier rapport d&apos;avancement</translation>
+        <translation>RAG (feu tricolore) global du dernier rapport d&apos;avancement&#xa0;: rouge / orange / vert</translation>
+    </message>
+    <message>
+        <source>Schedule rating</source>
+        <translation>RAG délais</translation>
+    </message>
+    <message>
+        <source>Cost rating</source>
+        <translation>RAG coûts</translation>
+    </message>
+    <message>
+        <source>Scope rating</source>
+        <translation>RAG périmètre</translation>
+    </message>
+    <message>
+        <source>Resources rating</source>
+        <translation>RAG ressources</translation>
+    </message>
+    <message>
+        <source>Benefits rating</source>
+        <translation>RAG bénéfices</translation>
     </message>
     <message>
         <source>End of the period of the latest status report</source>
@@ -455,6 +1197,589 @@ max.</translation>
     <message>
         <source>Highest score (probability × impact, 1–25) among the open risks</source>
         <translation>Score le plus élevé (probabilité × impact, de 1 à 25) parmi les risques ouverts</translation>
+    </message>
+    <message>
+        <source>Schedule performance index (earned value / planned value, baseline 0)</source>
+        <translation>Indice de performance des délais (valeur acquise / valeur planifiée, planning de référence 0)</translation>
+    </message>
+    <message>
+        <source>Cost performance index (earned value / actual cost)</source>
+        <translation>Indice de performance des coûts (valeur acquise / coût réel)</translation>
+    </message>
+    <message>
+        <source>Actual cost of the cost lines up to the as-of date</source>
+        <translation>Coût réel des lignes de coûts jusqu&apos;à la date de situation</translation>
+    </message>
+    <message>
+        <source>Actual to date plus the forecast of the later periods</source>
+        <translation>Réel à date plus la prévision des périodes suivantes</translation>
+    </message>
+    <message>
+        <source>Slip of the next milestone against baseline 0, in working days</source>
+        <translation>Retard du prochain jalon par rapport au planning de référence 0, en jours ouvrés</translation>
+    </message>
+    <message>
+        <source>No status report yet</source>
+        <extracomment>Sort keys of missing values, typed like the column&apos;s values (Qt compares by type). &quot;better&quot;, &quot;same&quot;, &quot;worse&quot; or &quot;new&quot; against the previous report (RAG columns). The threshold rating of a computed figure (SPI, CPI, forecast, slip): &quot;R&quot;, &quot;A&quot;, &quot;G&quot;.</extracomment>
+        <translation>Aucun rapport d&apos;avancement pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>Better than the previous report</source>
+        <translation>Meilleur que le rapport précédent</translation>
+    </message>
+    <message>
+        <source>Worse than the previous report</source>
+        <translation>Moins bon que le rapport précédent</translation>
+    </message>
+    <message>
+        <source>Same as the previous report</source>
+        <translation>Identique au rapport précédent</translation>
+    </message>
+    <message>
+        <source>First report</source>
+        <translation>Premier rapport</translation>
+    </message>
+    <message>
+        <source>No baseline 0 cost to measure against</source>
+        <translation>Aucun coût au planning de référence 0 pour comparer</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectView</name>
+    <message>
+        <source>Properties</source>
+        <extracomment>What the view shows: a change to any of these reloads it.</extracomment>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <source>Status reports</source>
+        <translation>Rapports d&apos;avancement</translation>
+    </message>
+    <message>
+        <source>Baselines</source>
+        <translation>Plannings de référence</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Coûts</translation>
+    </message>
+    <message>
+        <source>Choose a project in the navigation tree.</source>
+        <translation>Choisissez un projet dans l&apos;arborescence de navigation.</translation>
+    </message>
+    <message>
+        <source>This project no longer exists: someone may have deleted it.</source>
+        <translation>Ce projet n&apos;existe plus&#xa0;: quelqu&apos;un l&apos;a peut-être supprimé.</translation>
+    </message>
+    <message>
+        <source>The project could not be read: {error}</source>
+        <translation>Le projet n&apos;a pas pu être lu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Manager: {name}</source>
+        <translation>Chef de projet&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Latest report {period}: {rag}</source>
+        <translation>Dernier rapport {period}&#xa0;: {rag}</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>Score against {objective}</source>
+        <translation>Note pour l&apos;objectif {objective}</translation>
+    </message>
+    <message>
+        <source>New status report</source>
+        <translation>Nouveau rapport d&apos;avancement</translation>
+    </message>
+    <message>
+        <source>Delete status report</source>
+        <translation>Supprimer le rapport d&apos;avancement</translation>
+    </message>
+    <message>
+        <source>Delete the status report for {period}? You can undo it.</source>
+        <translation>Supprimer le rapport d&apos;avancement de {period}&#xa0;? Vous pourrez annuler cette action.</translation>
+    </message>
+    <message>
+        <source>Delete status report {period}</source>
+        <translation>Supprimer le rapport d&apos;avancement {period}</translation>
+    </message>
+    <message>
+        <source>Replace baseline</source>
+        <translation>Remplacer le planning de référence</translation>
+    </message>
+    <message>
+        <source>{baseline} (“{name}”) already holds a snapshot of the plan. Replace it with the current plan? You can undo it.</source>
+        <translation>{baseline} («&#xa0;{name}&#xa0;») contient déjà un instantané du planning. Le remplacer par le planning actuel&#xa0;? Vous pourrez annuler cette action.</translation>
+    </message>
+    <message>
+        <source>Set {baseline}</source>
+        <translation>Définir&#xa0;: {baseline}</translation>
+    </message>
+    <message>
+        <source>Clear baseline</source>
+        <translation>Effacer le planning de référence</translation>
+    </message>
+    <message>
+        <source>Clear {baseline} (“{name}”)? You can undo it.</source>
+        <translation>Effacer {baseline} («&#xa0;{name}&#xa0;»)&#xa0;? Vous pourrez annuler cette action.</translation>
+    </message>
+    <message>
+        <source>Clear {baseline}</source>
+        <translation>Effacer&#xa0;: {baseline}</translation>
+    </message>
+    <message>
+        <source>Rename baseline</source>
+        <translation>Renommer le planning de référence</translation>
+    </message>
+    <message>
+        <source>Edit cost line</source>
+        <translation>Modifier la ligne de coûts</translation>
+    </message>
+    <message>
+        <source>Add cost line</source>
+        <translation>Ajouter une ligne de coûts</translation>
+    </message>
+    <message>
+        <source>Delete cost line</source>
+        <translation>Supprimer la ligne de coûts</translation>
+    </message>
+    <message>
+        <source>Delete status report…</source>
+        <translation>Supprimer le rapport d&apos;avancement…</translation>
+    </message>
+    <message>
+        <source>Set baseline…</source>
+        <translation>Définir le planning de référence…</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPage</name>
+    <message>
+        <source>None</source>
+        <extracomment>(column → new value, undo label) (objective id, new score)</extracomment>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>Effacer la date</translation>
+    </message>
+    <message>
+        <source>Edit project code</source>
+        <translation>Modifier le code du projet</translation>
+    </message>
+    <message>
+        <source>Rename project</source>
+        <translation>Renommer le projet</translation>
+    </message>
+    <message>
+        <source>Change programme</source>
+        <translation>Changer de programme</translation>
+    </message>
+    <message>
+        <source>Change project status</source>
+        <translation>Changer le statut du projet</translation>
+    </message>
+    <message>
+        <source>Change method</source>
+        <translation>Changer de méthode</translation>
+    </message>
+    <message>
+        <source>Change phase</source>
+        <translation>Changer de phase</translation>
+    </message>
+    <message>
+        <source>Change sponsor</source>
+        <translation>Changer de sponsor</translation>
+    </message>
+    <message>
+        <source>Change project manager</source>
+        <translation>Changer de chef de projet</translation>
+    </message>
+    <message>
+        <source>Change start date</source>
+        <translation>Modifier la date de début</translation>
+    </message>
+    <message>
+        <source>Change finish date</source>
+        <translation>Modifier la date de fin</translation>
+    </message>
+    <message>
+        <source>Change budget</source>
+        <translation>Modifier le budget</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Project manager</source>
+        <translation>Chef de projet</translation>
+    </message>
+    <message>
+        <source>Plan and budget</source>
+        <translation>Planning et budget</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation>Date d&apos;état</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Strategic alignment</source>
+        <translation>Alignement stratégique</translation>
+    </message>
+    <message>
+        <source>Score how strongly the project serves each objective: 0 not at all, 5 decisively. The weighted score uses the objectives&apos; weights.</source>
+        <translation>Notez la contribution du projet à chaque objectif&#xa0;: 0 aucune, 5 décisive. Le score pondéré utilise le poids des objectifs.</translation>
+    </message>
+    <message>
+        <source>(no programme)</source>
+        <translation>(aucun programme)</translation>
+    </message>
+    <message>
+        <source>The portfolio has no strategic objectives yet.</source>
+        <translation>Le portefeuille n&apos;a pas encore d&apos;objectifs stratégiques.</translation>
+    </message>
+    <message>
+        <source>weight {weight}</source>
+        <translation>poids {weight}</translation>
+    </message>
+    <message>
+        <source>Weighted strategic score: &lt;b&gt;{score}&lt;/b&gt; / 5</source>
+        <translation>Score stratégique pondéré&#xa0;: &lt;b&gt;{score}&lt;/b&gt; / 5</translation>
+    </message>
+</context>
+<context>
+    <name>RecentDatabases</name>
+    <message>
+        <source>{database} on {server}</source>
+        <extracomment>A name given by the caller (e.g. the portfolio&apos;s); empty: derived from the location.</extracomment>
+        <translation>{database} sur {server}</translation>
+    </message>
+</context>
+<context>
+    <name>RecentDatabasesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir une base &amp;récente</translation>
+    </message>
+    <message>
+        <source>{entry} (missing)</source>
+        <translation>{entry} (introuvable)</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Aucune base de données récente</translation>
+    </message>
+    <message>
+        <source>Remove &amp;missing files</source>
+        <translation>Retirer les fichiers &amp;introuvables</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReportTableModel</name>
+    <message>
+        <source>Period</source>
+        <extracomment>The period, one column per RAG dimension, then % complete and author.</extracomment>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coûts</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Bénéfices</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>du {start} au {end}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusReportsPage</name>
+    <message>
+        <source>New report</source>
+        <extracomment>(report id, column → new value, undo label)</extracomment>
+        <translation>Nouveau rapport</translation>
+    </message>
+    <message>
+        <source>Delete report</source>
+        <translation>Supprimer le rapport</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Évaluations RAG</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Achievements this period</source>
+        <translation>Réalisations de la période</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>Points d&apos;attention</translation>
+    </message>
+    <message>
+        <source>Decisions needed</source>
+        <translation>Décisions attendues</translation>
+    </message>
+    <message>
+        <source>No status report yet. Use “New report” to write the first one.</source>
+        <translation>Aucun rapport d&apos;avancement pour l&apos;instant. Utilisez «&#xa0;Nouveau rapport&#xa0;» pour rédiger le premier.</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coûts</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Bénéfices</translation>
+    </message>
+    <message>
+        <source>Rate {dimension}</source>
+        <translation>Noter «&#xa0;{dimension}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Change report % complete</source>
+        <translation>Modifier le % achevé du rapport</translation>
+    </message>
+    <message>
+        <source>Edit status report</source>
+        <translation>Modifier le rapport d&apos;avancement</translation>
+    </message>
+    <message>
+        <source>Report for {period}</source>
+        <translation>Rapport de {period}</translation>
+    </message>
+    <message>
+        <source>The worst of the dimensions below, unless the commentary says why not.</source>
+        <translation>La moins bonne des dimensions ci-dessous, sauf justification dans le commentaire.</translation>
+    </message>
+    <message>
+        <source>{green}: SPI ≥ {spi_a} and milestones ≤ {slip_a} days late · {amber}: SPI ≥ {spi_r} or slip ≤ {slip_r} days · {red}: worse</source>
+        <translation>{green}&#xa0;: SPI ≥ {spi_a} et jalons en retard de {slip_a} jours au plus · {amber}&#xa0;: SPI ≥ {spi_r} ou retard ≤ {slip_r} jours · {red}&#xa0;: au-delà</translation>
+    </message>
+    <message>
+        <source>{green}: CPI ≥ {cpi_a} and forecast ≤ {over_a}% over budget · {amber}: CPI ≥ {cpi_r} or overrun ≤ {over_r}% · {red}: worse</source>
+        <translation>{green}&#xa0;: CPI ≥ {cpi_a} et prévision ≤ {over_a} % au-dessus du budget · {amber}&#xa0;: CPI ≥ {cpi_r} ou dépassement ≤ {over_r} % · {red}&#xa0;: au-delà</translation>
+    </message>
+    <message>
+        <source>{green}: agreed scope · {amber}: changes awaiting a decision · {red}: scope cannot be delivered as approved</source>
+        <translation>{green}&#xa0;: périmètre convenu · {amber}&#xa0;: modifications en attente de décision · {red}&#xa0;: le périmètre ne peut pas être livré tel qu&apos;approuvé</translation>
+    </message>
+    <message>
+        <source>{green}: staffed as planned · {amber}: gaps the project can absorb · {red}: gaps that need the steering committee</source>
+        <translation>{green}&#xa0;: effectifs conformes au plan · {amber}&#xa0;: manques absorbables par le projet · {red}&#xa0;: manques à remonter au comité de pilotage</translation>
+    </message>
+    <message>
+        <source>{green}: benefits on track · {amber}: benefits at risk · {red}: benefits will not be realised as approved</source>
+        <translation>{green}&#xa0;: bénéfices en bonne voie · {amber}&#xa0;: bénéfices menacés · {red}&#xa0;: les bénéfices ne seront pas obtenus tels qu&apos;approuvés</translation>
+    </message>
+    <message>
+        <source>Cost lines: forecast {overrun} against budget → {rag}</source>
+        <translation>Lignes de coûts&#xa0;: prévision {overrun} par rapport au budget → {rag}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to PMO Desktop</source>
+        <translation>Bienvenue dans PMO Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Passer</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to PMO Desktop</source>
+        <translation>Bienvenue dans PMO Desktop</translation>
+    </message>
+    <message>
+        <source>Portfolio dashboards, Gantt charts, resources, risks and board packs. How would you like to start?</source>
+        <translation>Tableaux de bord du portefeuille, diagrammes de Gantt, ressources, risques et dossiers de comité de pilotage. Comment souhaitez-vous commencer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo portfolio</source>
+        <translation>Ouvrir la &amp;démo</translation>
+    </message>
+    <message>
+        <source>A realistic sample portfolio to explore every view</source>
+        <translation>Un portefeuille d&apos;exemple réaliste pour découvrir toutes les vues</translation>
+    </message>
+    <message>
+        <source>Create a &amp;new database…</source>
+        <translation>&amp;Nouvelle base…</translation>
+    </message>
+    <message>
+        <source>An empty database file for your own portfolio</source>
+        <translation>Un fichier de base de données vide pour votre propre portefeuille</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Work with your team on a PostgreSQL server</source>
+        <translation>Travaillez en équipe sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>&amp;Open a database file…</source>
+        <translation>&amp;Ouvrir un fichier de base de données…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent databases</source>
+        <translation>Bases de données &amp;récentes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>No database opened yet.</source>
+        <translation>Aucune base de données ouverte pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>{name} (missing)</source>
+        <translation>{name} (introuvable)</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot redo</source>
+        <extracomment>QUndoCommand ids: mergeable commands share one id per merge key.</extracomment>
+        <translation>Impossible de rétablir</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d&apos;annuler</translation>
+    </message>
+    <message>
+        <source>Read-only database</source>
+        <extracomment>Another database replaced the open one (the undo history was cleared). Data changed: a set of entity classes, or None when anything may have changed.</extracomment>
+        <translation>Base de données en lecture seule</translation>
+    </message>
+    <message>
+        <source>The database is read-only: {reason}.</source>
+        <translation>La base de données est en lecture seule&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,45 @@ ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "pmo_desktop_fr.ts"
 QM_FILE = ROOT / "pmo_desktop" / "resources" / "translations" / "pmo_desktop_fr.qm"
 PLACEHOLDER = re.compile(r"\{\w+\}")
+#: Every kind of placeholder a source may hold: str.format fields, Qt's %1…%99, %L1 and %n.
+ANY_PLACEHOLDER = re.compile(r"\{\w*\}|%L?\d{1,2}|%n")
+TAG = re.compile(r"</?(?:a|b|br|div|em|font|i|li|p|small|span|strong|u|ul)(?=[\s>/{])[^<>]*>")
+MNEMONIC = re.compile(r"&([^&\s])")
+#: French typography: a no-break space (U+00A0, U+202F) before these signs when a space follows.
+DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
+#: Items shown together (one menu, menu bar or dialog), by source text: their `&` letters
+#: must differ in French too. Show/Hide details share one button, so only one is listed.
+MNEMONIC_GROUPS = {
+    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Help"),
+    "File menu": (
+        "&New database…", "&Open database…", "&Connect to server…", "Open &Recent",
+        "Create the &demo portfolio", "&Reload", "&Quit",
+    ),
+    "Edit menu": ("&Undo", "&Redo", "&Preferences…"),
+    "View menu": (
+        "Portfolio &dashboard", "&Project", "P&ortfolio", "&Filter projects", "&Expand all",
+        "&Collapse programmes", "&Reset column widths",
+    ),
+    "Open Recent menu": ("Remove &missing files", "&Clear list"),
+    "project table menu": (
+        "&Filter projects", "&Open project", "&Reset column widths", "&Expand all groups",
+        "&Collapse all groups",
+    ),
+    "ConnectDialog": (
+        "&Host:", "&Port:", "&Database:", "&User:", "Pass&word:", "Re&member password",
+        "&Test connection", "&Connect",
+    ),
+    "PreferencesDialog": (
+        "&Language:", "&Paper size:", "&User name shown to others:", "&Today", "&Fixed date:",
+        "&SPI below:", "&CPI below:", "&Budget overrun above:", "Sc&hedule slip above:",
+        "Open risk is &high from score:",
+    ),
+    "WelcomeDialog": (
+        "Open the &demo portfolio", "Create a &new database…", "&Connect to a server…",
+        "&Open a database file…", "&Recent databases", "&Skip",
+    ),
+    "CrashDialog": ("Show &details", "&Copy details", "Open log &folder"),
+}  # fmt: skip
 
 
 def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
@@ -26,6 +65,15 @@ def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
         for context in root.iter("context")
         for message in context.iter("message")
     ]
+
+
+def _translations(message: ET.Element) -> list[str]:
+    """The translated text, or each plural form of a numerus message."""
+    translation = message.find("translation")
+    assert translation is not None
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in translation.iter("numerusform")]
+    return [translation.text or ""]
 
 
 def _build_script() -> ModuleType:
@@ -46,10 +94,10 @@ def test_every_string_is_translated() -> None:
             context,
             source,
         )
-        text = translation.text or ""
-        assert text.strip(), (context, source)
-        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
-        assert ("&" in source) == ("&" in text.replace("&amp;", "&")), source
+        for text in _translations(message):
+            assert text.strip(), (context, source)
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), source
+            assert ("&" in source) == ("&" in text.replace("&amp;", "&")), source
 
 
 def test_translation_sources_are_up_to_date(tmp_path: Path) -> None:
@@ -80,6 +128,63 @@ def test_compiled_translation_is_shipped(qapp) -> None:
     assert translator.translate("PortfolioTreeModel", "Portfolio") == "Portefeuille"
     assert translator.translate("ProjectTableModel", "%\ncomplete") == "Avancement"
     for context, source, message in _messages(TS_FILE):
+        if message.get("numerus") == "yes":
+            singular, plural = _translations(message)
+            assert translator.translate(context, source, None, 1) == singular, "rebuild the .qm"
+            assert translator.translate(context, source, None, 2) == plural, "rebuild the .qm"
+            continue
         text = message.findtext("translation", "")
         if text != source:  # lrelease drops the ones equal to their source
             assert translator.translate(context, source) == text, "rebuild the .qm"
+
+
+def test_every_context_is_a_class_name() -> None:
+    """tr() looks a string up under its class's name: lupdate files `tr = window.tr` calls
+    under "" and `self.workspace.tr(...)` under "self.workspace", where nothing finds them."""
+    misplaced = {
+        (context, source) for context, source, _ in _messages(TS_FILE) if not context.isidentifier()
+    }
+    assert not misplaced, "use self.tr() or QCoreApplication.translate('Class', '...')"
+
+
+def test_no_message_is_left_unfinished() -> None:
+    assert 'type="unfinished"' not in TS_FILE.read_text(encoding="utf-8")
+    for context, source, message in _messages(TS_FILE):
+        forms = _translations(message)
+        assert forms and all(form.strip() for form in forms), (context, source)
+
+
+def test_placeholders_markup_and_mnemonics_are_kept() -> None:
+    for context, source, message in _messages(TS_FILE):
+        forms = _translations(message)
+        if message.get("numerus") == "yes":
+            assert len(forms) == 2, (context, source)  # French: singular (0, 1), plural
+        for text in forms:
+            where = (context, source, text)
+            assert sorted(ANY_PLACEHOLDER.findall(text)) == sorted(
+                ANY_PLACEHOLDER.findall(source)
+            ), where
+            assert sorted(TAG.findall(text)) == sorted(TAG.findall(source)), where
+            assert len(MNEMONIC.findall(text)) == len(MNEMONIC.findall(source)), where
+            assert text.endswith("…") == source.endswith("…"), where
+
+
+def test_french_typography() -> None:
+    """A no-break space before « : ; ? ! » and inside guillemets; no English quotes left."""
+    for context, source, message in _messages(TS_FILE):
+        for text in _translations(message):
+            where = (context, source, text)
+            assert not DOUBLE_SIGN.search(text), where
+            assert "« " not in text and " »" not in text, where
+            assert not set("“”") & set(text), where
+
+
+def test_mnemonics_are_unique_where_shown_together() -> None:
+    translated: dict[str, str] = {}
+    for _context, source, message in _messages(TS_FILE):
+        translated.setdefault(source, _translations(message)[0])
+    for group, sources in MNEMONIC_GROUPS.items():
+        present = [translated[source] for source in sources if source in translated]
+        assert present, group
+        letters = [MNEMONIC.search(text).group(1).lower() for text in present]  # type: ignore[union-attr]
+        assert len(letters) == len(set(letters)), (group, present)

@@ -21,7 +21,6 @@ from pmo_desktop.services.kpis import TrendPoint
 from pmo_desktop.ui.formatting import format_money
 from pmo_desktop.ui.rag import RAG_COLOURS
 
-_CONTEXT = "DashboardCharts"
 #: Bubble areas (points²) of the smallest and largest budgets.
 _MIN_AREA = 40.0
 _MAX_AREA = 1400.0
@@ -33,10 +32,6 @@ _FONT_SIZE = 8.0
 _GRID = "#E3E7ED"
 _SLIPPED = "#C62828"
 _COMPLETED = "#5B8DB8"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class _Canvas(FigureCanvasQTAgg):
@@ -85,13 +80,23 @@ class BubbleChart(_Canvas):
         axes = figure.add_subplot()
         self._style(axes)
         axes.set_title(
-            _tr("Strategic value vs risk (bubble = budget)"),
+            QCoreApplication.translate(
+                "DashboardCharts", "Strategic value vs risk (bubble = budget)"
+            ),
             fontsize=_FONT_SIZE + 1.5,
             color=self.text_colour,
             loc="left",
         )
-        axes.set_xlabel(_tr("Risk exposure (sum of open risk scores)"), fontsize=_FONT_SIZE)
-        axes.set_ylabel(_tr("Strategic value (weighted score)"), fontsize=_FONT_SIZE)
+        axes.set_xlabel(
+            QCoreApplication.translate(
+                "DashboardCharts", "Risk exposure (sum of open risk scores)"
+            ),
+            fontsize=_FONT_SIZE,
+        )
+        axes.set_ylabel(
+            QCoreApplication.translate("DashboardCharts", "Strategic value (weighted score)"),
+            fontsize=_FONT_SIZE,
+        )
         self._points = [(float(row.risk_exposure), row.strategic_value, row) for row in rows]
         if self._points:
             largest = max(float(row.budget) for row in rows) or 1.0
@@ -120,8 +125,15 @@ class BubbleChart(_Canvas):
                 )
             axes.margins(0.12)
         else:
-            axes.text(0.5, 0.5, _tr("No projects"), ha="center", va="center",
-                      transform=axes.transAxes, color="#9E9E9E")  # fmt: skip
+            axes.text(
+                0.5,
+                0.5,
+                QCoreApplication.translate("DashboardCharts", "No projects"),
+                ha="center",
+                va="center",
+                transform=axes.transAxes,
+                color="#9E9E9E",
+            )
         self._axes = axes
         self.draw_idle()
 
@@ -142,7 +154,9 @@ class BubbleChart(_Canvas):
         if row is None:
             QToolTip.hideText()
             return
-        text = _tr("{code} — {name}\nBudget {budget} · risk {risk} · value {value}").format(
+        text = QCoreApplication.translate(
+            "DashboardCharts", "{code} — {name}\nBudget {budget} · risk {risk} · value {value}"
+        ).format(
             code=row.code,
             name=row.name,
             budget=format_money(row.budget, row.currency),
@@ -171,7 +185,9 @@ class TrendChart(_Canvas):
         for axes in (ratings, milestones):
             self._style(axes)
         ratings.set_title(
-            _tr("RAG and milestone trend, last 12 months"),
+            QCoreApplication.translate(
+                "DashboardCharts", "RAG and milestone trend, last 12 months"
+            ),
             fontsize=_FONT_SIZE + 1.5,
             color=self.text_colour,
             loc="left",
@@ -185,20 +201,35 @@ class TrendChart(_Canvas):
         ]
         positions = list(range(len(points)))
         bottom = [0] * len(points)
-        for rag, label in ((Rag.GREEN, _tr("Green")), (Rag.AMBER, _tr("Amber")),
-                           (Rag.RED, _tr("Red"))):  # fmt: skip
+        for rag, label in (
+            (Rag.GREEN, QCoreApplication.translate("DashboardCharts", "Green")),
+            (Rag.AMBER, QCoreApplication.translate("DashboardCharts", "Amber")),
+            (Rag.RED, QCoreApplication.translate("DashboardCharts", "Red")),
+        ):
             values = [getattr(point, rag.name.lower()) for point in points]
             ratings.bar(positions, values, 0.7, bottom=bottom, color=RAG_COLOURS[rag], label=label)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ratings.set_ylabel(_tr("Projects"), fontsize=_FONT_SIZE)
+        ratings.set_ylabel(
+            QCoreApplication.translate("DashboardCharts", "Projects"), fontsize=_FONT_SIZE
+        )
         width = 0.38
-        milestones.bar([p - width / 2 for p in positions],
-                       [point.milestones_completed for point in points], width,
-                       color=_COMPLETED, label=_tr("Milestones completed"))  # fmt: skip
-        milestones.bar([p + width / 2 for p in positions],
-                       [point.milestones_slipped for point in points], width,
-                       color=_SLIPPED, label=_tr("Milestones slipped"))  # fmt: skip
-        milestones.set_ylabel(_tr("Milestones"), fontsize=_FONT_SIZE)
+        milestones.bar(
+            [p - width / 2 for p in positions],
+            [point.milestones_completed for point in points],
+            width,
+            color=_COMPLETED,
+            label=QCoreApplication.translate("DashboardCharts", "Milestones completed"),
+        )
+        milestones.bar(
+            [p + width / 2 for p in positions],
+            [point.milestones_slipped for point in points],
+            width,
+            color=_SLIPPED,
+            label=QCoreApplication.translate("DashboardCharts", "Milestones slipped"),
+        )
+        milestones.set_ylabel(
+            QCoreApplication.translate("DashboardCharts", "Milestones"), fontsize=_FONT_SIZE
+        )
         milestones.set_xticks(positions, labels, fontsize=_FONT_SIZE - 0.5, rotation=0)
         for axes in (ratings, milestones):
             axes.legend(

@@ -287,9 +287,11 @@ class GroupedProjectModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             count = len(group.rows)
             parts = [
-                QCoreApplication.translate(_CONTEXT, "1 project")
+                QCoreApplication.translate("ProjectGroups", "1 project")
                 if count == 1
-                else QCoreApplication.translate(_CONTEXT, "{count} projects").format(count=count)
+                else QCoreApplication.translate("ProjectGroups", "{count} projects").format(
+                    count=count
+                )
             ]
             for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, None):
                 if group.rags[rag]:

@@ -67,7 +67,7 @@ class CostLineTableModel(RowTableModel[CostLineRow]):
             return QColor(OVERRUN_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and column == VARIANCE:
             return QCoreApplication.translate(
-                self.CONTEXT, "Budget minus forecast: negative means an overrun"
+                "CostLineTableModel", "Budget minus forecast: negative means an overrun"
             )
         if role == self.SortRole:
             if column == PERIOD:

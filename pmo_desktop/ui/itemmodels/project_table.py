@@ -443,19 +443,19 @@ class ProjectTableModel(QAbstractTableModel):
             return format_long_date(value, self._locale) or None
         if column in RAG_COLUMNS:
             if row.last_report is None:
-                return translate(_CONTEXT, "No status report yet")
+                return translate("ProjectTableModel", "No status report yet")
             trend = row.trends.get(RAG_COLUMNS[column])
             text = {
-                "better": translate(_CONTEXT, "Better than the previous report"),
-                "worse": translate(_CONTEXT, "Worse than the previous report"),
-                "same": translate(_CONTEXT, "Same as the previous report"),
-                "new": translate(_CONTEXT, "First report"),
+                "better": translate("ProjectTableModel", "Better than the previous report"),
+                "worse": translate("ProjectTableModel", "Worse than the previous report"),
+                "same": translate("ProjectTableModel", "Same as the previous report"),
+                "new": translate("ProjectTableModel", "First report"),
             }
             return text.get(trend.value) if trend else None
         if column in (Column.SPI, Column.CPI) and row.evm_loaded:
             value = row.spi if column is Column.SPI else row.cpi
             if value is None:
-                return translate(_CONTEXT, "No baseline 0 cost to measure against")
+                return translate("ProjectTableModel", "No baseline 0 cost to measure against")
         if column is Column.NEXT_MILESTONE and row.next_milestone:
             return row.next_milestone
         return None

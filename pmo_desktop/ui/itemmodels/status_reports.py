@@ -79,7 +79,7 @@ class StatusReportTableModel(RowTableModel[StatusReportRow]):
         if role == Qt.ItemDataRole.ToolTipRole and column == PERIOD:
             start = format_long_date(row.period_start, self._locale)
             end = format_long_date(row.period_end, self._locale)
-            return QCoreApplication.translate(self.CONTEXT, "{start} to {end}").format(
+            return QCoreApplication.translate("StatusReportTableModel", "{start} to {end}").format(
                 start=start, end=end
             )
         return None
