@@ -17,6 +17,8 @@ from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec
 
 FAR = 1 << 60
+#: Constraints whose date a task can show as given, at 17:00 or 08:00 (see cpm_passes).
+DATED = frozenset(("MSO", "SNET", "SNLT", "MFO", "FNET"))
 
 
 class SchedulingError(ValueError):
@@ -103,6 +105,8 @@ class Graph:
         self.progress_nodes: set[int] = set()
         self.deadline_nodes: set[int] = set()
         self.alap_nodes: set[int] = set()
+        #: Leaves whose constraint date can show as given (MSO, SNET, SNLT, MFO, FNET).
+        self.dated_nodes: set[int] = set()
         for node, task in enumerate(tasks):
             if (
                 task.constraint == "ASAP"
@@ -151,9 +155,11 @@ class Graph:
             self.progress_nodes.add(node)
         else:
             self.progress_nodes.discard(node)
+        dated = task.constraint in DATED and task.constraint_date is not None
         for members, belongs in (
             (self.deadline_nodes, task.deadline is not None),
             (self.alap_nodes, leaf and task.constraint == "ALAP"),
+            (self.dated_nodes, leaf and dated),
         ):
             if belongs:
                 members.add(node)
@@ -351,13 +357,8 @@ class Graph:
         self._landing = moment + timedelta(minutes=lag)
         return self.offset(self._landing)
 
-    def lands_on_finish(self, edge: Edge) -> bool:
-        """Whether a link puts a milestone at the end of a working period (else at a start).
-
-        Adding working time lands at the end of a period, subtracting at the start of one;
-        an elapsed lag lands on its exact instant (at a period's end, or the next start);
-        with no lag the predecessor's end decides. Call right after the edge's bound.
-        """
-        if edge.elapsed:
-            return self.calendar.finish_at(self.calendar.offset(self._landing)) == self._landing
-        return edge.lag > 0 or (edge.lag == 0 and edge.type in ("FS", "FF"))
+    def is_instant(self, node: int) -> bool:
+        """A milestone not started: its dates are one instant, at a start or at an end."""
+        return not (
+            self.duration[node] or self.is_summary[node] or self.started[node] or self.done[node]
+        )

@@ -23,17 +23,24 @@ class ForwardState:
     early_start: list[int]
     early_finish: list[int]
     driver: list[int | None]
-    #: Whether a milestone sits at the end of the previous working time (else next start).
+    #: Whether a milestone sits at the end of the previous working time (else next start);
+    #: for a task, whether its constraint date shows as given (a start at the end of
+    #: working time for MSO/SNET/SNLT, a finish at the start of it for MFO/FNET); for a
+    #: summary that links or nests, whether its finish is at the end of working time.
     at_finish: list[bool]
     warning: dict[int, str]
+    #: For a summary that links or nests: whether its start (its earliest task's) is one.
+    start_at_finish: list[bool]
 
     @classmethod
     def empty(cls, count: int) -> ForwardState:
-        return cls([0] * count, [0] * count, [None] * count, [False] * count, {})
+        return cls([0] * count, [0] * count, [None] * count, [False] * count, {},
+                   [False] * count)  # fmt: skip
 
     def copy(self) -> ForwardState:
         return ForwardState(self.early_start[:], self.early_finish[:], self.driver[:],
-                            self.at_finish[:], dict(self.warning))  # fmt: skip
+                            self.at_finish[:], dict(self.warning),
+                            self.start_at_finish[:])  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -60,20 +67,34 @@ class BackwardState:
                              self.shown_start[:], self.shown_finish[:])  # fmt: skip
 
 
+#: Constraints whose date can place a task's start as given (else its finish).
+START_DATED = frozenset(("MSO", "SNET", "SNLT"))
+
+
 class Passes(Graph):
     """Forward and backward passes over a Graph."""
+
+    #: Early starts of the first forward pass: they say which task an SS or SF link from
+    #: a summary binds, in the ALAP round too (see `earliest_child`).
+    lead_start: list[int]
 
     def forward(self, state: ForwardState, nodes: Iterable[int], pinned: dict[int, int]) -> None:
         early_start, early_finish = state.early_start, state.early_finish
         driver, at_finish = state.driver, state.at_finish
         summary, children, durations = self.is_summary, self.children, self.duration
         edges_in, plain, simple = self.edges_in, self.plain, self.simple
-        floor = self.floor
+        floor, edges_out, parent_of = self.floor, self.edges_out, self.parent_of
         for node in nodes:
             if summary[node]:
                 kids = children[node]
-                early_start[node] = min([early_start[child] for child in kids])
+                if pinned:
+                    # The ALAP round: a summary starts as the task it started with before.
+                    early_start[node] = early_start[self.earliest_child(node, self.lead_start)]
+                else:
+                    early_start[node] = min([early_start[child] for child in kids])
                 early_finish[node] = max([early_finish[child] for child in kids])
+                if edges_out[node] or parent_of[node] is not None:
+                    self._summary_instants(node, state)
                 continue
             duration = durations[node]
             start = floor[node]
@@ -81,7 +102,7 @@ class Passes(Graph):
             finish_style = False
             for edge in edges_in[node]:
                 if edge.elapsed or not plain[node]:
-                    bound = self._forward_bound(edge, early_start, early_finish, node)
+                    bound = self._forward_bound(edge, state, node)
                 else:
                     kind = edge.type
                     if kind == "FS":
@@ -95,10 +116,11 @@ class Passes(Graph):
                         bound = early_start[edge.source] + edge.lag - duration
                 if best is None or bound > start:
                     start, best = bound, edge
-                    finish_style = self.lands_on_finish(edge)
+                    if not duration:
+                        finish_style = self.lands_on_finish(edge, state, bound, node)
                 elif bound == start and finish_style:
                     # Equal offsets: the start of the next working time is the later instant.
-                    finish_style = self.lands_on_finish(edge)
+                    finish_style = self.lands_on_finish(edge, state, bound, node)
             driver[node] = best.source if best is not None else None
             at_finish[node] = best is not None and finish_style
             if simple[node] and node not in pinned:
@@ -122,6 +144,8 @@ class Passes(Graph):
             start = self._apply_start_constraint(node, task, start, state)
             if node in pinned:
                 start = pinned[node]
+                # An ALAP milestone sits on its late date, at the end of working time.
+                state.at_finish[node] = not self.duration[node]
         state.early_start[node] = start
         if task.actual_finish is not None:
             finish = self.offset(task.actual_finish)
@@ -142,21 +166,69 @@ class Passes(Graph):
             finish = max(finish, self.offset(task.constraint_date))
         return finish
 
-    def _forward_bound(
-        self, edge: Edge, early_start: list[int], early_finish: list[int], node: int
-    ) -> int:
+    def instants(self, node: int, state: ForwardState) -> tuple[bool, bool]:
+        """Whether the node's early start and early finish are at the end of working time
+        (a task starts at a period's start and finishes at one's end; a milestone is one
+        instant, either; a summary as its earliest task starts and its latest finishes)."""
+        if self.is_summary[node]:
+            return state.start_at_finish[node], state.at_finish[node]
+        if self.is_instant(node):
+            return state.at_finish[node], state.at_finish[node]
+        if state.at_finish[node] and self.duration[node]:
+            on_start = self.tasks[node].constraint in START_DATED
+            return on_start, on_start
+        return False, True
+
+    def _summary_instants(self, node: int, state: ForwardState) -> None:
+        end, early_finish = state.early_finish[node], state.early_finish
+        # Of equal offsets the start of the next working time is the later instant.
+        state.at_finish[node] = all(
+            self.instants(child, state)[1]
+            for child in self.children[node]
+            if early_finish[child] == end
+        )
+        earliest = self.earliest_child(node, self.lead_start)
+        state.start_at_finish[node] = self.instants(earliest, state)[0]
+
+    def lands_on_finish(self, edge: Edge, state: ForwardState, bound: int, node: int) -> bool:
+        """Whether a link puts a milestone at the end of a working period (else at a start).
+
+        Adding working time lands at the end of a period, subtracting at the start of one;
+        an elapsed lag lands on its exact instant (at a period's end, or the next start);
+        with no lag the predecessor's date decides (see `instants`); an FF link clamped to
+        the project start lands on that start. Call right after the edge's bound.
+        """
+        if edge.type == "FF" and bound <= self.floor[node]:
+            return False
+        if edge.elapsed:
+            landing = self._landing
+            return self.calendar.finish_at(self.calendar.offset(landing)) == landing
+        lag = edge.lag
+        if lag:
+            return lag > 0
+        return self.instants(edge.source, state)[edge.type in ("FS", "FF")]
+
+    def _forward_bound(self, edge: Edge, state: ForwardState, node: int) -> int:
         source = edge.source
         kind = edge.type
+        lag, elapsed = edge.lag, edge.elapsed
+        early_start, early_finish = state.early_start, state.early_finish
+        # An elapsed lag counts from the instant the date shows.
+        start_is_finish, finish_is_finish = self.instants(source, state)
         if kind == "FS":
-            return self.shift(early_finish[source], edge.lag, edge.elapsed, as_finish=True)
+            return self.shift(early_finish[source], lag, elapsed, as_finish=finish_is_finish)
         if kind == "SS":
-            return self.shift(early_start[source], edge.lag, edge.elapsed, as_finish=False)
+            return self.shift(early_start[source], lag, elapsed, as_finish=start_is_finish)
+        # FF and SF: Microsoft Project takes the duration off first, then adds the lag
+        # (an elapsed lag lands elsewhere the other way round).
+        own = self.duration[node]
         if kind == "FF":
-            finish = self.shift(early_finish[source], edge.lag, edge.elapsed, as_finish=True)
+            start = self.start_of(node, early_finish[source])
+            start = self.shift(start, lag, elapsed, as_finish=not own and finish_is_finish)
             # FF never pulls a task before its project's start.
-            return max(self.start_of(node, finish), self.floor[node])
-        finish = self.shift(early_start[source], edge.lag, edge.elapsed, as_finish=False)
-        return self.start_of(node, finish)
+            return max(start, self.floor[node])
+        start = self.start_of(node, early_start[source])
+        return self.shift(start, lag, elapsed, as_finish=not own and start_is_finish)
 
     def _apply_start_constraint(
         self, node: int, task: TaskSpec, start: int, state: ForwardState
@@ -166,11 +238,28 @@ class Passes(Graph):
         if task.constraint_date is None or kind in ("ASAP", "ALAP"):
             return start
         date = self.offset(task.constraint_date)
+        # A task placed by its constraint date starts at the date's own instant: at 17:00
+        # that is the end of the previous working time (at one offset, the start of the
+        # next working time is the later instant). A duration taken off a finish date
+        # lands at a start, but a milestone sits on the date itself.
+        at_end = self.finish_moment(date) == task.constraint_date
+        instant = not self.duration[node]
         if kind in ("SNET", "FNET"):
             earliest = date if kind == "SNET" else self.start_of(node, date)
-            if earliest > start:
-                state.at_finish[node] = kind == "FNET"
+            # With no predecessor the date itself places the task, even before the start
+            # (not before a status date: work not started waits for it).
+            linked = bool(self.edges_in[node]) or self.status is not None
+            if earliest > start or not linked:
+                if instant:
+                    state.at_finish[node] = at_end
+                elif kind == "SNET":
+                    state.at_finish[node] = at_end and linked and earliest > start
+                else:
+                    on_start = self.start_moment(date) == task.constraint_date
+                    state.at_finish[node] = on_start and not linked
                 return earliest
+            if earliest == start and not at_end:
+                state.at_finish[node] = False
             return start
         fixed = date if kind in ("MSO", "SNLT") else self.start_of(node, date)
         if start > fixed:
@@ -178,8 +267,13 @@ class Passes(Graph):
                 f"'{task.name or task.id}' keeps its {kind} constraint date; a link is not met."
             )
         elif kind in ("SNLT", "FNLT"):
+            if start == fixed and at_end and (instant or kind == "SNLT"):
+                state.at_finish[node] = True
             return start
-        state.at_finish[node] = kind in ("MFO", "FNLT")
+        if instant or kind != "MFO":
+            state.at_finish[node] = at_end and (instant or kind in START_DATED)
+        else:
+            state.at_finish[node] = self.start_moment(date) == task.constraint_date
         return fixed
 
     def backward(
@@ -222,11 +316,13 @@ class Passes(Graph):
                     bound = value
             if summary[node]:
                 bound = self._apply_finish_constraint(node, self.tasks[node], bound, forward)
-                first = early_start[node]
                 state.start_bound[node] = start_bound
-                for child in children[node]:
+                kids = children[node]
+                for child in kids:
                     inherited[child] = bound
-                    inherited_start[child] = start_bound if early_start[child] == first else FAR
+                    inherited_start[child] = FAR
+                if start_bound < FAR:
+                    inherited_start[self.earliest_child(node, self.lead_start)] = start_bound
                 late_finish[node] = bound
                 continue
             if start_bound < FAR and start_bound + own < bound:
@@ -236,6 +332,21 @@ class Passes(Graph):
                 late_start[node] = bound - durations[node]
                 continue
             self._late_dates(node, bound, forward, state)
+
+    def earliest_child(self, node: int, early_start: list[int]) -> int:
+        """The child an SS or SF link from a summary binds: Microsoft Project takes one
+        task, the first of the earliest (direct tasks before those of sub-summaries), as
+        the first forward pass placed them; the ALAP round keeps that task."""
+        first = early_start[node]
+        kids, summary = self.children[node], self.is_summary
+        found = None
+        for child in kids:
+            if early_start[child] == first:
+                if not summary[child]:
+                    return child
+                if found is None:
+                    found = child
+        return kids[0] if found is None else found
 
     def _late_dates(
         self, node: int, bound: int, forward: ForwardState, state: BackwardState
@@ -272,7 +383,9 @@ class Passes(Graph):
         kind = edge.type
         lag = -edge.lag
         if kind == "FS":
-            return self.shift(state.late_start[target], lag, edge.elapsed, as_finish=False)
+            # A milestone's late start is its late finish, at the end of working time.
+            instant = self.is_instant(target)
+            return self.shift(state.late_start[target], lag, edge.elapsed, as_finish=instant)
         if kind == "FF":
             return self.shift(state.late_finish[target], lag, edge.elapsed, as_finish=True)
         if kind == "SS":
@@ -286,8 +399,8 @@ class Passes(Graph):
                 return self.finish_of(node, self.finish_of(target, target_start, actual))
             start = self.shift(state.late_start[target], lag, edge.elapsed, as_finish=False)
             return start + own
-        start = self.shift(state.late_finish[target], lag, edge.elapsed, as_finish=True)
-        return start + own
+        # SF: the predecessor's duration is added first, then the lag taken off.
+        return self.shift(state.late_finish[target] + own, lag, edge.elapsed, as_finish=True)
 
     def _apply_finish_constraint(
         self, node: int, task: TaskSpec, bound: int, forward: ForwardState

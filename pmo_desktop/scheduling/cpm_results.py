@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pmo_desktop.scheduling.cpm_graph import FAR
-from pmo_desktop.scheduling.cpm_passes import BackwardState, ForwardState, Passes
+from pmo_desktop.scheduling.cpm_passes import START_DATED, BackwardState, ForwardState, Passes
 from pmo_desktop.scheduling.model import ScheduleResult, TaskResult
 
 
@@ -15,6 +15,7 @@ class Scheduler(Passes):
     def run(self) -> ScheduleResult:
         count = len(self.tasks)
         forward = self.stage1 = ForwardState.empty(count)
+        self.lead_start = forward.early_start
         self.forward(forward, self.order, {})
         self.project_finish = self.project_finishes(forward.early_finish)
         backward = self.back1 = BackwardState.empty(count)
@@ -124,6 +125,15 @@ class Scheduler(Passes):
                 total <= threshold and task.actual_finish is None,
                 tasks[driving].id if driving is not None else None,
             )
+        dated = self.dated_nodes
+        for node in dated if isinstance(nodes, range) else dated.intersection(nodes):
+            if at_finish[node] and durations[node]:
+                # Its constraint date placed it and shows as given (17:00 start, 08:00 end).
+                result = results[tasks[node].id]
+                if tasks[node].constraint in START_DATED:
+                    result.start = result.early_start = finish_moment(early_start[node])
+                else:
+                    result.finish = result.early_finish = start_moment(early_finish[node])
         progress = self.progress_nodes
         for node in progress if isinstance(nodes, range) else progress.intersection(nodes):
             # Actual dates are shown as they were recorded.
@@ -134,13 +144,15 @@ class Scheduler(Passes):
                 result.finish = result.early_finish = result.late_finish = task.actual_finish
 
     def span_summaries(self, summaries: Iterable[int], results: dict[int, TaskResult]) -> None:
-        """A summary spans the instants its children show (a milestone's may be 08:00)."""
+        """A summary spans the instants its children show (a milestone's may be 08:00, its
+        late dates 17:00)."""
         tasks, children = self.tasks, self.children
         for node in summaries:
             spans = [results[tasks[child].id] for child in children[node]]
             own = results[tasks[node].id]
             own.start = own.early_start = min([child.start for child in spans])
             own.finish = own.early_finish = max([child.finish for child in spans])
+            own.late_start = min([child.late_start for child in spans])
 
     def free_slack(
         self, nodes: Iterable[int], forward: ForwardState, project_finish: list[int]
@@ -148,7 +160,7 @@ class Scheduler(Passes):
         """How far each task can slip without moving any successor's early dates."""
         early_start, early_finish = forward.early_start, forward.early_finish
         slack = getattr(self, "free", None) or [0] * len(self.tasks)
-        done, shift = self.done, self.shift
+        done = self.done
         for node in nodes:
             best = project_finish[node] - early_finish[node]
             edges = self.edges_out[node]
@@ -160,22 +172,8 @@ class Scheduler(Passes):
                         continue
                     kind = edge.type
                     if edge.elapsed:
-                        if kind == "FS":
-                            gap = early_start[target] - shift(
-                                early_finish[node], edge.lag, True, as_finish=True
-                            )
-                        elif kind == "SS":
-                            gap = early_start[target] - shift(
-                                early_start[node], edge.lag, True, as_finish=False
-                            )
-                        elif kind == "FF":
-                            gap = early_finish[target] - shift(
-                                early_finish[node], edge.lag, True, as_finish=True
-                            )
-                        else:
-                            gap = early_finish[target] - shift(
-                                early_start[node], edge.lag, True, as_finish=False
-                            )
+                        # The successor's start as the forward pass bounds it (lag order).
+                        gap = early_start[target] - self._forward_bound(edge, forward, target)
                     elif kind == "FS":
                         gap = early_start[target] - early_finish[node] - edge.lag
                     elif kind == "SS":

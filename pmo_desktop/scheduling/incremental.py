@@ -62,7 +62,10 @@ class IncrementalScheduler:
             if edge.link.lag_unit == "percent":
                 edge.lag = engine.link_lag(edge.link, node)
                 seeds.add(edge.target)
-        return self._update(seeds, seeds)
+        # Across an elapsed lag, or into a started task, a predecessor's bounds read this
+        # duration itself (not only the dates it gives).
+        around = seeds | {edge.source for edge in engine.edges_in[node] if edge.slow}
+        return self._update(seeds, around)
 
     def set_constraint(
         self, task_id: int, constraint: Constraint, date: datetime | None = None
@@ -138,13 +141,17 @@ class IncrementalScheduler:
             if state is not None:
                 state.warning.pop(node, None)
         around = {node} | {edge.source for edge in engine.edges_in[node]}
-        return self._update({node}, around)
+        # Successors read which instant its dates are, which its constraint says.
+        successors = {edge.target for edge in engine.edges_out[node]}
+        return self._update({node} | successors, around)
 
     def _link_changed(self, link: LinkSpec) -> dict[int, TaskResult]:
         engine = self.engine
         source = engine.index[link.predecessor]
         targets = set(engine.leaves(engine.index[link.successor]))
-        return self._update(targets, targets | {source})
+        # An SS link into a started task binds by whether that task has successors.
+        started = {edge.source for edge in engine.edges_in[source] if edge.slow}
+        return self._update(targets, targets | {source} | started)
 
     def _update(self, forward_seeds: set[int], around: set[int]) -> dict[int, TaskResult]:
         """Bring every stage up to date after an edit of the nodes in `around`."""
@@ -168,8 +175,14 @@ class IncrementalScheduler:
                         if pins.get(node) != old_pins.get(node)}  # fmt: skip
             engine.pinned = pins
             forward, backward = engine.stage2, engine.back2
-            changed, visited = self._forward(forward, forward_seeds | around | repinned, pins)
-            back_visited = self._backward(forward, backward, changed | around | moved)
+            # A summary's first-pass start says which task starts it in this round.
+            parent_of = engine.parent_of
+            leads = {parent for node in changed1 if (parent := parent_of[node]) is not None}
+            changed, visited = self._forward(
+                forward, forward_seeds | around | repinned | leads, pins
+            )
+            # A summary's first-pass start says which task its SS/SF links bind.
+            back_visited = self._backward(forward, backward, changed | around | moved | changed1)
             self._shown(forward, backward, back_visited | changed | around)
         if old_final != (engine.stage2 is not None):
             return self._rebuild_all(free=True)
@@ -215,15 +228,18 @@ class IncrementalScheduler:
         position, engine = self._position, self.engine
         edges_out, parent_of = engine.edges_out, engine.parent_of
         early_start, early_finish = state.early_start, state.early_finish
+        # Where a milestone sits (end or start of working time) moves links from it.
+        at_finish, start_at_finish = state.at_finish, state.start_at_finish
         queued = set(seeds)
         heap = [(position[node], node) for node in queued]
         heapify(heap)
         while heap:
             node = heappop(heap)[1]
-            before = (early_start[node], early_finish[node])
+            before = (early_start[node], early_finish[node], at_finish[node], start_at_finish[node])
             yield node
             visited.add(node)
-            if (early_start[node], early_finish[node]) == before:
+            now = (early_start[node], early_finish[node], at_finish[node], start_at_finish[node])
+            if now == before:
                 continue
             changed.add(node)
             after = [edge.target for edge in edges_out[node]]
