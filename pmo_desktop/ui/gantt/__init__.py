@@ -1,0 +1,1 @@
+"""The Gantt view: task table and chart sharing one row layout (DESIGN.md §2)."""
