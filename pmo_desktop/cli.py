@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pmo_desktop import __version__
-from pmo_desktop.errors import PmoError, ValidationError
+from pmo_desktop.errors import NotFoundError, PmoError, ValidationError
 
 if TYPE_CHECKING:
     from pmo_desktop.services.database import Database
@@ -115,20 +115,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser(
         "import",
-        help="import a Microsoft Project XML file as a new project",
+        help="import a Microsoft Project XML file or an Excel workbook",
         description=_IMPORT_HELP,
     )
-    importer.add_argument("file", type=Path, metavar="FILE.xml", help="MS Project XML file")
+    importer.add_argument(
+        "file", type=Path, metavar="FILE", help="MS Project XML (.xml) or Excel (.xlsx) file"
+    )
     _add_db(importer, "database file or URL (default: your own portfolio database)")
     importer.add_argument("--portfolio", metavar="NAME", help="portfolio to add the project to")
     importer.set_defaults(handler=_import)
 
     exporter = commands.add_parser(
-        "export", help="export a project as Microsoft Project XML", description=_EXPORT_HELP
+        "export",
+        help="export a project or a portfolio as MS Project XML or Excel",
+        description=_EXPORT_HELP,
     )
     _add_db(exporter, "database file or URL (default: your own portfolio database)")
-    exporter.add_argument("--project", metavar="NAME", required=True, help="code or name")
-    exporter.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+    which = exporter.add_mutually_exclusive_group(required=True)
+    which.add_argument("--project", metavar="NAME", help="project code or name")
+    which.add_argument("--portfolio", metavar="NAME", help="portfolio name: all its projects")
+    exporter.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xml|FILE.xlsx", help="file to write"
+    )
     exporter.set_defaults(handler=_export)
 
     backup = commands.add_parser(
@@ -155,11 +163,15 @@ _IMPORT_HELP = (
     "Add a Microsoft Project XML file (File › Save As › XML in Microsoft Project) to the "
     "database as a new project — calendars and holidays, outline, durations, constraints, "
     "links and lags, resources, assignments, baselines, progress — in one transaction, then "
-    "schedule it. What the file holds that PMO Desktop does not use is listed."
+    "schedule it. What the file holds that PMO Desktop does not use is listed. An Excel "
+    "workbook (.xlsx, as written by export) adds its project or projects: every row is "
+    "checked first, and a workbook with any problem changes nothing."
 )
 _EXPORT_HELP = (
-    "Write one project as a Microsoft Project XML file with its computed dates, slack and "
-    "critical flags, its links, resources, assignments and baselines."
+    "Write one project (--project) or every project of a portfolio (--portfolio) as a "
+    "Microsoft Project XML file (.xml; a portfolio becomes a master project with one summary "
+    "task per project) or an Excel workbook (.xlsx) with computed dates, slack and critical "
+    "flags, links, resources and assignments."
 )
 _BACKUP_HELP = (
     "Back a database up into a new SQLite file with SQLite's online backup API. For a "
@@ -193,8 +205,8 @@ def _date(text: str) -> date:
 def _gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.show and not args.screenshot:
         parser.error("--show needs --screenshot FILE.png")
-    if args.show == "project" and not args.project:
-        parser.error("--show project needs --project NAME")
+    if args.show in ("project", "gantt") and not args.project:
+        parser.error(f"--show {args.show} needs --project NAME")
     from pmo_desktop.app import run_gui
 
     return run_gui(
@@ -352,17 +364,31 @@ def _level_file(source: Path, destination: Path) -> int:
 
 
 def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.interchange import import_mspdi
+    from pmo_desktop.services.interchange import import_excel, import_mspdi
 
-    if args.file.suffix.lower() != ".xml":
-        parser.error("import reads Microsoft Project XML files (.xml)")
+    suffix = args.file.suffix.lower()
+    if suffix not in (".xml", ".xlsx"):
+        parser.error("import reads Microsoft Project XML (.xml) or Excel (.xlsx) files")
     database = _open(args.db)
     try:
         started = time.perf_counter()
-        summary = import_mspdi(database, args.file, portfolio_name=args.portfolio)
+        if suffix == ".xlsx":
+            book = import_excel(database, args.file, portfolio_name=args.portfolio)
+        else:
+            summary = import_mspdi(database, args.file, portfolio_name=args.portfolio)
         elapsed = time.perf_counter() - started
     finally:
         database.close()
+    if suffix == ".xlsx":
+        counts = ", ".join(
+            f"{book.counts.get(name, 0):,} {name}"
+            for name in ("tasks", "dependencies", "resources", "assignments")
+        )
+        codes = ", ".join(book.projects)
+        print(f"Imported {args.file} in {elapsed:.1f} s: projects {codes}; {counts}.")
+        _print_warnings(book.schedule_warnings)
+        _print_not_imported(book.report)
+        return 0
     counts = ", ".join(
         f"{summary.counts.get(name, 0):,} {name}"
         for name in ("tasks", "dependencies", "resources", "assignments", "baselines")
@@ -374,19 +400,46 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.interchange import export_mspdi
-    from pmo_desktop.services.portfolio import find_project
+    from pmo_desktop.services.interchange import (
+        export_excel,
+        export_mspdi,
+        export_mspdi_portfolio,
+    )
+    from pmo_desktop.services.portfolio import find_project, list_portfolios
 
-    if args.out.suffix.lower() != ".xml":
-        parser.error("export writes Microsoft Project XML files (.xml)")
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xml", ".xlsx"):
+        parser.error("export writes Microsoft Project XML (.xml) or Excel (.xlsx) files")
+    out = args.out.expanduser().absolute()
     database = _open(args.db, create=False)
     try:
-        project = find_project(database, args.project)
-        summary = export_mspdi(database, project.id, args.out.expanduser().absolute())
+        if args.portfolio is not None:
+            wanted = args.portfolio.strip().casefold()
+            found = [p for p in list_portfolios(database) if p.name.casefold() == wanted]
+            if not found:
+                raise NotFoundError(f"No portfolio named {args.portfolio!r} in {database.display}.")
+            name, portfolio_id, project_id = found[0].name, found[0].id, None
+        else:
+            project = find_project(database, args.project)
+            name, portfolio_id, project_id = project.code, None, project.id
+        if suffix == ".xlsx":
+            book = export_excel(database, out, project_id=project_id, portfolio_id=portfolio_id)
+        elif portfolio_id is not None:
+            summary = export_mspdi_portfolio(database, portfolio_id, out)
+        else:
+            summary = export_mspdi(database, project.id, out)
     finally:
         database.close()
+    if suffix == ".xlsx":
+        print(
+            f"Exported {name} to {args.out}: {book.projects:,} projects, {book.tasks:,} tasks, "
+            f"{book.links:,} links, {book.resources:,} resources, "
+            f"{book.assignments:,} assignments."
+        )
+        _print_warnings(book.warnings)
+        return 0
     print(
-        f"Exported {project.code} to {args.out}: {summary.tasks:,} tasks, {summary.links:,} "
+        f"Exported {name} to {args.out}: {summary.tasks:,} tasks, {summary.links:,} "
         f"links, {summary.resources:,} resources, {summary.assignments:,} assignments."
     )
     _print_warnings(summary.warnings)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from pmo_desktop.services.commands import Command
+    from pmo_desktop.services.database import Database
     from pmo_desktop.ui.connect_dialog import ServerConnection
     from pmo_desktop.ui.preferences import Preferences
     from pmo_desktop.ui.welcome import WelcomeChoice
@@ -69,6 +71,18 @@ class Dialogs(QObject):
         try:
             dialog.exec()
             return dialog.choice
+        finally:
+            dialog.deleteLater()
+
+    def edit_task(self, parent: QWidget | None, database: Database, task_id: int) -> Command | None:
+        """The task dialog; the command for the user's changes, None if cancelled or unchanged."""
+        from pmo_desktop.ui.task_dialog import TaskDialog
+
+        dialog = TaskDialog(database, task_id, parent)
+        try:
+            if dialog.exec() != TaskDialog.DialogCode.Accepted:
+                return None
+            return dialog.result_command
         finally:
             dialog.deleteLater()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
@@ -19,17 +18,19 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QUndoVie
 from pmo_desktop.errors import PmoError
 from pmo_desktop.models import Portfolio, Programme, Project, StatusReport
 from pmo_desktop.services import portfolio as portfolio_service
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database
 from pmo_desktop.storage.change_feed import ChangeFeed
+from pmo_desktop.ui.database_commands import DatabaseCommands
 from pmo_desktop.ui.demo_creation import DemoCreation, DemoFactory
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
+from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.integrity import IntegrityCheck
 from pmo_desktop.ui.navigation import NavigationPanel
 from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.project_view import ProjectView
-from pmo_desktop.ui.recent import RecentDatabases, RecentDatabasesMenu
+from pmo_desktop.ui.recent import RecentDatabasesMenu
 from pmo_desktop.ui.status_bar import DatabaseStatus
 from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
 from pmo_desktop.ui.workers import Job, WorkPool
@@ -37,7 +38,6 @@ from pmo_desktop.ui.workspace import Workspace, touches
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
-LAST_FOLDER_KEY = "files/lastFolder"
 DEFAULT_SIZE = (1400, 900)
 #: The navigation dock's width at first start (pixels); the user's width is remembered.
 NAVIGATION_WIDTH = 300
@@ -54,7 +54,7 @@ class PortfolioChoice:
     as_of: date | None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DatabaseCommands, QMainWindow):
     """PMO Desktop's main window on one open database."""
 
     #: The view shown in the centre changed ("portfolio", "project" or "empty").
@@ -88,10 +88,12 @@ class MainWindow(QMainWindow):
         self.portfolio_view = PortfolioView(self.workspace)
         self.portfolio_view.project_activated.connect(self.open_project)
         self.project_view = ProjectView(self.workspace)
+        self.gantt_view = GanttView(self.workspace)
+        self.gantt_view.task_activated.connect(self.edit_task)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         self.pages = QStackedWidget()
-        for page in (self.portfolio_view, self.project_view, self.empty_state):
+        for page in (self.portfolio_view, self.project_view, self.gantt_view, self.empty_state):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self.reset_columns_action.triggered.connect(self.portfolio_view.reset_column_widths)
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.project_action.triggered.connect(self._show_current_project)
+        self.gantt_action.triggered.connect(self._show_current_gantt)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
 
@@ -184,6 +187,8 @@ class MainWindow(QMainWindow):
             return "portfolio"
         if page is self.project_view:
             return "project"
+        if page is self.gantt_view:
+            return "gantt"
         return "empty"
 
     def _current_portfolio(self) -> PortfolioChoice | None:
@@ -277,7 +282,9 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         self.dashboard_action.setChecked(view == "portfolio")
         self.project_action.setChecked(view == "project")
+        self.gantt_action.setChecked(view == "gantt")
         self.project_menu.setEnabled(view == "project")
+        self.gantt_menu.setEnabled(view == "gantt")
         self.view_changed.emit(view)
 
     def show_dashboard(self) -> None:
@@ -285,6 +292,39 @@ class MainWindow(QMainWindow):
             self._show_page(self.portfolio_view)
         else:
             self._show_page(self.empty_state)
+
+    def _show_current_gantt(self) -> None:
+        if self._project_id is None:
+            self._no_project_chosen()
+            return
+        self.open_gantt(self._project_id)
+
+    def open_gantt(self, project_id: int) -> None:
+        """Show the Gantt chart of `project_id` (View ▸ Gantt chart, Ctrl+3)."""
+        self._project_id = project_id
+        self.navigation.select_project(project_id)
+        self.gantt_view.show_project(project_id)
+        self._show_page(self.gantt_view)
+        self._update_actions()
+
+    def edit_task(self, task_id: int) -> bool:
+        """The task dialog (double-click on a bar); its changes are one undoable step."""
+        if self.database.read_only:
+            return False
+        try:
+            command = self.dialogs.edit_task(self, self.database, task_id)
+        except PmoError as exc:
+            self.dialogs.critical(self, self.tr("Cannot edit the task"), str(exc))
+            return False
+        return command is not None and self.workspace.execute(command)
+
+    def _no_project_chosen(self) -> None:
+        self.dialogs.information(
+            self,
+            self.tr("No project chosen"),
+            self.tr("Choose a project in the portfolio tree or the project list first."),
+        )
+        self._show_page(self.pages.currentWidget())
 
     def _show_current_project(self) -> None:
         if self._project_id is None:
@@ -310,6 +350,8 @@ class MainWindow(QMainWindow):
         self.portfolio_view.select_project(project_id)
         if self.pages.currentWidget() is self.project_view:
             self.project_view.show_project(project_id)
+        elif self.pages.currentWidget() is self.gantt_view:
+            self.gantt_view.show_project(project_id)
         self._update_actions()
 
     def _on_scope_changed(self, project_ids: object, label: str) -> None:
@@ -353,6 +395,7 @@ class MainWindow(QMainWindow):
         has_portfolio = self._portfolio_id is not None
         self.dashboard_action.setEnabled(has_portfolio)
         self.project_action.setEnabled(self._project_id is not None)
+        self.gantt_action.setEnabled(self._project_id is not None)
         self.filter_action.setEnabled(has_portfolio)
         writable = not self.database.read_only
         busy = self.demo.running
@@ -379,6 +422,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
 
     def _focus_filter(self) -> None:
+        if self.pages.currentWidget() is self.gantt_view:
+            self.gantt_view.focus_find()
+            return
         if self.pages.currentWidget() is not self.portfolio_view:
             self.show_dashboard()
         self.portfolio_view.focus_filter()
@@ -400,13 +446,6 @@ class MainWindow(QMainWindow):
         self.integrity.start(database)
         self.remember_recent(database)
 
-    def remember_recent(self, database: Database) -> None:
-        """Put the database on File ▸ Open recent (its URL never carries a password)."""
-        target = database.target
-        location = str(target.path) if target.path is not None else target.display
-        RecentDatabases().add(location)
-        self.recent_menu.rebuild()
-
     @Slot(str)
     def _on_damaged(self, message: str) -> None:
         self.dialogs.critical(
@@ -417,80 +456,6 @@ class MainWindow(QMainWindow):
             ),
         )
         self._reload_or_report()
-
-    def new_database(self) -> None:
-        path = self.dialogs.new_database_file(self, self._last_folder())
-        if path is None:
-            return
-        if not path.suffix:
-            path = path.with_suffix(".sqlite")
-        if path.exists():
-            self.dialogs.critical(
-                self,
-                self.tr("New database"),
-                self.tr("{path} already exists. Use Open database… to open it.").format(path=path),
-            )
-            return
-        self._open(str(path), create=True)
-
-    def open_database_file(self) -> None:
-        path = self.dialogs.open_database_file(self, self._last_folder())
-        if path is not None:
-            self._open(str(path), create=False)
-
-    def open_location(self, location: str) -> None:
-        """Open a database by path or URL (the recent-databases menu)."""
-        self._open(location, create=False)
-
-    def connect_to_server(self) -> None:
-        connection = self.dialogs.connect_to_server(self)
-        if connection is None or not self._open(connection.url_with_password(), create=True):
-            return
-        try:
-            connection.remember_password()
-        except PmoError as exc:
-            self.dialogs.information(self, self.tr("Password not remembered"), str(exc))
-
-    def _open(self, location: str, *, create: bool) -> bool:
-        if self._busy():
-            return False
-        try:
-            database = open_database(
-                location, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
-            )
-        except PmoError as exc:
-            self.dialogs.critical(self, self.tr("Cannot open the database"), str(exc))
-            return False
-        if database.target.path is not None:
-            QSettings().setValue(LAST_FOLDER_KEY, str(database.target.path.parent))
-        self.set_database(database)
-        if database.backup_path is not None:
-            self.statusBar().showMessage(
-                self.tr("Database upgraded; the previous version is saved in {path}").format(
-                    path=database.backup_path
-                ),
-                10_000,
-            )
-        return True
-
-    def _confirm_upgrade(self, current: str | None, head: str) -> bool:
-        return self.dialogs.question(
-            self,
-            self.tr("Upgrade the database?"),
-            self.tr(
-                "This database was made by an older version of PMO Desktop (schema {current}). "
-                "Upgrade it to schema {head}? A backup copy is made first. "
-                "If you do not upgrade, it opens read-only."
-            ).format(current=current, head=head),
-        )
-
-    def _last_folder(self) -> Path:
-        saved = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
-        if saved and Path(saved).is_dir():
-            return Path(saved)
-        if self.database.target.path is not None:
-            return self.database.target.path.parent
-        return Path.home()
 
     def _busy(self) -> bool:
         if not self.demo.running:
@@ -553,6 +518,7 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
         self.portfolio_view.restore_state(settings)
         self.project_view.restore_state(settings)
+        self.gantt_view.restore_state(settings)
 
     def save_layout(self) -> None:
         settings = QSettings()
@@ -560,6 +526,7 @@ class MainWindow(QMainWindow):
         settings.setValue(STATE_KEY, self.saveState())
         self.portfolio_view.save_state(settings)
         self.project_view.save_state(settings)
+        self.gantt_view.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_layout:
@@ -567,5 +534,6 @@ class MainWindow(QMainWindow):
         self.demo.cancel()
         self.portfolio_view.cancel_loading()
         self.project_view.cancel_loading()
+        self.gantt_view.cancel_loading()
         self._stop_watching()
         super().closeEvent(event)

@@ -129,11 +129,19 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "Properties, status reports, baselines and costs of the current project"
         ),
     )
-    for action in (window.dashboard_action, window.project_action):
+    window.gantt_action = _action(
+        window,
+        translate("MainWindow", "&Gantt chart"),
+        icon_name="gantt",
+        shortcut="Ctrl+3",
+        tip=translate("MainWindow", "Tasks, dates, links and critical path of the current project"),
+    )
+    for action in (window.dashboard_action, window.project_action, window.gantt_action):
         action.setCheckable(True)
         window.view_group.addAction(action)
     window.dashboard_action.setIconText(translate("MainWindow", "Dashboard"))
     window.project_action.setIconText(translate("MainWindow", "Project"))
+    window.gantt_action.setIconText(translate("MainWindow", "Gantt"))
 
     window.about_action = _action(
         window, translate("MainWindow", "&About PMO Desktop"), icon_name="about"
@@ -163,6 +171,7 @@ def create_menus(window: MainWindow) -> None:
     window.view_menu = bar.addMenu(translate("MainWindow", "&View"))
     window.view_menu.addAction(window.dashboard_action)
     window.view_menu.addAction(window.project_action)
+    window.view_menu.addAction(window.gantt_action)
     window.view_menu.addSeparator()
     window.portfolio_menu = QMenu(translate("MainWindow", "P&ortfolio"), window)
     window.portfolio_group = QActionGroup(window)
@@ -182,6 +191,11 @@ def create_menus(window: MainWindow) -> None:
         window.project_menu.addAction(action)
     window.project_menu.setEnabled(False)
 
+    window.gantt_menu = bar.addMenu(translate("MainWindow", "&Gantt"))
+    for action in window.gantt_view.actions_for_menu():
+        window.gantt_menu.addAction(action)
+    window.gantt_menu.setEnabled(False)
+
     window.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     window.help_menu.addAction(window.about_action)
 
@@ -194,6 +208,7 @@ def create_toolbars(window: MainWindow) -> None:
     window.views_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
     window.views_toolbar.addAction(window.dashboard_action)
     window.views_toolbar.addAction(window.project_action)
+    window.views_toolbar.addAction(window.gantt_action)
     window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, window.views_toolbar)
 
     window.main_toolbar = QToolBar(translate("MainWindow", "Main toolbar"), window)

@@ -163,6 +163,8 @@ class ScriptedDialogs(Dialogs):
         self.connection: Any = None
         self.new_preferences: Any = None
         self.welcome_choice: Any = None
+        #: Builds the task dialog's command: a function of (database, task_id), or None.
+        self.task_edit: Any = None
 
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("critical", title, text))
@@ -194,6 +196,9 @@ class ScriptedDialogs(Dialogs):
 
     def welcome(self, parent: QWidget | None) -> Any:
         return self.welcome_choice
+
+    def edit_task(self, parent: QWidget | None, database: Database, task_id: int) -> Any:
+        return self.task_edit(database, task_id) if self.task_edit is not None else None
 
 
 @pytest.fixture

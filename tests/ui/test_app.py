@@ -76,6 +76,19 @@ def test_project_screenshot_selects_the_project(qapp, sample_path, tmp_path, cap
     assert shot["rows"] == 3  # the Digital Workplace programme's projects
 
 
+def test_gantt_screenshot_shows_the_project(qapp, sample_path, tmp_path, captured) -> None:
+    png = tmp_path / "gantt.png"
+    assert (
+        run_gui(str(sample_path), show="gantt", project="CX-01", size=(1200, 800), screenshot=png)
+        == 0
+    )
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1200, 800)
+    assert captured[-1]["view"] == "gantt"
+    with pytest.raises(PmoError, match="Name the project"):
+        run_gui(str(sample_path), show="gantt", screenshot=png)
+
+
 def test_unknown_project_raises_not_found(qapp, sample_path, tmp_path) -> None:
     png = tmp_path / "missing.png"
     with pytest.raises(NotFoundError, match="No project with the code or name 'ZZ-99'"):
@@ -90,8 +103,8 @@ def test_database_errors_propagate_with_a_screenshot(qapp, tmp_path) -> None:
         run_gui(str(bad), show="portfolio", screenshot=tmp_path / "x.png")
     with pytest.raises(PmoError, match="Unknown view"):
         run_gui(str(bad), show="timeline", screenshot=tmp_path / "x.png")
-    with pytest.raises(PmoError, match="The gantt view is not available"):
-        run_gui(str(bad), show="gantt", screenshot=tmp_path / "x.png")
+    with pytest.raises(PmoError, match="The risks view is not available"):
+        run_gui(str(bad), show="risks", screenshot=tmp_path / "x.png")
 
 
 def test_a_screenshot_creates_no_database(qapp, tmp_path) -> None:
@@ -117,7 +130,7 @@ def test_unwritable_screenshot_is_a_clear_error(qapp, sample_path, tmp_path) -> 
 def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert run_gui(str(sample_path), lang="fr", screenshot=tmp_path / "fr.png") == 0
     shot = captured[-1]
-    assert shot["menus"] == ["&Fichier", "É&dition", "Affic&hage", "&Projet", "&Aide"]
+    assert shot["menus"] == ["&Fichier", "É&dition", "Affic&hage", "&Projet", "&Gantt", "&Aide"]
     assert shot["header"] == "Projet"
     assert shot["budget"] == "2\u202f300\u202f000\xa0€"
     # Nothing leaks into the next window: translators removed, locale restored.
@@ -125,7 +138,7 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert QLocale().name() == "en_GB"
 
     assert run_gui(str(sample_path), lang="en", screenshot=tmp_path / "en.png") == 0
-    assert captured[-1]["menus"] == ["&File", "&Edit", "&View", "&Project", "&Help"]
+    assert captured[-1]["menus"] == ["&File", "&Edit", "&View", "&Project", "&Gantt", "&Help"]
 
 
 def test_language_comes_from_the_settings(qapp, sample_path, tmp_path, captured) -> None:

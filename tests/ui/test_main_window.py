@@ -219,7 +219,7 @@ def test_own_edits_are_not_mistaken_for_another_users(window) -> None:
 
 def test_menus_and_shortcuts(window) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Project", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Project", "&Gantt", "&Help"]
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.reload_action.shortcut() == QKeySequence("F5")
@@ -473,3 +473,40 @@ def test_budget_edit_from_another_window_reaches_the_dashboard(qtbot, window, sa
         ),
         timeout=10_000,
     )
+
+
+def test_gantt_view_follows_the_current_project(qtbot, window, sample_db) -> None:
+    _database, sample = sample_db
+    assert window.gantt_action.shortcut() == QKeySequence("Ctrl+3")
+    assert not window.gantt_action.isEnabled()  # no project chosen yet
+    window.select_project("DW-02")
+    window.gantt_action.trigger()
+    assert window.current_view() == "gantt"
+    assert window.gantt_menu.isEnabled() and not window.project_menu.isEnabled()
+    _loaded(qtbot, window.gantt_view)
+    assert window.gantt_view.title.text().startswith("DW-02")
+    # Choosing another project in the tree moves the Gantt with it.
+    tree, model = window.navigation.tree, window.navigation.model
+    tree.setCurrentIndex(model.project_index(sample.projects["DW-01"]))
+    qtbot.waitUntil(lambda: window.gantt_view.title.text().startswith("DW-01"), timeout=10_000)
+    assert window.current_view() == "gantt"
+
+
+def test_double_click_on_a_bar_edits_the_task_as_one_undo_step(
+    qtbot, window, sample_db, dialogs
+) -> None:
+    from pmo_desktop.models import Task
+    from pmo_desktop.services.task_edits import edit_task
+
+    database, sample = sample_db
+    project_id = sample.projects["CX-01"]
+    task = crud.create(database, Task, project_id=project_id, name="Design", duration_minutes=480)
+    window.open_gantt(project_id)
+    _loaded(qtbot, window.gantt_view)
+    dialogs.task_edit = lambda db, task_id: edit_task(
+        db, task_id, fields={"name": "Detailed design"}
+    )
+    window.gantt_view.task_activated.emit(task.id)
+    assert crud.get(database, Task, task.id).name == "Detailed design"
+    window.undo_action.trigger()
+    assert crud.get(database, Task, task.id).name == "Design"

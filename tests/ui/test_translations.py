@@ -26,7 +26,7 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 #: Items shown together (one menu, menu bar or dialog), by source text: their `&` letters
 #: must differ in French too. Show/Hide details share one button, so only one is listed.
 MNEMONIC_GROUPS = {
-    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Help"),
+    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Gantt", "&Help"),
     "File menu": (
         "&New database…", "&Open database…", "&Connect to server…", "Open &Recent",
         "Create the &demo portfolio", "&Reload", "&Quit",

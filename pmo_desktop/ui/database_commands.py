@@ -1,0 +1,116 @@
+"""File menu commands of the main window: new, open, open recent, connect to a server.
+
+A mixin of `MainWindow` (it uses the window's dialogs, `set_database` and status bar);
+its strings are translated in the "MainWindow" context, where lupdate files the window's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from pmo_desktop.errors import PmoError
+from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.ui.recent import RecentDatabases
+
+if TYPE_CHECKING:
+    from pmo_desktop.ui.main_window import MainWindow
+
+LAST_FOLDER_KEY = "files/lastFolder"
+
+
+translate = QCoreApplication.translate
+
+
+class DatabaseCommands:
+    """New database, open a file, open a recent one, connect to a server."""
+
+    def remember_recent(self: MainWindow, database: Database) -> None:
+        """Put the database on File ▸ Open recent (its URL never carries a password)."""
+        target = database.target
+        location = str(target.path) if target.path is not None else target.display
+        RecentDatabases().add(location)
+        self.recent_menu.rebuild()
+
+    def new_database(self: MainWindow) -> None:
+        path = self.dialogs.new_database_file(self, self._last_folder())
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            self.dialogs.critical(
+                self,
+                translate("MainWindow", "New database"),
+                translate(
+                    "MainWindow", "{path} already exists. Use Open database… to open it."
+                ).format(path=path),
+            )
+            return
+        self._open(str(path), create=True)
+
+    def open_database_file(self: MainWindow) -> None:
+        path = self.dialogs.open_database_file(self, self._last_folder())
+        if path is not None:
+            self._open(str(path), create=False)
+
+    def open_location(self: MainWindow, location: str) -> None:
+        """Open a database by path or URL (the recent-databases menu)."""
+        self._open(location, create=False)
+
+    def connect_to_server(self: MainWindow) -> None:
+        connection = self.dialogs.connect_to_server(self)
+        if connection is None or not self._open(connection.url_with_password(), create=True):
+            return
+        try:
+            connection.remember_password()
+        except PmoError as exc:
+            self.dialogs.information(
+                self, translate("MainWindow", "Password not remembered"), str(exc)
+            )
+
+    def _open(self: MainWindow, location: str, *, create: bool) -> bool:
+        if self._busy():
+            return False
+        try:
+            database = open_database(
+                location, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
+            )
+        except PmoError as exc:
+            self.dialogs.critical(
+                self, translate("MainWindow", "Cannot open the database"), str(exc)
+            )
+            return False
+        if database.target.path is not None:
+            QSettings().setValue(LAST_FOLDER_KEY, str(database.target.path.parent))
+        self.set_database(database)
+        if database.backup_path is not None:
+            self.statusBar().showMessage(
+                translate(
+                    "MainWindow", "Database upgraded; the previous version is saved in {path}"
+                ).format(path=database.backup_path),
+                10_000,
+            )
+        return True
+
+    def _confirm_upgrade(self: MainWindow, current: str | None, head: str) -> bool:
+        return self.dialogs.question(
+            self,
+            translate("MainWindow", "Upgrade the database?"),
+            translate(
+                "MainWindow",
+                "This database was made by an older version of PMO Desktop (schema {current}). "
+                "Upgrade it to schema {head}? A backup copy is made first. "
+                "If you do not upgrade, it opens read-only.",
+            ).format(current=current, head=head),
+        )
+
+    def _last_folder(self: MainWindow) -> Path:
+        saved = str(QSettings().value(LAST_FOLDER_KEY, "") or "")
+        if saved and Path(saved).is_dir():
+            return Path(saved)
+        if self.database.target.path is not None:
+            return self.database.target.path.parent
+        return Path.home()
