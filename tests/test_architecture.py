@@ -31,3 +31,11 @@ def test_modules_stay_small() -> None:
         and (length := len(path.read_text(encoding="utf-8").splitlines())) > 600
     }
     assert too_long == {}
+
+
+def test_test_modules_have_unique_names() -> None:
+    """Test folders are not packages: two test files with one name break collection."""
+    seen: dict[str, list[str]] = {}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        seen.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
