@@ -334,64 +334,6 @@
     </message>
 </context>
 <context>
-    <name>DashboardCharts</name>
-    <message>
-        <source>Strategic value vs risk (bubble = budget)</source>
-        <extracomment>Bubble areas (points²) of the smallest and largest budgets. Projects named on the bubble chart: the largest budgets. Up to this many projects, bubbles take their full size.</extracomment>
-        <translation>Valeur stratégique et risque (bulle = budget)</translation>
-    </message>
-    <message>
-        <source>Risk exposure (sum of open risk scores)</source>
-        <translation>Exposition au risque (somme des scores des risques ouverts)</translation>
-    </message>
-    <message>
-        <source>Strategic value (weighted score)</source>
-        <translation>Valeur stratégique (score pondéré)</translation>
-    </message>
-    <message>
-        <source>No projects</source>
-        <translation>Aucun projet</translation>
-    </message>
-    <message>
-        <source>{code} — {name}
-Budget {budget} · risk {risk} · value {value}</source>
-        <translation>{code} — {name}
-Budget {budget} · risque {risk} · valeur {value}</translation>
-    </message>
-    <message>
-        <source>RAG and milestone trend, last 12 months</source>
-        <translation>Tendance RAG et jalons, 12 derniers mois</translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation>Vert</translation>
-    </message>
-    <message>
-        <source>Amber</source>
-        <translation>Orange</translation>
-    </message>
-    <message>
-        <source>Red</source>
-        <translation>Rouge</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>Projets</translation>
-    </message>
-    <message>
-        <source>Milestones completed</source>
-        <translation>Jalons atteints</translation>
-    </message>
-    <message>
-        <source>Milestones slipped</source>
-        <translation>Jalons en retard</translation>
-    </message>
-    <message>
-        <source>Milestones</source>
-        <translation>Jalons</translation>
-    </message>
-</context>
-<context>
     <name>DatabaseStatus</name>
     <message>
         <source>User: {name}</source>
@@ -466,6 +408,168 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Create demo portfolio</source>
         <translation>Créer le portefeuille de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>GanttChart</name>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Total slack</source>
+        <translation>Marge totale</translation>
+    </message>
+    <message>
+        <source>Free slack</source>
+        <translation>Marge libre</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Planning de référence</translation>
+    </message>
+    <message>
+        <source>Finish variance</source>
+        <translation>Variation de fin</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+</context>
+<context>
+    <name>GanttFilters</name>
+    <message>
+        <source>All tasks</source>
+        <translation>Toutes les tâches</translation>
+    </message>
+    <message>
+        <source>Critical tasks</source>
+        <translation>Tâches critiques</translation>
+    </message>
+    <message>
+        <source>Late tasks</source>
+        <translation>Tâches en retard</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Jalons</translation>
+    </message>
+    <message>
+        <source>Using resource…</source>
+        <translation>Utilisant la ressource…</translation>
+    </message>
+</context>
+<context>
+    <name>GanttView</name>
+    <message>
+        <source>Search tasks (name, WBS, ID, resource)</source>
+        <translation>Tâche, WBS, n° ou ressource</translation>
+    </message>
+    <message>
+        <source>Highlight only</source>
+        <translation>Surligner uniquement</translation>
+    </message>
+    <message>
+        <source>Keep every task shown and highlight the ones the filter selects</source>
+        <translation>Afficher toutes les tâches et surligner celles que le filtre sélectionne</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a project in the navigation tree.</source>
+        <translation>Choisissez un projet dans l&apos;arborescence de navigation.</translation>
+    </message>
+    <message>
+        <source>This project no longer exists: someone may have deleted it.</source>
+        <extracomment>Double-click on a bar or a row: the task dialog opens (the editing services wire it).</extracomment>
+        <translation>Ce projet n&apos;existe plus&#xa0;: quelqu&apos;un l&apos;a peut-être supprimé.</translation>
+    </message>
+    <message>
+        <source>The project could not be read: {error}</source>
+        <translation>Le projet n&apos;a pas pu être lu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>The picture could not be made.</source>
+        <translation>L&apos;image n&apos;a pas pu être créée.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d&apos;écrire {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Export the Gantt chart</source>
+        <translation>Exporter le diagramme de Gantt</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;exportation</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom to fit the project</source>
+        <translation>Zoom sur le projet entier</translation>
+    </message>
+    <message>
+        <source>Scroll to task</source>
+        <translation>Faire défiler jusqu&apos;à la tâche</translation>
+    </message>
+    <message>
+        <source>Expand all tasks</source>
+        <translation>Déplier toutes les tâches</translation>
+    </message>
+    <message>
+        <source>Show top-level tasks only</source>
+        <translation>Afficher uniquement les tâches de premier niveau</translation>
+    </message>
+    <message>
+        <source>Critical tasks only</source>
+        <translation>Tâches critiques uniquement</translation>
+    </message>
+    <message>
+        <source>Find task</source>
+        <translation>Rechercher une tâche</translation>
+    </message>
+    <message>
+        <source>Export Gantt as picture…</source>
+        <translation>Exporter le Gantt en image…</translation>
     </message>
 </context>
 <context>
@@ -613,6 +717,10 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Another user saved changes; views updated.</source>
         <translation>Un autre utilisateur a enregistré des modifications&#xa0;; les vues sont à jour.</translation>
+    </message>
+    <message>
+        <source>Cannot edit the task</source>
+        <translation>Impossible de modifier la tâche</translation>
     </message>
     <message>
         <source>No project chosen</source>
@@ -775,12 +883,24 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Propriétés, rapports d&apos;avancement, plannings de référence et coûts du projet en cours</translation>
     </message>
     <message>
+        <source>&amp;Gantt chart</source>
+        <translation>Diagramme de &amp;Gantt</translation>
+    </message>
+    <message>
+        <source>Tasks, dates, links and critical path of the current project</source>
+        <translation>Tâches, dates, liaisons et chemin critique du projet en cours</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Project</source>
         <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>Gantt</translation>
     </message>
     <message>
         <source>&amp;About PMO Desktop</source>
@@ -801,6 +921,10 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>P&amp;ortfolio</source>
         <translation>P&amp;ortefeuille</translation>
+    </message>
+    <message>
+        <source>&amp;Gantt</source>
+        <translation>&amp;Gantt</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -842,7 +966,7 @@ Projets&#xa0;: {count}</translation>
     <name>PortfolioView</name>
     <message>
         <source>Filter projects ({shortcut})</source>
-        <extracomment>Screen order of the columns, and those hidden until the user shows them. Widest a column grows when fitted to its contents, in average characters. Columns whose width is set by a sample of their widest text (figures that arrive late).</extracomment>
+        <extracomment>Screen order of the columns, and those hidden until the user shows them. The heavy job starts this long after the overview arrived: Qt paints it, then relays out the table (queued calls, delayed layout timers) and paints again, and a worker running Python would slow every Python call of those paints (models, delegates): they wait for the interpreter lock.</extracomment>
         <translation>Filtrer les projets ({shortcut})</translation>
     </message>
     <message>
@@ -1685,6 +1809,253 @@ du jalon</translation>
     <message>
         <source>Cost lines: forecast {overrun} against budget → {rag}</source>
         <translation>Lignes de coûts&#xa0;: prévision {overrun} par rapport au budget → {rag}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Task information</source>
+        <translation>Informations sur la tâche</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>Prédécesseurs</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avancé</translation>
+    </message>
+    <message>
+        <source>Mark as milestone</source>
+        <translation>Marquer la tâche comme jalon</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>non planifiée</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Nom de la tâche</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retard</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Type: FS, SS, FF or SF. Lag: e.g. +2d, -1w, +3h, +2ed, +50%.</source>
+        <translation>Type&#xa0;: FS (fin à début), SS (début à début), FF (fin à fin) ou SF (début à fin). Retard&#xa0;: p. ex. +2d (jours), -1w (semaines), +3h (heures), +2ed (jours écoulés), +50%.</translation>
+    </message>
+    <message>
+        <source>(not an ID)</source>
+        <translation>(numéro non valide)</translation>
+    </message>
+    <message>
+        <source>(no such task)</source>
+        <translation>(tâche inexistante)</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Units %</source>
+        <translation>Unités (%)</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Affecter</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Project calendar</source>
+        <translation>Calendrier du projet</translation>
+    </message>
+    <message>
+        <source>Constraint type</source>
+        <translation>Type de contrainte</translation>
+    </message>
+    <message>
+        <source>Constraint date</source>
+        <translation>Date de contrainte</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number of units for {1}.</source>
+        <translation>«&#xa0;{0}&#xa0;» n&apos;est pas un nombre d&apos;unités valide pour {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTreeModel</name>
+    <message>
+        <source>ID</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Nom de la tâche</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>% Complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>Prédécesseurs</translation>
+    </message>
+    <message>
+        <source>Resource names</source>
+        <translation>Noms ressources</translation>
+    </message>
+    <message>
+        <source>Total slack</source>
+        <translation>Marge totale</translation>
+    </message>
+    <message>
+        <source>Free slack</source>
+        <translation>Marge libre</translation>
+    </message>
+    <message>
+        <source>Baseline start</source>
+        <translation>Début planifié</translation>
+    </message>
+    <message>
+        <source>Baseline finish</source>
+        <translation>Fin planifiée</translation>
+    </message>
+    <message>
+        <source>Finish variance</source>
+        <translation>Variation de fin</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>Contrainte</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <extracomment>Microsoft Project&apos;s Entry table: what a new Gantt shows before the user picks columns. Columns the user edits in place: the row field each one changes.</extracomment>
+        <translation>{n} jour</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} jours</translation>
+    </message>
+    <message>
+        <source>As soon as possible</source>
+        <extracomment>A user edit of a cell: (task id, field, new value). Nothing is written yet. The visible rows changed shape (reset, filter): the chart re-reads `visible_rows`. A new snapshot arrived (dates and links may have changed, rows too). Display texts made on first paint (formatting dates and numbers is the slow part).</extracomment>
+        <translation>Le plus tôt possible</translation>
+    </message>
+</context>
+<context>
+    <name>Timescale</name>
+    <message>
+        <source>Weeks and days</source>
+        <translation>Semaines et jours</translation>
+    </message>
+    <message>
+        <source>Months and weeks</source>
+        <translation>Mois et semaines</translation>
+    </message>
+    <message>
+        <source>Quarters and months</source>
+        <translation>Trimestres et mois</translation>
+    </message>
+    <message>
+        <source>Years and quarters</source>
+        <translation>Années et trimestres</translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation>T{quarter} {year}</translation>
+    </message>
+    <message>
+        <source>Q{quarter}</source>
+        <translation>T{quarter}</translation>
+    </message>
+    <message>
+        <source>Week of {date}</source>
+        <translation>Semaine du {date}</translation>
     </message>
 </context>
 <context>

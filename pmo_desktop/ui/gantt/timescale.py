@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-_CONTEXT = "Timescale"
 MIN_PIXELS_PER_DAY = 0.15
 MAX_PIXELS_PER_DAY = 120.0
 
@@ -93,10 +92,10 @@ def cell_label(start: date, unit: Unit, width: float, top: bool, locale: QLocale
     if unit is Unit.QUARTER:
         quarter = (start.month - 1) // 3 + 1
         if top or width > 70:
-            return QCoreApplication.translate(_CONTEXT, "Q{quarter} {year}").format(
+            return QCoreApplication.translate("Timescale", "Q{quarter} {year}").format(
                 quarter=quarter, year=start.year
             )
-        return QCoreApplication.translate(_CONTEXT, "Q{quarter}").format(quarter=quarter)
+        return QCoreApplication.translate("Timescale", "Q{quarter}").format(quarter=quarter)
     if unit is Unit.MONTH:
         if width > 90:
             return f"{locale.monthName(start.month)} {start.year}"
@@ -106,7 +105,7 @@ def cell_label(start: date, unit: Unit, width: float, top: bool, locale: QLocale
         return locale.monthName(start.month, QLocale.FormatType.NarrowFormat)
     if unit is Unit.WEEK:
         if top and width > 120:
-            return QCoreApplication.translate(_CONTEXT, "Week of {date}").format(
+            return QCoreApplication.translate("Timescale", "Week of {date}").format(
                 date=locale.toString(start, locale.dateFormat(QLocale.FormatType.ShortFormat))
             )
         return str(start.day) if width < 52 else locale.toString(start, "d MMM")

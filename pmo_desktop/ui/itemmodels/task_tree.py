@@ -130,8 +130,8 @@ def duration_text(minutes: int | None, minutes_per_day: int, *, signed: bool = F
     if signed and days > 0:
         number = "+" + number
     if abs(days) == 1:
-        return QCoreApplication.translate(_CONTEXT, "{n} day").format(n=number)
-    return QCoreApplication.translate(_CONTEXT, "{n} days").format(n=number)
+        return QCoreApplication.translate("TaskTreeModel", "{n} day").format(n=number)
+    return QCoreApplication.translate("TaskTreeModel", "{n} days").format(n=number)
 
 
 def date_text(value: datetime | None) -> str:
@@ -494,7 +494,7 @@ class TaskTreeModel(QAbstractItemModel):
                 return duration_text(task.finish_variance_minutes, per_day, signed=True)
             case Column.CONSTRAINT:
                 if task.constraint_type is ConstraintType.ASAP:
-                    return QCoreApplication.translate(_CONTEXT, "As soon as possible")
+                    return QCoreApplication.translate("TaskTreeModel", "As soon as possible")
                 text = task.constraint_type.value
                 if task.constraint_date is not None:
                     text = f"{text} {date_text(task.constraint_date)}"
