@@ -356,3 +356,50 @@ def test_import_then_export_a_project(tmp_path: Path) -> None:
     assert again.returncode == 0 and "Scheduled 16 tasks" in again.stdout
     assert_user_error(run("import", str(tmp_path / "missing.xml"), "--db", str(path)), "missing")
     assert run("import", str(path), "--db", str(path)).returncode == 2  # not an .xml file
+
+
+def test_export_and_import_excel_workbooks(demo_file: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "portfolio.xlsx"
+    result = run("export", "--db", str(demo_file), "--portfolio", "Helios Transformation "
+                 "Portfolio", "--out", str(book))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "12 projects, 1,170 tasks, 1,172 links" in result.stdout
+    copy = tmp_path / "copy.sqlite"
+    imported = run("import", str(book), "--db", str(copy), "--portfolio", "Copy")
+    assert imported.returncode == 0, imported.stderr
+    assert "1,170 tasks, 1,172 dependencies, 40 resources, 781 assignments" in imported.stdout
+    one = tmp_path / "dig.xlsx"
+    exported = run("export", "--db", str(copy), "--project", "DIG-01", "--out", str(one))
+    assert exported.returncode == 0 and "1 projects, 170 tasks" in exported.stdout
+    assert "warning: Task 20 of DIG-01" in exported.stdout  # a link to another project
+    master = tmp_path / "portfolio.xml"
+    xml = run("export", "--db", str(copy), "--portfolio", "Copy", "--out", str(master))
+    assert xml.returncode == 0 and "1,170 tasks, 1,172 links" in xml.stdout
+    broken = load_workbook(one)
+    broken["Tasks"]["E3"] = "three days"
+    broken.save(one)
+    before = (copy.stat().st_size, run("check", "--db", str(copy)).stdout)
+    assert_user_error(
+        run("import", str(one), "--db", str(copy)),
+        "dig.xlsx: 1 problem, nothing imported: Tasks!E3 (Duration (days)): 'three days' is not",
+    )
+    assert (copy.stat().st_size, run("check", "--db", str(copy)).stdout) == before
+    assert_user_error(run("export", "--db", str(copy), "--portfolio", "Nope", "--out", str(one)),
+                      "No portfolio named 'Nope'")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--project", "A", "--portfolio", "B", "--out", "x.xlsx"),
+        ("export", "--out", "x.xlsx"),
+        ("export", "--project", "A", "--out", "x.csv"),
+        ("import", "plan.csv"),
+    ],
+)
+def test_export_and_import_usage_errors(args: tuple[str, ...], tmp_path: Path) -> None:
+    result = run(*args, "--db", str(tmp_path / "none.sqlite"))
+    assert result.returncode == 2
+    assert "usage:" in result.stderr

@@ -27,7 +27,7 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.models.enums import ResourceKind
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
-from pmo_desktop.scheduling.model import LinkSpec, ScheduleResult, TaskSpec
+from pmo_desktop.scheduling.model import LinkSpec, ScheduleResult, TaskResult, TaskSpec
 from pmo_desktop.services.scheduling import load_calendar, load_plan
 from pmo_desktop.storage.database import Database
 
@@ -59,34 +59,89 @@ def export_mspdi(
         project = session.get(Project, project_id)
         if project is None:
             raise NotFoundError(f"Project {project_id} does not exist.")
-        imported, uids = _build_export(session, project)
-        warnings = [str(entry) for entry in imported.report]
-        result: ScheduleResult | None = None
-        try:
-            result = _engine_dates(session, project, uids)
-            warnings += result.warnings
-        except SchedulingError as exc:
-            warnings.append(f"Not rescheduled; the stored dates were written: {exc}")
+        return _export(session, project.portfolio_id, [project], None, path)
+
+
+def export_mspdi_portfolio(
+    database: Database, portfolio_id: int, path: str | os.PathLike[str]
+) -> ExportSummary:
+    """Write every project of a portfolio into one master MSPDI file.
+
+    An MSPDI file holds one project, so each project becomes a top-level summary task of
+    the master project, and links between projects are written as ordinary links.
+    """
+    with database.session() as session:
+        portfolio = session.get(Portfolio, portfolio_id)
+        if portfolio is None:
+            raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")
+        statement = select(Project).where(Project.portfolio_id == portfolio_id)
+        projects = list(session.scalars(statement.order_by(Project.code)))
+        return _export(session, portfolio_id, projects, portfolio, path)
+
+
+def _export(
+    session: Session,
+    portfolio_id: int,
+    projects: list[Project],
+    master: Portfolio | None,
+    path: str | os.PathLike[str],
+) -> ExportSummary:
+    imported, uids = _build_export(session, projects, master)
+    warnings = [str(entry) for entry in imported.report]
+    result: ScheduleResult | None = None
+    try:
+        codes = tuple(f"'{project.code} " for project in projects)
+        result = _engine_dates(session, portfolio_id, codes, uids)
+        _summary_spans(imported, result)
+        warnings += result.warnings
+    except SchedulingError as exc:
+        warnings.append(f"Not rescheduled; the stored dates were written: {exc}")
     write_mspdi(imported, result, path)
-    counts = (len(imported.tasks) - 1, len(imported.links), len(imported.resources))  # no UID 0
+    # Not counted: the file's project summary (UID 0) and, in a master file, project summaries.
+    tasks = len(imported.tasks) - 1 - (len(projects) if master is not None else 0)
+    counts = (tasks, len(imported.links), len(imported.resources))
     dates = "engine" if result is not None else "stored"
     return ExportSummary(*counts, len(imported.assignments), dates, warnings)
 
 
-def _engine_dates(session: Session, project: Project, uids: dict[int, int]) -> ScheduleResult:
+def _engine_dates(
+    session: Session, portfolio_id: int, codes: tuple[str, ...], uids: dict[int, int]
+) -> ScheduleResult:
     """The portfolio scheduled now (cross-project links count), keyed by the file's UIDs."""
-    result = schedule(load_plan(session, project.portfolio_id))
+    result = schedule(load_plan(session, portfolio_id))
     tasks = {
         uids[task_id]: replace(outcome, id=uids[task_id])
         for task_id, outcome in result.tasks.items()
         if task_id in uids
     }
     finish = max((outcome.finish for outcome in tasks.values()), default=result.finish)
-    warnings = [w for w in result.warnings if w.startswith(f"'{project.code} ")]
+    warnings = [w for w in result.warnings if w.startswith(codes)]
     return ScheduleResult(tasks=tasks, finish=finish, warnings=warnings)
 
 
-def _outline_order(rows: Sequence[Any]) -> list[tuple[Any, int, str]]:
+def _summary_spans(imported: MspdiImport, result: ScheduleResult) -> None:
+    """Dates for the summary tasks the engine does not know (a master file's projects)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for task in imported.tasks:
+        if task.spec.parent is not None:
+            children[task.spec.parent].append(task.uid)
+    for task in imported.tasks:
+        if task.outline_level == 0 or task.uid in result.tasks:
+            continue
+        found = [result.tasks[uid] for uid in children.get(task.uid, []) if uid in result.tasks]
+        if not found:
+            continue
+        start, finish = min(t.start for t in found), max(t.finish for t in found)
+        slack = min(t.total_slack for t in found)
+        result.tasks[task.uid] = TaskResult(
+            task.uid, start, finish, min(t.early_start for t in found),
+            max(t.early_finish for t in found), min(t.late_start for t in found),
+            max(t.late_finish for t in found), slack, min(t.free_slack for t in found),
+            any(t.critical for t in found),
+        )  # fmt: skip
+
+
+def outline_order(rows: Sequence[Any]) -> list[tuple[Any, int, str]]:
     """Rows depth-first in (position, id) order, each with its outline level and number."""
     children: dict[int | None, list[Any]] = defaultdict(list)
     ids = {row.id for row in rows}
@@ -106,39 +161,70 @@ def _midnight(day: date | None) -> datetime | None:
     return datetime.combine(day, time()) if day is not None else None
 
 
-def _build_export(session: Session, project: Project) -> tuple[MspdiImport, dict[int, int]]:
-    """The project as an `MspdiImport` (UIDs 1..n in outline order) and tasks.id → UID."""
-    portfolio = session.get(Portfolio, project.portfolio_id)
-    spec = load_calendar(session, project.calendar_id or (portfolio and portfolio.calendar_id))
-    week, exceptions = dict(enumerate(spec.week)), dict(spec.exceptions)
-    calendar = mspdi.MspdiCalendar(1, spec.name, None, True, week, exceptions, spec)
-    rows = session.scalars(select(Task).where(Task.project_id == project.id)).all()
+def _build_export(
+    session: Session, projects: list[Project], master: Portfolio | None
+) -> tuple[MspdiImport, dict[int, int]]:
+    """The projects as an `MspdiImport` and tasks.id → UID (UIDs 1..n in outline order).
+
+    With `master`, each project is a summary task at outline level 1 holding its tasks.
+    """
+    portfolio = session.get(Portfolio, projects[0].portfolio_id) if projects else master
+    default = portfolio.calendar_id if portfolio is not None else None
+    calendar_ids = list(dict.fromkeys((p.calendar_id or default) for p in projects)) or [default]
+    calendars: dict[int, mspdi.MspdiCalendar] = {}
+    calendar_uids: dict[int | None, int] = {}
+    for uid, calendar_id in enumerate(calendar_ids, start=1):
+        spec = load_calendar(session, calendar_id)
+        week, exceptions = dict(enumerate(spec.week)), dict(spec.exceptions)
+        calendars[uid] = mspdi.MspdiCalendar(uid, spec.name, None, True, week, exceptions, spec)
+        calendar_uids[calendar_id] = uid
+    spec = calendars[1].spec
+    project_ids = [project.id for project in projects]
+    rows = session.scalars(select(Task).where(Task.project_id.in_(project_ids))).all()
     # Subqueries rather than id lists: a large project would pass SQLite's parameter limit.
-    task_ids = select(Task.id).where(Task.project_id == project.id)
-    ordered = _outline_order(rows)
-    uids = {row.id: uid for uid, (row, _, _) in enumerate(ordered, start=1)}
+    task_ids = select(Task.id).where(Task.project_id.in_(project_ids))
+    by_project: dict[int, list[Task]] = defaultdict(list)
+    for row in rows:
+        by_project[row.project_id].append(row)
     parents = {row.parent_id for row in rows}
-    summary = TaskSpec(id=0, name=project.name)
-    tasks = [MspdiTask(summary, outline_level=0, outline_number="0", summary=True)]
-    for row, level, number in ordered:
-        spec_ = TaskSpec(
-            id=uids[row.id],
-            name=row.name,
-            duration=row.duration_minutes,
-            parent=uids.get(row.parent_id) if row.parent_id is not None else None,
-            milestone=row.is_milestone,
-            constraint=row.constraint_type.value,
-            constraint_date=row.constraint_date,
-            deadline=row.deadline,
-            priority=row.priority,
-            percent_complete=row.percent_complete,
-            actual_start=row.actual_start,
-            actual_finish=row.actual_finish,
-            remaining=row.remaining_minutes,
-        )
-        saved = mspdi.SavedDates(*(getattr(row, name) for name in _SAVED))
-        is_summary = row.is_summary or row.id in parents
-        tasks.append(MspdiTask(spec_, level, number, row.wbs, is_summary, saved=saved))
+    name = master.name if master is not None else projects[0].name
+    tasks = [
+        MspdiTask(TaskSpec(id=0, name=name), outline_level=0, outline_number="0", summary=True)
+    ]
+    uids: dict[int, int] = {}
+    for position, project in enumerate(projects, start=1):
+        calendar_uid = calendar_uids[project.calendar_id or default]
+        task_calendar = None if calendar_uid == 1 else calendar_uid
+        top: int | None = None
+        shift, prefix = 0, ""
+        if master is not None:
+            top, shift, prefix = len(tasks), 1, f"{position}."
+            summary_spec = TaskSpec(id=top, name=project.name)
+            tasks.append(MspdiTask(summary_spec, 1, str(position), project.code, summary=True))
+        for row, level, number in outline_order(by_project[project.id]):
+            uids[row.id] = uid = len(tasks)
+            spec_ = TaskSpec(
+                id=uid,
+                name=row.name,
+                duration=row.duration_minutes,
+                parent=uids.get(row.parent_id, top),
+                milestone=row.is_milestone,
+                constraint=row.constraint_type.value,
+                constraint_date=row.constraint_date,
+                deadline=row.deadline,
+                priority=row.priority,
+                percent_complete=row.percent_complete,
+                actual_start=row.actual_start,
+                actual_finish=row.actual_finish,
+                remaining=row.remaining_minutes,
+            )
+            saved = mspdi.SavedDates(*(getattr(row, name) for name in _SAVED))
+            is_summary = row.is_summary or row.id in parents
+            task = MspdiTask(
+                spec_, level + shift, prefix + number, row.wbs, is_summary, saved=saved
+            )
+            task.calendar_uid = task_calendar
+            tasks.append(task)
     by_uid = {task.uid: task for task in tasks}
     report: list[mspdi.ReportEntry] = []
     links: list[mspdi.MspdiLink] = []
@@ -176,28 +262,32 @@ def _build_export(session: Session, project: Project) -> tuple[MspdiImport, dict
     statement = (
         select(Baseline.number, BaselineTask)
         .join(Baseline, Baseline.id == BaselineTask.baseline_id)
-        .where(Baseline.project_id == project.id)
+        .where(Baseline.project_id.in_(project_ids))
         .order_by(Baseline.number)
     )
     for number, row in session.execute(statement).all():
         if row.task_id in uids:
             values = (row.start, row.finish, row.duration_minutes, row.work_minutes, row.cost)
             by_uid[uids[row.task_id]].baselines.append(mspdi.Baseline(number, *values))
+    first = projects[0] if projects else None
     starts = [row.start for row in rows if row.start is not None]
+    starts += [_midnight(p.start_date) for p in projects if p.start_date is not None]
+    status = max((p.status_date for p in projects if p.status_date is not None), default=None)
+    currency = master.currency if master is not None else first.currency if first else ""
     properties = mspdi.ProjectProperties(
-        name=project.name,
-        title=project.name,
-        start=_midnight(project.start_date) or min(starts, default=None),
+        name=name,
+        title=name,
+        start=_midnight(first.start_date) if master is None and first else None,
         finish=max((row.finish for row in rows if row.finish is not None), default=None),
-        status_date=_midnight(project.status_date),
+        status_date=_midnight(status),
         minutes_per_day=spec.minutes_per_day,
         minutes_per_week=spec.minutes_per_week,
         days_per_month=spec.days_per_month,
-        currency_code=project.currency,
+        currency_code=currency,
         calendar_uid=1,
     )
+    if properties.start is None and starts:
+        properties.start = min(start for start in starts if start is not None)
     resource_list = list(resources.values())
-    imported = MspdiImport(
-        properties, {1: calendar}, tasks, links, resource_list, assignments, report
-    )
+    imported = MspdiImport(properties, calendars, tasks, links, resource_list, assignments, report)
     return imported, uids

@@ -1,0 +1,339 @@
+"""Excel workbooks (.xlsx) out of and into the database: one project or a whole portfolio.
+
+Export writes the stored plan (with its computed dates, for reading); import checks every
+row of the workbook first and stores it in one transaction, then reschedules: a workbook
+with any problem changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pmo_desktop.errors import NotFoundError
+from pmo_desktop.interop.xlsx import (
+    ComputedDates,
+    Predecessor,
+    SheetAssignment,
+    SheetCalendar,
+    SheetProject,
+    SheetResource,
+    SheetTask,
+    Workbook,
+    read_workbook,
+    write_workbook,
+)
+from pmo_desktop.models import (
+    Assignment,
+    CalendarException,
+    CalendarExceptionInterval,
+    Dependency,
+    Portfolio,
+    Project,
+    Resource,
+    Task,
+)
+from pmo_desktop.scheduling.model import Intervals
+from pmo_desktop.services.interchange.excel_import import WorkbookImporter
+from pmo_desktop.services.interchange.exporter import outline_order
+from pmo_desktop.services.scheduling import PlanError, load_calendar, reschedule
+from pmo_desktop.storage.database import Database
+
+
+@dataclass(frozen=True)
+class WorkbookExportSummary:
+    """What one workbook export wrote; `warnings` names what it could not write."""
+
+    projects: int
+    tasks: int
+    links: int
+    resources: int
+    assignments: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class WorkbookImportSummary:
+    """What one workbook import stored (project code → id), and what it did not import."""
+
+    portfolio_id: int
+    projects: dict[str, int]
+    counts: dict[str, int]
+    report: list[str]
+    schedule_warnings: list[str] = field(default_factory=list)
+
+
+_TASK_COLUMNS = (
+    Task.id, Task.project_id, Task.parent_id, Task.position, Task.wbs, Task.name,
+    Task.duration_minutes, Task.start, Task.finish, Task.percent_complete, Task.constraint_type,
+    Task.constraint_date, Task.deadline, Task.priority, Task.is_milestone, Task.actual_start,
+    Task.actual_finish, Task.early_start, Task.early_finish, Task.late_start, Task.late_finish,
+    Task.total_slack_minutes, Task.free_slack_minutes, Task.critical,
+)  # fmt: skip
+
+
+def export_excel(
+    database: Database,
+    path: str | os.PathLike[str],
+    *,
+    project_id: int | None = None,
+    portfolio_id: int | None = None,
+) -> WorkbookExportSummary:
+    """Write one project (`project_id`) or every project of a portfolio as a workbook."""
+    if (project_id is None) == (portfolio_id is None):
+        raise ValueError("export_excel takes a project_id or a portfolio_id")
+    with database.session() as session:
+        if project_id is not None:
+            project = session.get(Project, project_id)
+            if project is None:
+                raise NotFoundError(f"Project {project_id} does not exist.")
+            portfolio = session.get(Portfolio, project.portfolio_id)
+            projects = [project]
+        else:
+            portfolio = session.get(Portfolio, portfolio_id)
+            if portfolio is None:
+                raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")
+            statement = select(Project).where(Project.portfolio_id == portfolio.id)
+            projects = list(session.scalars(statement.order_by(Project.code)))
+        assert portfolio is not None
+        book, warnings = _ExportBuilder(session, portfolio, projects).build(
+            portfolio_id is not None
+        )
+    write_workbook(book, path)
+    links = sum(len(task.predecessors) for task in book.tasks)
+    counts = (len(book.projects), len(book.tasks), links, len(book.resources))
+    return WorkbookExportSummary(*counts, len(book.assignments), warnings)
+
+
+def _midnight(day: date | None) -> datetime | None:
+    return datetime.combine(day, time()) if day is not None else None
+
+
+class _ExportBuilder:
+    """The stored projects as a `Workbook`: tasks numbered 1..n per project in outline order."""
+
+    def __init__(self, session: Session, portfolio: Portfolio, projects: list[Project]) -> None:
+        self.session, self.portfolio, self.projects = session, portfolio, projects
+        self.warnings: list[str] = []
+        self.task_keys: dict[int, tuple[str, int]] = {}  # tasks.id → (project code, ID)
+
+    def build(self, whole_portfolio: bool) -> tuple[Workbook, list[str]]:
+        calendars, sheet_projects = self._projects()
+        project_ids = [project.id for project in self.projects]
+        if whole_portfolio:
+            in_scope = (
+                select(Task.id).join(Project).where(Project.portfolio_id == self.portfolio.id)
+            )
+        else:
+            in_scope = select(Task.id).where(Task.project_id.in_(project_ids))
+        rows = self.session.execute(
+            select(*_TASK_COLUMNS).where(Task.id.in_(in_scope)).order_by(Task.project_id, Task.id)
+        ).all()
+        by_project: dict[int, list[Any]] = defaultdict(list)
+        for row in rows:
+            by_project[row.project_id].append(row)
+        tasks: list[SheetTask] = []
+        for project in self.projects:
+            for number, (row, level, outline) in enumerate(
+                outline_order(by_project[project.id]), start=1
+            ):
+                self.task_keys[row.id] = (project.code, number)
+                tasks.append(_sheet_task(row, project.code, number, level, outline))
+        by_key = {(task.project, task.id): task for task in tasks}
+        self._links(in_scope, by_key)
+        resources, assignments = self._assignments(in_scope, by_key, whole_portfolio)
+        book = Workbook(sheet_projects, tasks, resources, assignments, calendars, whole_portfolio)
+        return book, self.warnings
+
+    def _projects(self) -> tuple[list[SheetCalendar], list[SheetProject]]:
+        calendars: dict[int | None, SheetCalendar] = {}
+        units: dict[int | None, tuple[int, int, int]] = {}
+        sheet_projects = []
+        for project in self.projects:
+            calendar_id = project.calendar_id or self.portfolio.calendar_id
+            if calendar_id not in calendars:
+                spec = load_calendar(self.session, calendar_id)
+                exceptions = self._exceptions(calendar_id)
+                calendars[calendar_id] = SheetCalendar(spec.name, list(spec.week), exceptions)
+                per_day, per_week = spec.minutes_per_day, spec.minutes_per_week
+                units[calendar_id] = (per_day, per_week, spec.days_per_month)
+            per_day, per_week, per_month = units[calendar_id]
+            sheet_projects.append(
+                SheetProject(
+                    code=project.code,
+                    name=project.name,
+                    manager=project.manager,
+                    sponsor=project.sponsor,
+                    start=_midnight(project.start_date),
+                    finish=_midnight(project.finish_date),
+                    status_date=_midnight(project.status_date),
+                    currency=project.currency,
+                    calendar=calendars[calendar_id].name,
+                    minutes_per_day=per_day,
+                    minutes_per_week=per_week,
+                    days_per_month=per_month,
+                )
+            )
+        return list(calendars.values()), sheet_projects
+
+    def _exceptions(self, calendar_id: int | None) -> list[tuple[date, date, Intervals, str]]:
+        """A stored calendar's exceptions as they were entered: dates, hours and names."""
+        if calendar_id is None:
+            return []
+        hours: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for row in self.session.execute(
+            select(CalendarExceptionInterval.exception_id, CalendarExceptionInterval.start_minute,
+                   CalendarExceptionInterval.end_minute)
+            .join(CalendarException)
+            .where(CalendarException.calendar_id == calendar_id)
+            .order_by(CalendarExceptionInterval.start_minute)
+        ):  # fmt: skip
+            hours[row.exception_id].append((row.start_minute, row.end_minute))
+        statement = (
+            select(CalendarException)
+            .where(CalendarException.calendar_id == calendar_id)
+            .order_by(CalendarException.start_date, CalendarException.id)
+        )
+        return [
+            (row.start_date, row.end_date, tuple(hours[row.id]) if row.working else (), row.name)
+            for row in self.session.scalars(statement)
+        ]
+
+    def _links(self, in_scope: Any, by_key: dict[tuple[str, int], SheetTask]) -> None:
+        statement = (
+            select(Dependency.predecessor_id, Dependency.successor_id, Dependency.type,
+                   Dependency.lag, Dependency.lag_unit)
+            .where(Dependency.successor_id.in_(in_scope))
+            .order_by(Dependency.successor_id, Dependency.id)
+        )  # fmt: skip
+        for link in self.session.execute(statement):
+            successor = self.task_keys[link.successor_id]
+            predecessor = self.task_keys.get(link.predecessor_id)
+            if predecessor is None:
+                self.warnings.append(
+                    f"Task {successor[1]} of {successor[0]}: its link from a task of another "
+                    "project is not written (export the portfolio to keep it)"
+                )
+                continue
+            project = predecessor[0] if predecessor[0] != successor[0] else ""
+            entry = Predecessor(
+                predecessor[1], link.type.value, link.lag, link.lag_unit.value, project
+            )
+            by_key[successor].predecessors.append(entry)
+        for link in self.session.execute(
+            select(Dependency.predecessor_id, Dependency.successor_id).where(
+                Dependency.predecessor_id.in_(in_scope), Dependency.successor_id.not_in(in_scope)
+            )
+        ):
+            code, number = self.task_keys[link.predecessor_id]
+            self.warnings.append(
+                f"Task {number} of {code}: its link to a task of another project is not written "
+                "(export the portfolio to keep it)"
+            )
+
+    def _assignments(
+        self, in_scope: Any, by_key: dict[tuple[str, int], SheetTask], whole_portfolio: bool
+    ) -> tuple[list[SheetResource], list[SheetAssignment]]:
+        statement = (
+            select(Assignment.task_id, Assignment.resource_id, Assignment.units,
+                   Assignment.work_minutes, Assignment.actual_work_minutes)
+            .where(Assignment.task_id.in_(in_scope))
+            .order_by(Assignment.task_id, Assignment.id)
+        )  # fmt: skip
+        rows = self.session.execute(statement).all()
+        in_portfolio = Resource.portfolio_id == self.portfolio.id
+        resources = {
+            resource.id: resource
+            for resource in self.session.scalars(select(Resource).where(in_portfolio))
+        }
+        used = {row.resource_id for row in rows}
+        kept = [
+            resource
+            for resource in sorted(resources.values(), key=lambda resource: resource.code)
+            if whole_portfolio or resource.id in used
+        ]
+        sheet_resources = [
+            SheetResource(
+                code=resource.code,
+                name=resource.name,
+                kind=resource.kind.value.capitalize(),
+                role=resource.role,
+                department=resource.department,
+                max_units=resource.max_units,
+                cost_rate=float(resource.cost_rate),
+            )
+            for resource in kept
+        ]
+        assignments = []
+        for row in rows:
+            key = self.task_keys[row.task_id]
+            assignments.append(
+                SheetAssignment(
+                    project=key[0],
+                    task_id=key[1],
+                    resource=resources[row.resource_id].name,
+                    units=row.units,
+                    work=row.work_minutes,
+                    actual_work=row.actual_work_minutes,
+                    task_name=by_key[key].name,
+                )
+            )
+        assignments.sort(key=lambda item: (item.project, item.task_id))
+        return sheet_resources, assignments
+
+
+def _sheet_task(row: Any, code: str, number: int, level: int, outline: str) -> SheetTask:
+    return SheetTask(
+        project=code,
+        id=number,
+        name=row.name,
+        outline_level=level,
+        wbs=row.wbs or outline,
+        duration=row.duration_minutes,
+        start=row.start,
+        finish=row.finish,
+        percent_complete=row.percent_complete,
+        constraint=row.constraint_type.value,
+        constraint_date=row.constraint_date,
+        deadline=row.deadline,
+        priority=row.priority,
+        milestone=row.is_milestone,
+        actual_start=row.actual_start,
+        actual_finish=row.actual_finish,
+        computed=ComputedDates(
+            row.early_start,
+            row.early_finish,
+            row.late_start,
+            row.late_finish,
+            row.total_slack_minutes,
+            row.free_slack_minutes,
+            row.critical,
+        ),
+    )
+
+
+def import_excel(
+    database: Database, path: str | os.PathLike[str], *, portfolio_name: str | None = None
+) -> WorkbookImportSummary:
+    """Store a workbook's project(s) in one transaction (nothing if any row is wrong), then
+    reschedule them."""
+    source = Path(path)
+    book = read_workbook(source)
+    title = book.projects[0].name if not book.portfolio else source.stem
+    with database.write_session() as session:
+        importer = WorkbookImporter(session, book)
+        portfolio_id = importer.store(portfolio_name, title[:200] or "Imported portfolio")
+        projects, counts = dict(importer.project_ids), dict(importer.counts)
+    warnings: list[str] = []
+    try:
+        warnings = reschedule(database, portfolio_id, list(projects.values())).warnings
+    except PlanError as exc:
+        warnings = [f"Not rescheduled: {exc}"]
+    return WorkbookImportSummary(portfolio_id, projects, counts, list(book.report), warnings)
