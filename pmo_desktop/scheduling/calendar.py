@@ -267,3 +267,36 @@ class WorkingCalendar:
             f"Calendar {self.spec.name!r}: working-minute offset {offset} from "
             f"{self.origin.isoformat()} falls outside the years 1 to 9999"
         )
+
+
+def _common_intervals(first: Intervals, second: Intervals) -> Intervals:
+    common = []
+    for start, end in first:
+        for other_start, other_end in second:
+            low, high = max(start, other_start), min(end, other_end)
+            if low < high:
+                common.append((low, high))
+    return tuple(sorted(common))
+
+
+def common_working_time(first: CalendarSpec, second: CalendarSpec) -> CalendarSpec:
+    """The working time two calendars share (a task's calendar and its resource's: Microsoft
+    Project schedules the assignment when both work); units of duration are `first`'s."""
+    week = tuple(
+        _common_intervals(mine, theirs)
+        for mine, theirs in zip(first.week, second.week, strict=True)
+    )
+    exceptions = {}
+    for day in first.exceptions.keys() | second.exceptions.keys():
+        weekday = day.weekday()
+        mine = first.exceptions.get(day, first.week[weekday])
+        theirs = second.exceptions.get(day, second.week[weekday])
+        exceptions[day] = _common_intervals(tuple(mine), tuple(theirs))
+    return CalendarSpec(
+        name=f"{first.name} & {second.name}",
+        week=week,
+        exceptions=exceptions,
+        minutes_per_day=first.minutes_per_day,
+        minutes_per_week=first.minutes_per_week,
+        days_per_month=first.days_per_month,
+    )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pmo_desktop.scheduling.calendar import WorkingCalendar
+from pmo_desktop.scheduling.calendar import WorkingCalendar, common_working_time
 from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec
 
 FAR = 1 << 60
@@ -65,10 +65,16 @@ class Graph:
             name: WorkingCalendar(spec, plan.start.date()) for name, spec in plan.calendars.items()
         }
         for task in self.tasks:
-            if task.calendar is not None and task.calendar not in self.task_calendars:
-                raise SchedulingError(
-                    f"Task {task.name or task.id} uses an unknown calendar {task.calendar!r}."
-                )
+            for name in (task.calendar, *[span.calendar for span in task.spans]):
+                if name is not None and name not in self.task_calendars:
+                    raise SchedulingError(
+                        f"Task {task.name or task.id} uses an unknown calendar {name!r}."
+                    )
+        self._combined: dict[tuple[str, str], WorkingCalendar] = {}
+        #: Each project's finish offset, and its instant when a task off the project
+        #: calendar ends it later than the project calendar's 17:00 (a night shift's 08:00).
+        self.project_ends: dict[int, int] = {}
+        self.project_end_moments: dict[int, datetime] = {}
         self.origin = self.calendar.offset(plan.start)
         # Many tasks share dates: convert each distinct offset once.
         self._starts: dict[int, datetime] = {}
@@ -90,7 +96,16 @@ class Graph:
                 self.children[parent].append(position)
                 self.parent_of[position] = parent
         self.is_summary = [bool(children) for children in self.children]
-        self.plain = [task.calendar is None for task in self.tasks]
+        self.plain = [task.calendar is None and not task.spans for task in self.tasks]
+        #: Tasks off the project calendar: the calendars they work on and for how long
+        #: (None: the task's duration).
+        self.work_calendars: dict[int, list[tuple[WorkingCalendar, int | None]]] = {}
+        if not all(self.plain):
+            for node, task in enumerate(self.tasks):
+                if self.is_summary[node] and task.calendar is None:
+                    self.plain[node] = True  # its resources do not place it: its tasks do
+                elif not self.plain[node]:
+                    self.work_calendars[node] = self._work_calendars(task)
         self.status = None if plan.status_date is None else self.offset(plan.status_date)
         summary, tasks = self.is_summary, self.tasks
         self.duration = [
@@ -327,28 +342,81 @@ class Graph:
             moment = self._finishes[offset] = self.calendar.finish_at(offset + self.origin)
         return moment
 
+    def _work_calendars(self, task: TaskSpec) -> list[tuple[WorkingCalendar, int | None]]:
+        """Per resource (or for the task alone), the calendar it works on and how long."""
+        own = None if task.calendar is None else self.task_calendars[task.calendar]
+        if not task.spans:
+            return [(own or self.calendar, None)]
+        found: list[tuple[WorkingCalendar, int | None]] = []
+        for span in task.spans:
+            if span.calendar is None or span.calendar == task.calendar:
+                calendar = own or self.calendar
+            elif own is None or task.calendar is None or span.alone:
+                calendar = self.task_calendars[span.calendar]
+            else:
+                key = (task.calendar, span.calendar)
+                calendar = self._combined.get(key)  # type: ignore[assignment]
+                if calendar is None:
+                    spec = common_working_time(own.spec, self.task_calendars[span.calendar].spec)
+                    if not any(spec.week):
+                        raise SchedulingError(
+                            f"Task {task.name or task.id}: its calendar {task.calendar!r} and "
+                            f"its resource's {span.calendar!r} share no working time."
+                        )
+                    calendar = self._combined[key] = WorkingCalendar(spec, self.plan.start.date())
+            found.append((calendar, span.minutes))
+        return found
+
+    def _share(self, node: int, minutes: int | None, duration: int) -> int:
+        """A resource's part of `duration` (the whole task, or what remains of it)."""
+        full = self.duration[node]
+        if minutes is None or duration == full:
+            return duration if minutes is None else max(minutes, 0)
+        return round(max(minutes, 0) * duration / full) if full else max(minutes, 0)
+
+    def work_dates(self, node: int, moment: datetime, duration: int) -> tuple[datetime, datetime]:
+        """When a task off the project calendar that may start at `moment` starts (when
+        its first resource can) and finishes (when its last one is done)."""
+        calendars = self.work_calendars[node]
+        begin = min([calendar.next_start(moment) for calendar, _ in calendars])
+        end = max(
+            [
+                calendar.finish_at(calendar.offset(begin) + self._share(node, minutes, duration))
+                for calendar, minutes in calendars
+            ]
+        )
+        return begin, end
+
+    def work_dates_back(
+        self, node: int, moment: datetime, duration: int
+    ) -> tuple[datetime, datetime]:
+        """(start, finish) of a task off the project calendar that must finish by `moment`:
+        it finishes at the latest end of working time its resources share with `moment`."""
+        calendars = self.work_calendars[node]
+        end = max([calendar.previous_finish(moment) for calendar, _ in calendars])
+        begin = min(
+            [
+                calendar.start_at(calendar.offset(end) - self._share(node, minutes, duration))
+                for calendar, minutes in calendars
+            ]
+        )
+        return begin, end
+
     def finish_of(self, node: int, start: int, duration: int | None = None) -> int:
         """Finish of a task that starts at `start` and lasts `duration` (default: its own)."""
         if duration is None:
             duration = self.duration[node]
-        task = self.tasks[node]
-        if task.calendar is None or duration == 0:
+        if self.plain[node] or duration == 0:
             return start + duration
-        calendar = self.task_calendars[task.calendar]
-        begin = calendar.next_start(self.start_moment(start))
-        end = calendar.finish_at(calendar.offset(begin) + duration)
-        return self.offset(end)
+        return self.offset(self.work_dates(node, self.start_moment(start), duration)[1])
 
     def start_of(self, node: int, finish: int, duration: int | None = None) -> int:
-        """Start of a task that must finish at `finish`, on its own calendar."""
+        """Start of a task that must finish at `finish`, on its own or its resources' calendars."""
         if duration is None:
             duration = self.duration[node]
-        task = self.tasks[node]
-        if task.calendar is None or duration == 0:
+        if self.plain[node] or duration == 0:
             return finish - duration
-        calendar = self.task_calendars[task.calendar]
-        end = calendar.previous_finish(self.finish_moment(finish))
-        return self.offset(calendar.start_at(calendar.offset(end) - duration))
+        return self.offset(self.work_dates_back(node, self.finish_moment(finish), duration)[0])
 
     def shift(self, offset: int, lag: int, elapsed: bool, *, as_finish: bool) -> int:
         if not elapsed:

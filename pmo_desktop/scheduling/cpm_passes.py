@@ -10,7 +10,8 @@ plus the status date of DESIGN.md §4 (remaining work is not scheduled before it
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from pmo_desktop.scheduling.cpm_graph import FAR, Edge, Graph
 from pmo_desktop.scheduling.model import TaskSpec
@@ -31,6 +32,9 @@ class ForwardState:
     warning: dict[int, str]
     #: For a summary that links or nests: whether its start (its earliest task's) is one.
     start_at_finish: list[bool]
+    #: Start and finish of a task off the project calendar, as its calendars place them
+    #: (a resource's night shift may start at 23:00: the project calendar cannot say it).
+    exact: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, count: int) -> ForwardState:
@@ -40,7 +44,7 @@ class ForwardState:
     def copy(self) -> ForwardState:
         return ForwardState(self.early_start[:], self.early_finish[:], self.driver[:],
                             self.at_finish[:], dict(self.warning),
-                            self.start_at_finish[:])  # fmt: skip
+                            self.start_at_finish[:], dict(self.exact))  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -55,6 +59,8 @@ class BackwardState:
     start_bound: list[int]
     shown_start: list[int]
     shown_finish: list[int]
+    #: Late start and finish of a task off the project calendar, as its calendars say.
+    exact: dict[int, tuple[datetime, datetime]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls, count: int) -> BackwardState:
@@ -64,7 +70,8 @@ class BackwardState:
     def copy(self) -> BackwardState:
         return BackwardState(self.late_start[:], self.late_finish[:], self.inherited[:],
                              self.inherited_start[:], self.start_bound[:],
-                             self.shown_start[:], self.shown_finish[:])  # fmt: skip
+                             self.shown_start[:], self.shown_finish[:],
+                             dict(self.exact))  # fmt: skip
 
 
 #: Constraints whose date can place a task's start as given (else its finish).
@@ -77,6 +84,8 @@ class Passes(Graph):
     #: Early starts of the first forward pass: they say which task an SS or SF link from
     #: a summary binds, in the ALAP round too (see `earliest_child`).
     lead_start: list[int]
+    #: Whether the link that places the task being placed starts it at a finish instant.
+    _after_finish = False
 
     def forward(self, state: ForwardState, nodes: Iterable[int], pinned: dict[int, int]) -> None:
         early_start, early_finish = state.early_start, state.early_finish
@@ -127,13 +136,19 @@ class Passes(Graph):
                 early_start[node] = start
                 early_finish[node] = start + duration
                 continue
+            # Off the project calendar, a task after a finish may start in the evening.
+            self._after_finish = (
+                best is not None and best.type == "FS" and best.lag >= 0 and not best.elapsed
+            )
             self._place(node, start, state, pinned)
 
     def _place(self, node: int, start: int, state: ForwardState, pinned: dict[int, int]) -> None:
         """Early dates of a task with constraints, progress, a status date or a calendar."""
         task = self.tasks[node]
         state.warning.pop(node, None)
+        state.exact.pop(node, None)
         duration = self.duration[node]
+        link_start = start
         if self.started[node]:
             start = self.offset(task.actual_start)  # type: ignore[arg-type]
         else:
@@ -146,6 +161,17 @@ class Passes(Graph):
                 start = pinned[node]
                 # An ALAP milestone sits on its late date, at the end of working time.
                 state.at_finish[node] = not self.duration[node]
+        if duration and not self.plain[node] and not self.started[node] and not self.done[node]:
+            # Off the project calendar: it starts when its first resource (or its own
+            # calendar) can work, and finishes when the last one is done.
+            moment = self.start_moment(start)
+            if self._after_finish and start == link_start:
+                moment = self.finish_moment(start)
+            begin, end = self.work_dates(node, moment, duration)
+            state.exact[node] = (begin, end)
+            state.early_start[node] = self.offset(begin)
+            state.early_finish[node] = self.offset(end)
+            return
         state.early_start[node] = start
         if task.actual_finish is not None:
             finish = self.offset(task.actual_finish)
@@ -174,6 +200,10 @@ class Passes(Graph):
             return state.start_at_finish[node], state.at_finish[node]
         if self.is_instant(node):
             return state.at_finish[node], state.at_finish[node]
+        exact = state.exact.get(node)
+        if exact is not None:
+            # A resource's evening (19:00) is no end of project working time.
+            return False, exact[1] == self.finish_moment(state.early_finish[node])
         if state.at_finish[node] and self.duration[node]:
             on_start = self.tasks[node].constraint in START_DATED
             return on_start, on_start
@@ -363,9 +393,35 @@ class Passes(Graph):
         ):
             bound = self.offset(task.actual_start)  # type: ignore[arg-type]
         bound = self._apply_finish_constraint(node, task, bound, forward)
+        state.exact.pop(node, None)
+        remaining = self.remaining[node]
+        if remaining and not self.plain[node]:
+            # It finishes at the latest end of working time its calendars share with the
+            # bound (a resource off on Friday finishes on Thursday evening).
+            moment = self.finish_moment(bound)
+            if self._before_start(node, bound, state):
+                # Before a successor's start: a resource may work that evening.
+                moment = self.start_moment(bound)
+            elif bound == self.project_ends.get(task.project):
+                moment = self.project_end_moments.get(task.project, moment)
+            begin, end = self.work_dates_back(node, moment, remaining)
+            state.exact[node] = (begin, end)
+            state.late_finish[node] = self.offset(end)
+            state.late_start[node] = self.offset(begin)
+            return
         state.late_finish[node] = bound
         # What predecessors read: the latest start of the work still to do.
-        state.late_start[node] = self.start_of(node, bound, self.remaining[node])
+        state.late_start[node] = self.start_of(node, bound, remaining)
+
+    def _before_start(self, node: int, bound: int, state: BackwardState) -> bool:
+        """Whether an FS link (no lead) to a successor's late start sets the late finish."""
+        return any(
+            edge.type == "FS"
+            and edge.lag >= 0
+            and not edge.elapsed
+            and state.late_start[edge.target] - edge.lag == bound
+            for edge in self.edges_out[node]
+        )
 
     def _backward_bound(
         self,

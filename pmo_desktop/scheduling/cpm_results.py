@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from pmo_desktop.scheduling.cpm_graph import FAR
 from pmo_desktop.scheduling.cpm_passes import START_DATED, BackwardState, ForwardState, Passes
@@ -18,6 +19,7 @@ class Scheduler(Passes):
         self.lead_start = forward.early_start
         self.forward(forward, self.order, {})
         self.project_finish = self.project_finishes(forward.early_finish)
+        self.project_end_moments = self.exact_project_ends(forward, self.work_calendars.keys())
         backward = self.back1 = BackwardState.empty(count)
         self.backward(forward, backward, reversed(self.order), self.project_finish)
         self.roll_up_all(forward, backward)
@@ -55,6 +57,24 @@ class Scheduler(Passes):
         self.project_ends = ends
         return [ends[task.project] for task in self.tasks]
 
+    def exact_project_ends(
+        self, forward: ForwardState, nodes: Iterable[int]
+    ) -> dict[int, datetime]:
+        """Per project, the instant its last task off the project calendar ends, when that
+        task ends the project (see Graph.project_end_moments)."""
+        ends, tasks, early_finish = self.project_ends, self.tasks, forward.early_finish
+        moments: dict[int, datetime] = {}
+        for node in nodes:
+            exact = forward.exact.get(node)
+            project = tasks[node].project
+            if (
+                exact is not None
+                and early_finish[node] == ends[project]
+                and (project not in moments or exact[1] > moments[project])
+            ):
+                moments[project] = exact[1]
+        return moments
+
     def roll_up_all(self, forward: ForwardState, backward: BackwardState) -> None:
         backward.shown_start = backward.late_start[:]
         backward.shown_finish = backward.late_finish[:]
@@ -88,11 +108,17 @@ class Scheduler(Passes):
         summary, durations, tasks = self.is_summary, self.duration, self.tasks
         start_moment, finish_moment = self.start_moment, self.finish_moment
         starts, finishes = self._starts, self._finishes
+        calendared = self.work_calendars
         for node in nodes:
             task = tasks[node]
             total = late_finish[node] - early_finish[node]
             if task.constraint == "ALAP" and not summary[node]:
                 total = 0
+            elif (
+                calendared and node in calendared and not (task.actual_start or task.actual_finish)
+            ):
+                # Its resources' calendars may leave less room at its start than at its end.
+                total = min(total, late_start[node] - early_start[node])
             if durations[node] == 0 and not summary[node]:
                 # A milestone is one instant: after a finish or a positive lag, the end of
                 # the previous working time, else the start of the next; its late dates
@@ -125,6 +151,7 @@ class Scheduler(Passes):
                 total <= threshold and task.actual_finish is None,
                 tasks[driving].id if driving is not None else None,
             )
+        self._show_exact(nodes, forward, backward, results)
         dated = self.dated_nodes
         for node in dated if isinstance(nodes, range) else dated.intersection(nodes):
             if at_finish[node] and durations[node]:
@@ -143,16 +170,83 @@ class Scheduler(Passes):
             if task.actual_finish is not None:
                 result.finish = result.early_finish = result.late_finish = task.actual_finish
 
+    def _show_exact(
+        self,
+        nodes: Iterable[int],
+        forward: ForwardState,
+        backward: BackwardState,
+        results: dict[int, TaskResult],
+    ) -> None:
+        """Tasks off the project calendar show the instants their calendars gave (a night
+        shift's 23:00 start is the project calendar's 17:00 offset)."""
+        offset, tasks = self.offset, self.tasks
+        calendared = self.work_calendars.keys()
+        early_start, early_finish = forward.early_start, forward.early_finish
+        late_start, late_finish = backward.shown_start, backward.shown_finish
+        for node in calendared if isinstance(nodes, range) else calendared & set(nodes):
+            result = results[tasks[node].id]
+            early = forward.exact.get(node)
+            if early is not None:
+                begin, end = early
+                if (offset(begin), offset(end)) == (early_start[node], early_finish[node]):
+                    result.start = result.early_start = begin
+                    result.finish = result.early_finish = end
+            late = backward.exact.get(node)
+            if late is not None:
+                begin, end = late
+                if (offset(begin), offset(end)) == (late_start[node], late_finish[node]):
+                    result.late_start, result.late_finish = begin, end
+        if not self.project_end_moments:
+            return
+        # A milestone on its project's finish sits on that instant, late dates too.
+        summary, durations, ends = self.is_summary, self.duration, self.project_ends
+        for node in nodes:
+            project = tasks[node].project
+            moment = self.project_end_moments.get(project)
+            if (
+                moment is not None
+                and not durations[node]
+                and not summary[node]
+                and late_start[node] == late_finish[node] == ends[project]
+            ):
+                result = results[tasks[node].id]
+                result.late_start = result.late_finish = moment
+
     def span_summaries(self, summaries: Iterable[int], results: dict[int, TaskResult]) -> None:
         """A summary spans the instants its children show (a milestone's may be 08:00, its
-        late dates 17:00)."""
-        tasks, children = self.tasks, self.children
+        late dates 17:00). Its total slack is the lesser of its start and finish slack over
+        that span, and says whether it is critical (as Microsoft Project and MPXJ do)."""
+        tasks, children, offset = self.tasks, self.children, self.calendar.offset
+        threshold, progress = self.plan.critical_slack, self.progress_nodes
+        # Tasks off the project calendar may end at instants of their own (see _show_exact).
+        exact = bool(self.work_calendars)
         for node in summaries:
             spans = [results[tasks[child].id] for child in children[node]]
             own = results[tasks[node].id]
             own.start = own.early_start = min([child.start for child in spans])
             own.finish = own.early_finish = max([child.finish for child in spans])
             own.late_start = min([child.late_start for child in spans])
+            if exact:
+                own.late_finish = max([child.late_finish for child in spans])
+            if not (progress and self.under_way(node)):
+                # Started, it has only its finish slack left.
+                start_slack = offset(own.late_start) - offset(own.start)
+                if start_slack < own.total_slack:
+                    own.total_slack = start_slack
+                    own.free_slack = min(own.free_slack, start_slack) if start_slack >= 0 else 0
+            own.critical = own.total_slack <= threshold and not (progress and self.finished(node))
+
+    def finished(self, node: int) -> bool:
+        """Whether every task under a summary (or the task itself) has an actual finish."""
+        if not self.is_summary[node]:
+            return self.done[node]
+        return all(self.finished(child) for child in self.children[node])
+
+    def under_way(self, node: int) -> bool:
+        """Whether a task under a summary (or the task itself) has an actual start."""
+        if not self.is_summary[node]:
+            return self.started[node] or self.done[node]
+        return any(self.under_way(child) for child in self.children[node])
 
     def free_slack(
         self, nodes: Iterable[int], forward: ForwardState, project_finish: list[int]

@@ -210,6 +210,15 @@ class IncrementalScheduler:
                 for node in nodes:
                     engine.project_finish[node] = end
                 moved.update(nodes)
+        if engine.work_calendars:
+            # The instants projects end at (few tasks are off the project calendar).
+            old = engine.project_end_moments
+            engine.project_end_moments = engine.exact_project_ends(
+                engine.stage1, engine.work_calendars.keys()
+            )
+            for project in old.keys() | engine.project_end_moments.keys():
+                if old.get(project) != engine.project_end_moments.get(project):
+                    moved.update(self._project_nodes[project])
         return moved
 
     def _forward(

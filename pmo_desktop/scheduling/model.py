@@ -38,6 +38,20 @@ class CalendarSpec:
     days_per_month: int = 20
 
 
+@dataclass(frozen=True)
+class WorkSpan:
+    """One work resource's share of a task, as Microsoft Project schedules a task with
+    resources: `minutes` of working time (the assignment's work divided by its units;
+    None: the task's duration) on `calendar`, the resource's calendar (a name in
+    ScheduleInput.calendars; None: the task's own). With a task calendar too, the
+    resource works when both calendars do, unless `alone` (the task's calendar is only
+    its project's, as a database plan names it)."""
+
+    calendar: str | None = None
+    minutes: int | None = None
+    alone: bool = False
+
+
 @dataclass
 class TaskSpec:
     """One task to schedule. A task with children (`parent` pointing at it) is a summary."""
@@ -57,6 +71,9 @@ class TaskSpec:
     actual_finish: datetime | None = None
     remaining: int | None = None
     project: int = 0
+    #: Its work resources (a task that is not fixed-duration): it starts when the first of
+    #: them can and finishes when the last is done; `duration` then scales partial work.
+    spans: tuple[WorkSpan, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,10 @@ from pmo_desktop.models import (
     Dependency,
     Portfolio,
     Project,
+    Resource,
     Task,
 )
+from pmo_desktop.models.enums import ResourceKind
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import (
@@ -38,6 +40,7 @@ from pmo_desktop.scheduling.model import (
     ScheduleInput,
     ScheduleResult,
     TaskSpec,
+    WorkSpan,
 )
 from pmo_desktop.storage.database import Database
 
@@ -99,32 +102,40 @@ def load_calendar(session: Session, calendar_id: int | None) -> CalendarSpec:
 
 
 def load_plan(session: Session, portfolio_id: int) -> ScheduleInput:
-    """Every task and link of a portfolio, with each project's start and calendar."""
+    """Every task and link of a portfolio, with each project's start and the calendars of
+    its projects, tasks and work resources."""
     portfolio = session.get(Portfolio, portfolio_id)
     if portfolio is None:
         raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")
     projects = list(session.scalars(select(Project).where(Project.portfolio_id == portfolio_id)))
     codes = {project.id: project.code for project in projects}
     calendar = load_calendar(session, portfolio.calendar_id)
-    calendars = {
-        f"calendar-{calendar_id}": load_calendar(session, calendar_id)
-        for calendar_id in {project.calendar_id for project in projects}
-        if calendar_id is not None and calendar_id != portfolio.calendar_id
-    }
-    project_calendar = {
-        project.id: f"calendar-{project.calendar_id}"
-        for project in projects
-        if project.calendar_id is not None and project.calendar_id != portfolio.calendar_id
-    }
+    project_calendars = {project.id: project.calendar_id for project in projects}
     rows = session.execute(
         select(Task.id, Task.project_id, Task.parent_id, Task.name, Task.duration_minutes,
                Task.is_milestone, Task.constraint_type, Task.constraint_date, Task.deadline,
                Task.priority, Task.percent_complete, Task.actual_start, Task.actual_finish,
-               Task.remaining_minutes, Task.start)
+               Task.remaining_minutes, Task.start, Task.calendar_id)
         .join(Project, Project.id == Task.project_id)
         .where(Project.portfolio_id == portfolio_id)
         .order_by(Task.project_id, Task.id)
     ).all()  # fmt: skip
+    # A task works on its own calendar, else its project's, else the portfolio's.
+    own_calendar = {
+        row.id: row.calendar_id or project_calendars.get(row.project_id) or portfolio.calendar_id
+        for row in rows
+    }
+    spans = _work_spans(session, portfolio_id, own_calendar)
+    used = {*own_calendar.values(), *[span.calendar for found in spans.values() for span in found]}
+    calendars = {
+        _calendar_name(calendar_id): load_calendar(session, calendar_id)
+        for calendar_id in used
+        if calendar_id is not None and calendar_id != portfolio.calendar_id
+    }
+    if portfolio.calendar_id is not None and portfolio.calendar_id in {
+        span.calendar for found in spans.values() for span in found
+    }:
+        calendars[_calendar_name(portfolio.calendar_id)] = calendar
     tasks = [
         TaskSpec(
             id=row.id,
@@ -136,13 +147,23 @@ def load_plan(session: Session, portfolio_id: int) -> ScheduleInput:
             constraint=row.constraint_type.value,
             constraint_date=row.constraint_date,
             deadline=row.deadline,
-            calendar=project_calendar.get(row.project_id),
+            calendar=None
+            if own_calendar[row.id] in (None, portfolio.calendar_id)
+            else _calendar_name(own_calendar[row.id]),
             priority=row.priority,
             percent_complete=row.percent_complete,
             actual_start=row.actual_start,
             actual_finish=row.actual_finish,
             remaining=row.remaining_minutes,
             project=row.project_id,
+            # Only a calendar set on the task itself narrows its resources' time.
+            spans=tuple(
+                WorkSpan(
+                    None if span.calendar is None else _calendar_name(span.calendar),
+                    alone=row.calendar_id is None,
+                )
+                for span in spans.get(row.id, ())
+            ),
         )
         for row in rows
     ]
@@ -177,6 +198,45 @@ def load_plan(session: Session, portfolio_id: int) -> ScheduleInput:
         calendars=calendars,
         project_starts=starts,
     )
+
+
+def _calendar_name(calendar_id: int) -> str:
+    return f"calendar-{calendar_id}"
+
+
+@dataclass(frozen=True)
+class _StoredSpan:
+    calendar: int | None
+
+
+def _work_spans(
+    session: Session, portfolio_id: int, own_calendar: dict[int, int | None]
+) -> dict[int, list[_StoredSpan]]:
+    """Per task whose people or roles work on calendars of their own, one span each (the
+    task's duration is the stored authority: each resource works it on its calendar)."""
+    rows = session.execute(
+        select(Assignment.task_id, Resource.calendar_id)
+        .join(Resource, Resource.id == Assignment.resource_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Project, Project.id == Task.project_id)
+        .where(
+            Project.portfolio_id == portfolio_id,
+            Resource.kind != ResourceKind.MATERIAL,
+            Assignment.units > 0,
+        )
+        .order_by(Assignment.task_id, Assignment.id)
+    ).all()
+    found: dict[int, list[_StoredSpan]] = {}
+    for row in rows:
+        found.setdefault(row.task_id, []).append(_StoredSpan(row.calendar_id))
+    return {
+        task_id: [
+            _StoredSpan(None if span.calendar in (None, own_calendar[task_id]) else span.calendar)
+            for span in found_spans
+        ]
+        for task_id, found_spans in found.items()
+        if any(span.calendar not in (None, own_calendar[task_id]) for span in found_spans)
+    }
 
 
 def _project_start(start_date: date | None, first_task: datetime | None) -> datetime:

@@ -470,6 +470,37 @@ def test_engine_reproduces_saved_dates(mspdi_dir: Path, name: str, names: tuple[
     assert all(matched == total and total > 0 for matched, total in counts.values()), counts
 
 
+@pytest.mark.parametrize(
+    ("name", "names", "expected"),
+    [(SAMPLE, ALL_FIELDS, 18), ("legacy/sample1.xml", ("start", "finish"), 21)],
+)
+def test_engine_schedules_tasks_on_their_resources_calendars(
+    mspdi_dir: Path, name: str, names: tuple[str, ...], expected: int
+) -> None:
+    """Task 2 has two resources: one on a day calendar, one on a night shift (23:00 to
+    08:00) at 75 %; 24 (sample1) only the night shift. Each assignment lasts its work over
+    its units on its resource's calendar; the task spans them. Task 21 is left: Microsoft
+    Project shows its finish on its SF link's instant (08:00), we show 17:00 the day before."""
+    imported = read(mspdi_dir, name)
+    result = _scheduled(imported)
+    equal = [
+        task.uid
+        for task in imported.tasks
+        if task.uid in result.tasks
+        and all(
+            getattr(task.saved, field) in (None, getattr(result.tasks[task.uid], field))
+            for field in names
+        )
+    ]
+    assert (len(equal), len(result.tasks) - len(equal)) == (expected, 1)
+    assert 21 not in equal
+    second = result.tasks[2]
+    assert (second.start, second.finish) == (datetime(2003, 1, 7, 8), datetime(2003, 3, 18, 8))
+    if 24 in result.tasks:
+        night = result.tasks[24]
+        assert (night.start, night.finish) == (datetime(2003, 1, 7, 23), datetime(2003, 1, 14, 8))
+
+
 # -- MPXJ reads our exports ----------------------------------------------------------------
 
 

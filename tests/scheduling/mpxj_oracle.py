@@ -13,7 +13,10 @@ Translation (one MPXJ `ProjectFile` per call):
   in minutes and no day conversion rounds anything;
 - a leaf task of zero duration is a milestone, as Microsoft Project makes it;
 - summary tasks are the tasks some other task names as `parent`, created before their
-  children (`parent.addTask()`); their duration is MPXJ's roll-up.
+  children (`parent.addTask()`); their duration is MPXJ's roll-up;
+- a task's work spans (`TaskSpec.spans`) become fixed-units assignments at 100 % of one
+  work resource each, whose calendar is the span's (none: the task's), with the span's
+  minutes (or the task's duration) as work.
 """
 
 from __future__ import annotations
@@ -131,6 +134,8 @@ def _java() -> Any:
         RelationType = jpype.JClass("org.mpxj.RelationType")
         RelationBuilder = jpype.JClass("org.mpxj.Relation$Builder")
         Priority = jpype.JClass("org.mpxj.Priority")
+        ResourceType = jpype.JClass("org.mpxj.ResourceType")
+        TaskType = jpype.JClass("org.mpxj.TaskType")
         MicrosoftScheduler = jpype.JClass("org.mpxj.cpm.MicrosoftScheduler")
         JException = jpype.JException
 
@@ -174,6 +179,8 @@ def schedule_with_mpxj(schedule: ScheduleInput) -> dict[int, dict[str, object]]:
         java_tasks[task.id] = java_task
         kids = children.get(task.id, [])
         _fill_task(j, java_task, task, calendars, summary=bool(kids))
+        if task.spans and not kids:
+            _assign(j, project, java_task, task, calendars)
         for kid in kids:
             create(java_task, kid)
 
@@ -269,6 +276,24 @@ def _fill_task(
         java_task.setConstraintDate(_to_java(j, task.constraint_date))
     if task.deadline is not None:
         java_task.setDeadline(_to_java(j, task.deadline))
+
+
+def _assign(
+    j: Any, project: Any, java_task: Any, task: TaskSpec, calendars: dict[str, Any]
+) -> None:
+    java_task.setType(j.TaskType.FIXED_UNITS)
+    for span in task.spans:
+        resource = project.addResource()
+        resource.setName(f"{span.calendar or 'task calendar'} on {task.id}")
+        resource.setType(j.ResourceType.WORK)
+        if span.calendar is not None:
+            resource.setCalendar(calendars[span.calendar])
+        minutes = task.duration if span.minutes is None else span.minutes
+        assignment = java_task.addResourceAssignment(resource)
+        assignment.setUnits(j.Integer.valueOf(100))
+        assignment.setWork(j.Duration.getInstance(int(minutes), _unit(j)))
+        assignment.setActualWork(j.Duration.getInstance(0, _unit(j)))
+        assignment.setRemainingWork(j.Duration.getInstance(int(minutes), _unit(j)))
 
 
 def _read_task(j: Any, props: Any, java_task: Any) -> dict[str, object]:

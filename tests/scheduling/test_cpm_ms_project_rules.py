@@ -7,14 +7,21 @@ Standard calendar (Mon–Fri 08:00–12:00, 13:00–17:00); Monday 2 March 2026 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from test_cpm_oracle import random_plan
 from test_incremental import check_edits
 
 from pmo_desktop.scheduling.cpm import schedule
-from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskResult, TaskSpec
+from pmo_desktop.scheduling.model import (
+    CalendarSpec,
+    LinkSpec,
+    ScheduleInput,
+    TaskResult,
+    TaskSpec,
+    WorkSpan,
+)
 
 DAY = 480
 START = datetime(2026, 3, 2, 8, 0)
@@ -82,6 +89,32 @@ PLANS: dict[str, tuple[list[TaskSpec], list[LinkSpec]]] = {
             task(3, 2, constraint="MFO", constraint_date=at(10, 8)),
         ],
         [LinkSpec(1, 2), LinkSpec(2, 3)],
+    ),
+    "summary critical by its start slack": (
+        [task(1), task(2, 1, parent=1), task(3, 2, parent=1), task(4, 5)],
+        [LinkSpec(2, 4)],
+    ),
+    "milestones at the lunch break": (
+        [
+            task(1, 0.5),
+            *map(milestone, (2, 3, 4)),
+            task(5, 1),
+            *map(milestone, range(6, 11)),
+            task(11, 1),
+        ],
+        [
+            LinkSpec(1, 2),
+            LinkSpec(2, 3, "FF"),
+            LinkSpec(1, 4, "SF", 240),
+            LinkSpec(2, 5),
+            LinkSpec(5, 6, "SS"),
+            LinkSpec(5, 7, "FF", -DAY),
+            LinkSpec(5, 8, "FS", -240),
+            LinkSpec(6, 9, "FF"),
+            LinkSpec(1, 10, "SS", 240),
+            LinkSpec(10, 11, "SF", 240),
+            LinkSpec(2, 11, "FF", 240),
+        ],
     ),
     "FF clamped to the project start": (
         [milestone(1), task(2, 1), milestone(3)],
@@ -173,6 +206,26 @@ def test_an_ff_link_clamped_to_the_project_start_lands_on_that_start() -> None:
     assert (result[3].start, result[3].finish) == (at(2, 8), at(2, 8))
 
 
+def test_a_summary_is_critical_by_the_lesser_of_its_start_and_finish_slack() -> None:
+    # Its finish (3, Tue 17:00) could slip 4 days, but its start (2, critical) cannot: the
+    # summary's total slack is 0 and it is critical (its own finish slack alone says no).
+    result = run("summary critical by its start slack")
+    assert dates(result[1]) == (at(2, 8), at(3, 17), at(2, 8), at(9, 17))
+    assert (result[1].total_slack, result[1].critical) == (0, True)
+    assert (result[3].total_slack, result[3].critical) == (4 * DAY, False)
+
+
+def test_milestones_at_the_lunch_break_sit_where_their_link_lands() -> None:
+    # 12:00 and 13:00 are one offset: a finish, or a lag added, lands at 12:00; a start,
+    # or a lead taken off, at 13:00; with no lag a milestone takes its predecessor's instant.
+    result = run("milestones at the lunch break")
+    noon, one = at(2, 12), at(2, 13)
+    for id, instant in ((2, noon), (3, noon), (4, noon), (6, one), (7, one), (9, one), (10, noon)):
+        assert (result[id].start, result[id].finish) == (instant, instant), id
+    assert (result[5].start, result[5].finish) == (one, at(3, 12))
+    assert (result[8].start, result[3].late_finish) == (at(3, 8), at(3, 12))
+
+
 def test_percent_lags_are_rounded_to_the_minute() -> None:
     # Our timeline counts whole minutes; MPXJ keeps the seconds (10 % of 1 h 7 min = 6.7
     # minutes: 08:06:42 there, 08:07 here). Microsoft Project shows whole minutes too.
@@ -186,12 +239,8 @@ def test_each_plan_matches_microsoft_project(name: str, mpxj_oracle) -> None:
     tasks, links = PLANS[name]
     plan = ScheduleInput(START, tasks, links)
     ours, theirs = schedule(plan).tasks, mpxj_oracle(plan)
-    summaries = {spec.parent for spec in tasks if spec.parent is not None}
     for spec in tasks:
-        fields = ["start", "finish", "late_start", "late_finish"]
-        if spec.id not in summaries:
-            fields += ["total_slack", "critical"]
-        for field in fields:
+        for field in ("start", "finish", "late_start", "late_finish", "total_slack", "critical"):
             assert getattr(ours[spec.id], field) == theirs[spec.id][field], (spec.id, field)
 
 
@@ -199,3 +248,47 @@ def test_each_plan_matches_microsoft_project(name: str, mpxj_oracle) -> None:
 def test_incremental_edits_keep_these_rules(seed: int) -> None:
     """Constraint dates at any hour, percent lags: edits still equal full runs."""
     check_edits(random_plan(1000 + seed, wide=True), seed, edits=25)
+
+
+def resource_plan() -> ScheduleInput:
+    """A works 2 days with a Monday-Thursday resource and 12 hours of a mornings-only one;
+    B's resource is off Wednesday to Friday; D's works Monday to Thursday."""
+    day = ((480, 720), (780, 1020))
+    calendars = [
+        CalendarSpec("Four days", week=(day,) * 4 + ((),) * 3),
+        CalendarSpec("Mornings", week=(((480, 720),),) * 5 + ((), ())),
+        CalendarSpec("Off", exceptions={date(2026, 3, day): () for day in (4, 5, 6)}),
+    ]
+    tasks = [
+        task(1, 2, spans=(WorkSpan("Four days"), WorkSpan("Mornings", 720))),
+        task(2, 1, spans=(WorkSpan("Off"),)),
+        task(3, 1),
+        task(4, 5, spans=(WorkSpan("Four days"),)),
+    ]
+    links = [LinkSpec(1, 2), LinkSpec(2, 3), LinkSpec(1, 4)]
+    return ScheduleInput(START, tasks, links, calendars={c.name: c for c in calendars})
+
+
+def test_a_task_with_resources_works_on_their_calendars() -> None:
+    result = schedule(resource_plan()).tasks
+    # The mornings-only resource finishes A on Wednesday noon (its 12 hours: 3 mornings).
+    assert dates(result[1]) == (at(2, 8), at(4, 12), at(2, 8), at(4, 12))
+    # B's resource is off until Monday 9; C (project calendar) follows it.
+    assert dates(result[2]) == (at(9, 8), at(9, 17), at(10, 13), at(11, 12))
+    assert (result[3].start, result[3].total_slack) == (at(10, 8), 720)
+    # D: 5 days of a Monday-Thursday resource from Wednesday 13:00 (A's finish).
+    assert dates(result[4]) == (at(4, 13), at(12, 12), at(4, 13), at(12, 12))
+    assert result[4].critical and result[1].critical
+
+
+def test_resource_calendars_match_microsoft_project(mpxj_oracle) -> None:
+    plan = resource_plan()
+    ours, theirs = schedule(plan).tasks, mpxj_oracle(plan)
+    for spec in plan.tasks:
+        for field in ("start", "finish", "late_start", "late_finish", "total_slack", "critical"):
+            assert getattr(ours[spec.id], field) == theirs[spec.id][field], (spec.id, field)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_incremental_edits_keep_resource_calendars(seed: int) -> None:
+    check_edits(random_plan(2000 + seed, resources=True), seed, edits=25)

@@ -87,6 +87,34 @@ def test_dates_are_stored_with_the_calendar_and_a_new_version(
     assert (assignment.start, assignment.finish) == (build.start, build.finish)
 
 
+def test_a_resource_on_a_calendar_of_its_own_places_its_task(
+    database: Database, small_plan: dict[str, int]
+) -> None:
+    four_days = crud.create(database, Calendar, name="Four days")
+    for weekday in range(4):
+        for start, end in ((480, 720), (780, 1020)):
+            crud.create(database, CalendarWorkingTime, calendar_id=four_days.id,
+                        weekday=weekday, start_minute=start, end_minute=end)  # fmt: skip
+    crud.create(database, CalendarException, calendar_id=four_days.id, name="Ascension",
+                start_date=date(2026, 5, 14), end_date=date(2026, 5, 14))  # fmt: skip
+    ann = crud.list_rows(database, Resource)[0]
+    crud.update(database, Resource, ann.id, ann.version, calendar_id=four_days.id)
+    with database.session() as session:
+        plan = load_plan(session, small_plan["portfolio"])
+    build = next(task for task in plan.tasks if task.id == small_plan["build"])
+    assert [span.calendar for span in build.spans] == [f"calendar-{four_days.id}"]
+
+    reschedule(database, small_plan["portfolio"])
+
+    # Ann works Monday to Thursday: Thursday 14 (Ascension) and Friday 15 off, Build takes
+    # Monday 18 and Tuesday 19 May.
+    build_row = crud.get(database, Task, small_plan["build"])
+    assert (build_row.start, build_row.finish) == (
+        datetime(2026, 5, 18, 8),
+        datetime(2026, 5, 19, 17),
+    )
+
+
 def test_a_loop_is_refused_and_nothing_is_stored(
     database: Database, small_plan: dict[str, int]
 ) -> None:

@@ -6,7 +6,10 @@ from dataclasses import replace
 
 from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.mspdi.model import MspdiImport
-from pmo_desktop.scheduling.model import CalendarSpec, ScheduleInput
+from pmo_desktop.scheduling.model import CalendarSpec, ScheduleInput, TaskSpec, WorkSpan
+
+#: Resource Type of a work resource (0 is material, 2 cost): only work resources drive dates.
+WORK_RESOURCE = 1
 
 
 def to_schedule_input(imported: MspdiImport) -> ScheduleInput:
@@ -20,6 +23,7 @@ def to_schedule_input(imported: MspdiImport) -> ScheduleInput:
             task.parent = None
         if project_calendar is not None and task.calendar == project_calendar.spec.name:
             task.calendar = None
+    _add_work_spans(imported, tasks, None if project_calendar is None else project_calendar.spec)
     links = [
         link.spec
         for link in imported.links
@@ -47,3 +51,30 @@ def to_schedule_input(imported: MspdiImport) -> ScheduleInput:
         calendars={cal.spec.name: cal.spec for cal in imported.calendars.values()},
         status_date=props.status_date,
     )
+
+
+def _add_work_spans(
+    imported: MspdiImport, tasks: list[TaskSpec], project_calendar: CalendarSpec | None
+) -> None:
+    """Microsoft Project schedules a task with work resources on their calendars: each
+    assignment lasts its work divided by its units; the task spans them all."""
+    resources = {resource.uid: resource for resource in imported.resources}
+    names = {uid: calendar.spec.name for uid, calendar in imported.calendars.items()}
+    spans: dict[int, list[WorkSpan]] = {}
+    for assignment in imported.assignments:
+        resource = resources.get(assignment.resource_uid)
+        if resource is None or resource.type != WORK_RESOURCE or assignment.units <= 0:
+            continue
+        calendar = names.get(resource.calendar_uid) if resource.calendar_uid is not None else None
+        minutes = round(assignment.work / assignment.units)
+        spans.setdefault(assignment.task_uid, []).append(WorkSpan(calendar, minutes))
+    project = None if project_calendar is None else project_calendar.name
+    summaries = {task.parent for task in tasks}
+    for task in tasks:
+        found = spans.get(task.id)
+        if not found or task.id in summaries or task.milestone or task.duration <= 0:
+            continue
+        own = task.calendar or project
+        if all(span.calendar in (None, own) and span.minutes == task.duration for span in found):
+            continue  # the plain schedule already says it
+        task.spans = tuple(found)
