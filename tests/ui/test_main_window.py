@@ -510,3 +510,24 @@ def test_double_click_on_a_bar_edits_the_task_as_one_undo_step(
     assert crud.get(database, Task, task.id).name == "Detailed design"
     window.undo_action.trigger()
     assert crud.get(database, Task, task.id).name == "Design"
+
+
+def test_the_demo_portfolio_opens_with_every_project(qtbot, database, dialogs) -> None:
+    from sqlalchemy import select
+
+    from pmo_desktop.services.demo import create_demo
+
+    create_demo(database.write_engine, as_of=date(2026, 10, 30))
+    main = MainWindow(database, dialogs=dialogs, remember_layout=False, watch_changes=False)
+    qtbot.addWidget(main)
+    main.show()
+    _loaded(qtbot, main.portfolio_view)
+    with database.session() as session:
+        expected = sorted(
+            f"{code}  {name}" for code, name in session.execute(select(Project.code, Project.name))
+        )
+    shown = [label for label in _tree_labels(main) if "  " in label]
+    assert sorted(shown) == expected
+    assert sorted(_codes(main)) == sorted(label.split("  ")[0] for label in expected)
+    assert main.status.as_of_label.text() == "As of: 30/10/2026"
+    main.close()
