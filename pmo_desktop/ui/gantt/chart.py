@@ -8,6 +8,7 @@ scroll bar moves along the dates; Ctrl+wheel zooms about the mouse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -81,6 +82,10 @@ class GanttChart(QAbstractScrollArea):
         self._links: list[tuple[GanttLink, int, int]] = []
         self._buckets: dict[int, list[int]] = {}
         self._links_dirty = False
+        #: Spans shown instead of the stored ones while a drag previews its outcome.
+        self.preview: dict[int, tuple[datetime, datetime]] = {}
+        #: Paints over the chart (a drag's rubber band), set by the drag controller.
+        self.overlay: Callable[[QPainter], None] | None = None
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(self.font().pointSizeF() * 0.9)
         self.header = TimescaleHeader(self)
@@ -205,17 +210,18 @@ class GanttChart(QAbstractScrollArea):
 
     def geometry_of(self, position: int, row: int) -> BarGeometry | None:
         task = self.model.task_at(position)
-        if task.start is None or task.finish is None:
+        start, finish = self.preview.get(task.id) or (task.start, task.finish)
+        if start is None or finish is None:
             return None
         height = self.table.row_height
         top = self.row_top(row)
         if task.is_milestone:
             half = height * 0.3
-            x = self.x_of(task.finish)
+            x = self.x_of(finish)
             y = top + height * 0.45
             return BarGeometry(QRectF(x - half, y - half, 2 * half, 2 * half), top, "milestone")
-        left = self.x_of(task.start)
-        right = max(self.x_of(task.finish), left + 2)
+        left = self.x_of(start)
+        right = max(self.x_of(finish), left + 2)
         if task.is_summary:
             return BarGeometry(
                 QRectF(left, top + height * 0.27, right - left, height * 0.42), top, "summary"
@@ -282,6 +288,8 @@ class GanttChart(QAbstractScrollArea):
         if first <= last:
             self._paint_links(painter, first, last)
             self._paint_rows(painter, first, last)
+        if self.overlay is not None:
+            self.overlay(painter)
 
     def _paint_calendar(self, painter: QPainter, clip: QRect) -> None:
         """Non-working days shaded (when a day is wide enough to see) and the grid lines."""
@@ -411,6 +419,15 @@ class GanttChart(QAbstractScrollArea):
                 painter.drawText(QRectF(x, top, 400, height), flags_, text)
 
     def _paint_links(self, painter: QPainter, first: int, last: int) -> None:
+        routes = [route for _link, route in self.link_routes(first, last)]
+        painting.draw_links(painter, routes, self.pens)
+
+    def link_routes(
+        self, first: int, last: int
+    ) -> list[tuple[GanttLink, tuple[list[QPointF], bool, bool]]]:
+        """The links meeting rows `first`..`last`, each with its drawn route."""
+        if self._links_dirty:
+            self._bucket_links()
         seen: set[int] = set()
         routes = []
         height = self.table.row_height
@@ -426,8 +443,8 @@ class GanttChart(QAbstractScrollArea):
                     continue
                 route = self._route(link, p, rp, s, rs, height)
                 if route is not None:
-                    routes.append(route)
-        painting.draw_links(painter, routes, self.pens)
+                    routes.append((link, route))
+        return routes
 
     def _route(
         self, link: GanttLink, p: int, rp: int, s: int, rs: int, height: int

@@ -44,8 +44,12 @@ from pmo_desktop.models import (
 from pmo_desktop.services.gantt import GanttData, gantt_data
 from pmo_desktop.storage.database import Database
 from pmo_desktop.ui.gantt.chart import GanttChart
+from pmo_desktop.ui.gantt.drag import DragController
 from pmo_desktop.ui.gantt.edits import table_edit
+from pmo_desktop.ui.gantt.export import export_pdf_chosen, print_chosen
 from pmo_desktop.ui.gantt.filters import TaskFilter, predicate, resource_names
+from pmo_desktop.ui.gantt.link_dialog import LinkDialog
+from pmo_desktop.ui.gantt.outline_actions import OutlineActions
 from pmo_desktop.ui.gantt.table import TaskTable
 from pmo_desktop.ui.gantt.timescale import ZOOM_LEVELS
 from pmo_desktop.ui.icons import icon
@@ -97,6 +101,8 @@ class GanttView(QWidget):
         self.search.setPlaceholderText(self.tr("Search tasks (name, WBS, ID, resource)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
+        self.baseline_box = QComboBox()
+        self.baseline_box.setToolTip(self.tr("The baseline drawn beneath the bars"))
         self.highlight_box = QCheckBox(self.tr("Highlight only"))
         self.highlight_box.setToolTip(
             self.tr("Keep every task shown and highlight the ones the filter selects")
@@ -106,6 +112,8 @@ class GanttView(QWidget):
         self.model = TaskTreeModel(self)
         self.table = TaskTable(self.model, header_height=2 * fm.height() + 12)
         self.chart = GanttChart(self.table)
+        self.drag = DragController(self.chart, workspace)
+        self.link_dialog: LinkDialog | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.chart)
@@ -115,6 +123,7 @@ class GanttView(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         self._make_actions()
+        self.outline = OutlineActions(self)
         heading = QHBoxLayout()
         heading.setContentsMargins(10, 6, 10, 0)
         heading.addWidget(self.title, 1)
@@ -126,6 +135,8 @@ class GanttView(QWidget):
         bar.addWidget(self.search)
         bar.addWidget(self.highlight_box)
         bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Baseline:")))
+        bar.addWidget(self.baseline_box)
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_fit_action):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -153,8 +164,12 @@ class GanttView(QWidget):
         self.resource_box.currentIndexChanged.connect(self._apply_filter)
         self.search.textChanged.connect(self._apply_filter)
         self.highlight_box.toggled.connect(self._apply_filter)
+        self.baseline_box.activated.connect(
+            lambda: self.show_baseline(self.baseline_box.currentData() or 0)
+        )
         self.chart.row_clicked.connect(self._on_chart_click)
         self.chart.task_activated.connect(self.task_activated)
+        self.drag.link_activated.connect(self.edit_link)
         self.model.edit_requested.connect(self._on_cell_edited)
         workspace.data_changed.connect(self._on_data_changed)
         workspace.database_changed.connect(self._on_database_changed)
@@ -212,6 +227,9 @@ class GanttView(QWidget):
             self.critical_action,
             self.find_action,
             self.export_png_action,
+            self.export_pdf_action,
+            self.print_action,
+            *self.outline.actions,
         ]
 
     def focus_find(self) -> None:
@@ -260,6 +278,7 @@ class GanttView(QWidget):
         self.chart.set_data(data, keep_view=same_project)
         self.title.setText(f"{data.code}  {data.name}")
         self._fill_resources(data)
+        self._fill_baselines(data)
         if same_project:
             self._reselect(selected, current.id if current else None)
             self.table.verticalScrollBar().setValue(scroll)
@@ -304,6 +323,17 @@ class GanttView(QWidget):
             self.resource_box.setCurrentText(chosen)
         self.resource_box.blockSignals(False)
 
+    def _fill_baselines(self, data: GanttData) -> None:
+        """The baselines the project holds (0–10), the shown one chosen."""
+        box = self.baseline_box
+        box.blockSignals(True)
+        box.clear()
+        for number in sorted(set(data.baselines) | {data.baseline_number}):
+            box.addItem(self.tr("Baseline {number}").format(number=number), number)
+        box.setCurrentIndex(box.findData(data.baseline_number))
+        box.setEnabled(bool(data.baselines))
+        box.blockSignals(False)
+
     def _on_data_changed(self, models: set[type] | None) -> None:
         if self._project_id is not None and touches(models, *_SHOWN):
             self._reload()
@@ -332,6 +362,31 @@ class GanttView(QWidget):
             self.workspace.dialogs.critical(self, self.tr("Change not saved"), str(exc))
             return
         self.workspace.execute(command)
+
+    def edit_link(self, link_id: int) -> None:
+        """Open the link dialog (type, lag, delete); its choice becomes one command."""
+        data = self.model.gantt
+        link = next((link for link in data.links if link.id == link_id), None) if data else None
+        if data is None or link is None or not self.model.editable:
+            return
+        names = tuple(
+            self.model.task_at(p).name if (p := self.model.position_of(task_id)) is not None
+            else "" for task_id in (link.predecessor_id, link.successor_id)
+        )  # fmt: skip
+        dialog = LinkDialog(link, (names[0], names[1]), data.minutes_per_day, self)
+        dialog.accepted.connect(lambda: self._link_chosen(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.link_dialog = dialog
+        dialog.open()
+
+    def _link_chosen(self, dialog: LinkDialog) -> None:
+        try:
+            command = dialog.command(self.workspace.database)
+        except PmoError as exc:
+            self.workspace.dialogs.critical(self, self.tr("Change not saved"), str(exc))
+            return
+        if command is not None:
+            self.workspace.execute(command)
 
     # Filters.
 
@@ -473,6 +528,10 @@ class GanttView(QWidget):
         self.export_png_action = action(
             self.tr("Export Gantt as picture…"), self._export_png_chosen, "", "export"
         )
+        self.export_pdf_action = action(
+            self.tr("Export Gantt as PDF…"), lambda: export_pdf_chosen(self), "", "export"
+        )
+        self.print_action = action(self.tr("Print Gantt…"), lambda: print_chosen(self))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
