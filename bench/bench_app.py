@@ -4,9 +4,12 @@
 
 Each repeat is a fresh process (QT_QPA_PLATFORM=offscreen) that imports the application,
 opens the database, shows the main window on the dashboard and reports:
-- first paint: from process start to the first paint of the dashboard (budget 1.5 s);
+- first paint: from process start to the first paint of the window's dashboard, and to
+  the first paint showing the tiles and project table (budget 1.5 s);
 - loaded: until every dashboard figure has arrived from the background;
-- longest GUI-thread stall while loading, seen by a 10 ms timer (budget 100 ms);
+- longest GUI-thread stall while loading, seen by a 10 ms timer from its first tick, when
+  the window is on screen (budget 100 ms); `startup_block_ms` is the time before that
+  tick (opening the database, building and showing the window: nothing is on screen yet);
 - switching projects: opening the project view on another project until it is loaded
   (median of `--switches` projects; budget 200 ms);
 - resident memory with the portfolio and the project view loaded (budget 600 MB).
@@ -25,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BUDGETS = {"first_paint_s": 1.5, "max_stall_ms": 100.0, "switch_ms": 200.0, "rss_mb": 600.0}
+BUDGETS = {"data_paint_s": 1.5, "max_stall_ms": 100.0, "switch_ms": 200.0, "rss_mb": 600.0}
 
 
 def _child(db: str, started: float, switches: int) -> dict[str, float]:
@@ -43,16 +46,26 @@ def _child(db: str, started: float, switches: int) -> dict[str, float]:
     figures: dict[str, float] = {}
 
     class PaintSpy(QObject):
+        """First paint of the dashboard, then first paint of the table with its rows (the
+        tiles are painted by then: they get their figures first)."""
+
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and "first_paint_s" not in figures:
-                figures["first_paint_s"] = time.time() - started
+            if event.type() == QEvent.Type.Paint:
+                figures.setdefault("first_paint_s", time.time() - started)
+                view = window.portfolio_view
+                if watched is view.table.viewport() and view.table_model.rowCount():
+                    figures.setdefault("data_paint_s", time.time() - started)
             return False
 
-    stall = {"last": time.perf_counter(), "max": 0.0}
+    stall = {"last": time.perf_counter(), "max": 0.0, "ticks": 0}
 
     def tick() -> None:
         now = time.perf_counter()
-        stall["max"] = max(stall["max"], now - stall["last"])
+        if stall["ticks"]:
+            stall["max"] = max(stall["max"], now - stall["last"])
+        else:
+            figures["startup_block_ms"] = (now - stall["last"]) * 1000
+        stall["ticks"] += 1
         stall["last"] = now
 
     timer = QTimer()
@@ -64,6 +77,7 @@ def _child(db: str, started: float, switches: int) -> dict[str, float]:
     window = MainWindow(database, remember_layout=False, watch_changes=False)
     spy = PaintSpy()
     window.portfolio_view.installEventFilter(spy)
+    window.portfolio_view.table.viewport().installEventFilter(spy)
     window.resize(1600, 1000)
     window.show()
     _wait(window.portfolio_view, QEventLoop)
@@ -133,8 +147,9 @@ def main() -> int:
         ).stdout
         runs.append(json.loads(output.strip().splitlines()[-1]))
     print(f"{'figure':<16}{'median':>10}{'budget':>10}   samples")
-    for name in ("first_paint_s", "loaded_s", "max_stall_ms", "switch_ms", "switch_max_ms",
-                 "rss_mb"):  # fmt: skip
+    names = ("first_paint_s", "data_paint_s", "loaded_s", "startup_block_ms", "max_stall_ms",
+             "switch_ms", "switch_max_ms", "rss_mb")  # fmt: skip
+    for name in names:
         samples = [run[name] for run in runs]
         budget = BUDGETS.get(name)
         shown = ", ".join(f"{value:.3g}" for value in samples)

@@ -35,9 +35,13 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.model import CalendarSpec
-from pmo_desktop.services.kpis import CHUNK_ROWS, DashboardDetails, TrendPoint, dashboard_details
+from pmo_desktop.services.kpis import (
+    CHUNK_ROWS,
+    DashboardDetails,
+    TrendPoint,
+    dashboard_details,
+)
 from pmo_desktop.services.portfolio import ProjectRow
-from pmo_desktop.services.scheduling import load_calendar
 from pmo_desktop.storage.database import Database
 
 ZERO = Decimal(0)
@@ -247,13 +251,26 @@ def _trend(latest: Rag, previous: Rag | None) -> Trend:
 def _ratings(
     session: Session, portfolio_id: int, as_of: date
 ) -> dict[int, tuple[date, dict[Dimension, Rag], dict[Dimension, Trend]]]:
-    """Each project's latest report up to `as_of`: its date, ratings and trends."""
-    columns = [getattr(StatusReport, f"rag_{dimension.value}") for dimension in Dimension]
-    rows = session.execute(
-        select(StatusReport.project_id, StatusReport.period_end, *columns)
+    """Each project's latest report up to `as_of`: its date, ratings and trends (only the
+    two latest reports of each project are read)."""
+    names = [f"rag_{dimension.value}" for dimension in Dimension]
+    ranked = (
+        select(
+            StatusReport.project_id,
+            StatusReport.period_end,
+            *(getattr(StatusReport, name) for name in names),
+            func.row_number()
+            .over(partition_by=StatusReport.project_id, order_by=StatusReport.period_end.desc())
+            .label("recency"),
+        )
         .join(Project, Project.id == StatusReport.project_id)
         .where(Project.portfolio_id == portfolio_id, StatusReport.period_end <= as_of)
-        .order_by(StatusReport.project_id, StatusReport.period_end.desc())
+        .subquery()
+    )
+    rows = session.execute(
+        select(ranked.c.project_id, ranked.c.period_end, *(ranked.c[name] for name in names))
+        .where(ranked.c.recency <= 2)
+        .order_by(ranked.c.project_id, ranked.c.period_end.desc())
     ).all()
     found: dict[int, tuple[date, dict[Dimension, Rag], dict[Dimension, Trend]]] = {}
     previous_seen: set[int] = set()
@@ -284,6 +301,10 @@ class _SlipCalendars:
         key = calendar_id if calendar_id is not None else self._default
         found = self._built.get(key)
         if found is None:
+            # Imported here: that module brings MS Project interop and CPM (≈0.1 s), which
+            # the GUI's start-up does not need.
+            from pmo_desktop.services.scheduling import load_calendar
+
             spec: CalendarSpec = load_calendar(self._session, key)
             found = self._built[key] = (WorkingCalendar(spec, self._origin), spec.minutes_per_day)
         calendar, minutes_per_day = found

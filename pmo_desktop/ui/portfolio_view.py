@@ -1,31 +1,39 @@
 """The portfolio dashboard: KPI tiles, the project table and two charts.
 
 `show_portfolio` asks a worker for the overview (tiles and table, a few aggregate queries)
-and paints it; a second job then computes earned value, over-allocation and the trend and
-loads the chart module (matplotlib), after which `loaded` is emitted. A newer request
-supersedes an older one still running. Reloads after `data_changed` update the rows in
-place, so the selection, expanded groups and scroll position stay.
+and paints it; a second job, started once that paint is done, computes earned value,
+over-allocation and the trend and renders both charts into images (matplotlib never runs on
+the GUI thread), after which `loaded` is emitted. A newer request supersedes an older one
+still running. Reloads after `data_changed` update the rows in place, so the selection,
+expanded groups and scroll position stay.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -34,12 +42,22 @@ from PySide6.QtWidgets import (
 from pmo_desktop.errors import PmoError
 from pmo_desktop.services.dashboard import (
     DashboardOverview,
-    PortfolioDashboard,
     RagThresholds,
     dashboard_overview,
     merge_details,
 )
 from pmo_desktop.services.kpis import DashboardDetails, dashboard_details
+from pmo_desktop.ui.dashboard.charts import (
+    BubbleChart,
+    ChartImage,
+    ChartStyle,
+    TrendChart,
+    bubble_texts,
+    render_bubble,
+    render_trend,
+    trend_texts,
+)
+from pmo_desktop.ui.dashboard.columns import GROUP_INDENT, fit_columns
 from pmo_desktop.ui.dashboard.grouping import GroupBy, GroupedProjectModel
 from pmo_desktop.ui.dashboard.tiles import KpiTiles
 from pmo_desktop.ui.delegates import PercentBarDelegate, RagDelegate
@@ -55,7 +73,6 @@ from pmo_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-CHARTS_MODULE = "pmo_desktop.ui.dashboard.charts"
 #: Screen order of the columns, and those hidden until the user shows them.
 DEFAULT_ORDER = (
     Column.CODE, Column.NAME, Column.RAG, Column.RAG_SCHEDULE, Column.RAG_COST,
@@ -68,17 +85,11 @@ DEFAULT_ORDER = (
 HIDDEN_BY_DEFAULT = frozenset(
     {Column.PHASE, Column.MANAGER, Column.START, Column.FINISH, Column.OPEN_RISKS}
 )
-#: Widest a column grows when fitted to its contents, in average characters.
-_MAX_CHARS = {Column.NAME: 30, Column.NEXT_MILESTONE: 24, Column.PROGRAMME: 20,
-              Column.OBJECTIVE: 20, Column.MANAGER: 16}  # fmt: skip
-_DEFAULT_MAX_CHARS = 14
-_FIT_SAMPLE_ROWS = 60
-_CELL_SLACK = 12
-_HEADER_MARGIN = 12
-_GROUP_INDENT = 18
-#: Columns whose width is set by a sample of their widest text (figures that arrive late).
-_SAMPLE_TEXT = {Column.SPI: "0.00", Column.CPI: "0.00", Column.SLIP: "000"}
-_ICON_ROOM = 22
+#: The heavy job starts this long after the overview arrived: Qt paints it, then relays out
+#: the table (queued calls, delayed layout timers) and paints again, and a worker running
+#: Python would slow every Python call of those paints (models, delegates): they wait for
+#: the interpreter lock.
+_SETTLE_MS = 100
 
 SPLITTER_KEY = "portfolio/dashboardSplitter"
 CHARTS_SPLITTER_KEY = "portfolio/chartsSplitter"
@@ -95,11 +106,15 @@ def _load_overview(
 
 
 def _load_details(
-    token: ProgressToken, database: Any, portfolio_id: int, as_of: date
-) -> DashboardDetails:
-    """The heavy figures; also imports matplotlib here, off the GUI thread."""
-    importlib.import_module(CHARTS_MODULE)
-    return dashboard_details(database, portfolio_id, as_of, token)
+    token: ProgressToken, database: Any, portfolio_id: int, as_of: date,
+    rows: tuple[Any, ...], bubble_style: ChartStyle, trend_style: ChartStyle,
+) -> tuple[DashboardDetails, ChartImage, ChartImage]:  # fmt: skip
+    """The heavy figures, and both charts rendered (matplotlib stays off the GUI thread)."""
+    details = dashboard_details(database, portfolio_id, as_of, token)
+    token.raise_if_cancelled()
+    bubble = render_bubble(rows, bubble_style)
+    token.raise_if_cancelled()
+    return details, bubble, render_trend(details.trend, trend_style)
 
 
 class PortfolioView(QWidget):
@@ -119,6 +134,11 @@ class PortfolioView(QWidget):
         self._request = 0
         self._jobs: list[Job] = []
         self._widths_fitted = False
+        self._pending_details: tuple[int, DashboardOverview] | None = None
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(_SETTLE_MS)
+        self._details_timer.timeout.connect(self._start_details)
         self.error: str = ""
         self.scope_label = ""
 
@@ -151,15 +171,13 @@ class PortfolioView(QWidget):
         self.filter_edit.textChanged.connect(self._on_filter_text)
         self.tiles = KpiTiles()
         self.table = self._make_table()
-        self.bubble_chart: Any = None
-        self.trend_chart: Any = None
+        self.bubble_chart = BubbleChart(workspace.pool, self.tr("Loading the portfolio chart…"))
+        self.bubble_chart.project_activated.connect(self.project_activated)
+        self.trend_chart = TrendChart(workspace.pool, self.tr("Loading the trend…"))
         self.charts = QSplitter(Qt.Orientation.Horizontal)
         self.charts.setChildrenCollapsible(False)
-        for text in (self.tr("Loading the portfolio chart…"), self.tr("Loading the trend…")):
-            placeholder = QLabel(text)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.setMinimumSize(260, 200)
-            self.charts.addWidget(placeholder)
+        self.charts.addWidget(self.bubble_chart)
+        self.charts.addWidget(self.trend_chart)
 
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 0, 0)
@@ -318,26 +336,61 @@ class PortfolioView(QWidget):
         if request != self._request:
             return
         self.dashboard = overview
-        self._show(overview)
-        # Paint the figures now, before the heavy job competes for the interpreter.
-        self.repaint()
+        fit = not self._widths_fitted and bool(overview.rows) and self.isVisible()
+        if fit:
+            # Two short slices rather than one long: rows now, column widths next, and one
+            # paint of the table after both.
+            self.table.setUpdatesEnabled(False)
+            QTimer.singleShot(0, self, self._fit_then_paint)
+        self._show(overview, fit=False)
+        if not fit:
+            self._settle_layout()
+        self._pending_details = (request, overview)
+        self._details_timer.start()
+
+    def _fit_then_paint(self) -> None:
+        if not self._widths_fitted and self.table_model.rowCount():
+            self.reset_column_widths()
+        self._settle_layout()
+        # The tree view repaints resized columns from a 0 ms timer: let it fire first (a
+        # timer, not a posted call, comes after it), so that the table paints only once.
+        QTimer.singleShot(1, self, lambda: self.table.setUpdatesEnabled(True))
+
+    @staticmethod
+    def _settle_layout() -> None:
+        """Apply the pending layouts now (tiles grew, scroll bars appeared): otherwise each
+        level of widgets relays out in a later pass and the window repaints after each."""
+        for _ in range(6):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _start_details(self) -> None:
+        if self._pending_details is None:
+            return
+        (request, overview), self._pending_details = self._pending_details, None
+        if request != self._request:
+            return
         workspace = self.workspace
         job = workspace.pool.submit(
-            _load_details, workspace.database, overview.portfolio_id, overview.as_of
-        )
-        job.succeeded.connect(lambda result: self._on_details(request, overview, result))
+            _load_details, workspace.database, overview.portfolio_id, overview.as_of,
+            overview.rows, self.bubble_chart.style_for(bubble_texts()),
+            self.trend_chart.style_for(trend_texts(overview.as_of)),
+        )  # fmt: skip
+        job.succeeded.connect(lambda result: self._on_details(request, overview, *result))
         job.failed.connect(lambda error: self._on_failed(request, error))
         self._jobs.append(job)
 
     def _on_details(
-        self, request: int, overview: DashboardOverview, details: DashboardDetails
-    ) -> None:
+        self, request: int, overview: DashboardOverview, details: DashboardDetails,
+        bubble: ChartImage, trend: ChartImage,
+    ) -> None:  # fmt: skip
         if request != self._request:
             return
         dashboard = merge_details(overview, details)
         self.dashboard = dashboard
         self._show(dashboard)
-        self._show_charts(dashboard)
+        self._settle_layout()
+        self.bubble_chart.set_rows(dashboard.rows, bubble, bubble_texts())
+        self.trend_chart.set_trend(dashboard.trend, trend, trend_texts(dashboard.as_of))
         self._jobs = []
         self._loaded = True
         self.loaded.emit()
@@ -353,7 +406,7 @@ class PortfolioView(QWidget):
         self._loaded = True
         self.loaded.emit()
 
-    def _show(self, overview: DashboardOverview) -> None:
+    def _show(self, overview: DashboardOverview, *, fit: bool = True) -> None:
         self.title.setText(overview.name)
         self.subtitle.setText(
             self.tr("Figures as of {date}").format(date=format_long_date(overview.as_of))
@@ -363,21 +416,8 @@ class PortfolioView(QWidget):
             self.select_project(self._pending_selection)
         self.tiles.show_tiles(overview.tiles, overview.thresholds)
         self._update_count()
-        if not self._widths_fitted and overview.rows and self.isVisible():
+        if fit and not self._widths_fitted and overview.rows and self.isVisible():
             self.reset_column_widths()
-
-    def _show_charts(self, dashboard: PortfolioDashboard) -> None:
-        charts = importlib.import_module(CHARTS_MODULE)
-        if self.bubble_chart is None:
-            sizes = self.charts.sizes()
-            self.bubble_chart = charts.BubbleChart()
-            self.bubble_chart.project_activated.connect(self.project_activated)
-            self.trend_chart = charts.TrendChart()
-            for position, chart in enumerate((self.bubble_chart, self.trend_chart)):
-                self.charts.replaceWidget(position, chart).deleteLater()
-            self.charts.setSizes(sizes)
-        self.bubble_chart.set_rows(dashboard.rows)
-        self.trend_chart.set_trend(dashboard.trend)
 
     def _on_data_changed(self, _models: object) -> None:
         if self.portfolio_id is not None:
@@ -406,10 +446,10 @@ class PortfolioView(QWidget):
         grouped = group_by is not GroupBy.NONE
         was_grouped = self.grouped.group_by is not GroupBy.NONE
         self.table.setRootIsDecorated(grouped)
-        self.table.setIndentation(_GROUP_INDENT if grouped else 0)
+        self.table.setIndentation(GROUP_INDENT if grouped else 0)
         if grouped != was_grouped:
             header = self.table.header()
-            change = 2 * _GROUP_INDENT if grouped else -2 * _GROUP_INDENT
+            change = 2 * GROUP_INDENT if grouped else -2 * GROUP_INDENT
             header.resizeSection(Column.CODE, header.sectionSize(Column.CODE) + change)
         self.grouped.set_group_by(group_by)
         self.table.expandAll()
@@ -511,48 +551,8 @@ class PortfolioView(QWidget):
 
     def reset_column_widths(self) -> None:
         """Fit the columns to sampled rows and their titles (capped); Project takes the rest."""
-        header = self.table.header()
-        char_width = self.fontMetrics().averageCharWidth()
-        metrics = header.fontMetrics()
-        widths: dict[Column, int] = {}
-        for column in Column:
-            title = str(self.grouped.headerData(column, Qt.Orientation.Horizontal) or "")
-            title_width = max(metrics.horizontalAdvance(line) for line in title.split("\n"))
-            limit = _MAX_CHARS.get(column, _DEFAULT_MAX_CHARS) * char_width
-            content = min(self._content_width(column), limit)
-            if column in _SAMPLE_TEXT:
-                sample = self.fontMetrics().horizontalAdvance(_SAMPLE_TEXT[column])
-                content = max(content, sample + _ICON_ROOM + _HEADER_MARGIN)
-            widths[column] = max(content, title_width + _HEADER_MARGIN)
-        if self.grouped.group_by is not GroupBy.NONE:
-            widths[Column.CODE] += 2 * _GROUP_INDENT  # the branch, then the child's indent
-        shown = [column for column in Column if not header.isSectionHidden(column)]
-        room = self.table.viewport().width() - sum(widths[column] for column in shown)
-        if room > 0:
-            widths[Column.NAME] += room
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, self.table_model, self.grouped.group_by is not GroupBy.NONE)
         self._widths_fitted = True
-
-    def _content_width(self, column: Column) -> int:
-        """The widest cell of a sample of rows (the view's own measure visits every row)."""
-        model = self.table_model
-        sample = range(0, model.rowCount(), max(1, model.rowCount() // _FIT_SAMPLE_ROWS))
-        if column in RAG_COLUMNS or column is Column.PERCENT_COMPLETE:
-            option = QStyleOptionViewItem()
-            option.initFrom(self.table)
-            delegate = self.table.itemDelegateForColumn(column)
-            widths = (delegate.sizeHint(option, model.index(row, column)).width() for row in sample)
-        else:
-            metrics = self.table.fontMetrics()
-            display = Qt.ItemDataRole.DisplayRole
-            widths = (
-                metrics.horizontalAdvance(str(model.index(row, column).data(display) or ""))
-                for row in sample
-            )
-        flagged = column in (Column.SPI, Column.CPI, Column.FORECAST, Column.SLIP)
-        return max(widths, default=0) + _CELL_SLACK + (_ICON_ROOM if flagged else 0)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())

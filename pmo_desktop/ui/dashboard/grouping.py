@@ -29,7 +29,7 @@ from PySide6.QtGui import QFont
 from pmo_desktop.models import Rag
 from pmo_desktop.services.dashboard import DashboardRow
 from pmo_desktop.ui.formatting import method_label, rag_label, status_label
-from pmo_desktop.ui.itemmodels.project_table import ProjectTableModel
+from pmo_desktop.ui.itemmodels.project_table import CELL_ROLES, ProjectTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -279,6 +279,8 @@ class GroupedProjectModel(QAbstractItemModel):
             return None
         if index.internalId() == _TOP and self._group_by is not GroupBy.NONE:
             return self._group_data(self._groups[index.row()], role)
+        if role not in CELL_ROLES:
+            return None  # most of the roles a paint asks for: answer before any lookup
         return self._source().cell_data(self._source_row(index), index.column(), role)
 
     def _group_data(self, group: _Group, role: int) -> Any:

@@ -477,7 +477,8 @@ class ProjectTableModel(QAbstractTableModel):
 
 
 _COLUMNS = list(Column)
-_ROLES = frozenset(
+#: The roles a project cell answers; views ask for more (font, colours, check state) per cell.
+CELL_ROLES = _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.TextAlignmentRole,
