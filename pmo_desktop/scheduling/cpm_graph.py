@@ -8,10 +8,10 @@ calendar counted from midnight of the project start day; this module converts da
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import add
 
 from pmo_desktop.scheduling.calendar import WorkingCalendar, common_working_time
 from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec
@@ -64,12 +64,14 @@ class Graph:
         self.task_calendars = {
             name: WorkingCalendar(spec, plan.start.date()) for name, spec in plan.calendars.items()
         }
-        for task in self.tasks:
-            for name in (task.calendar, *[span.calendar for span in task.spans]):
-                if name is not None and name not in self.task_calendars:
-                    raise SchedulingError(
-                        f"Task {task.name or task.id} uses an unknown calendar {name!r}."
-                    )
+        self.plain = [task.calendar is None and not task.spans for task in self.tasks]
+        if not all(self.plain):
+            for task in self.tasks:
+                for name in (task.calendar, *[span.calendar for span in task.spans]):
+                    if name is not None and name not in self.task_calendars:
+                        raise SchedulingError(
+                            f"Task {task.name or task.id} uses an unknown calendar {name!r}."
+                        )
         self._combined: dict[tuple[str, str], WorkingCalendar] = {}
         #: Each project's finish offset, and its instant when a task off the project
         #: calendar ends it later than the project calendar's 17:00 (a night shift's 08:00).
@@ -84,19 +86,23 @@ class Graph:
         project_floor = {
             project: self.offset(start) for project, start in plan.project_starts.items()
         }
-        self.floor = [project_floor.get(task.project, 0) for task in self.tasks]
         count = len(self.tasks)
+        self.floor = (
+            [project_floor.get(task.project, 0) for task in self.tasks]
+            if project_floor
+            else [0] * count
+        )
         self.children: list[list[int]] = [[] for _ in range(count)]
         self.parent_of: list[int | None] = [None] * count
+        children, parent_of, index = self.children, self.parent_of, self.index
         for position, task in enumerate(self.tasks):
             if task.parent is not None:
-                parent = self.index.get(task.parent)
+                parent = index.get(task.parent)
                 if parent is None:
                     raise SchedulingError(f"Task {task.id} has an unknown parent {task.parent}.")
-                self.children[parent].append(position)
-                self.parent_of[position] = parent
-        self.is_summary = [bool(children) for children in self.children]
-        self.plain = [task.calendar is None and not task.spans for task in self.tasks]
+                children[parent].append(position)
+                parent_of[position] = parent
+        self.is_summary = [bool(kids) for kids in children]
         #: Tasks off the project calendar: the calendars they work on and for how long
         #: (None: the task's duration).
         self.work_calendars: dict[int, list[tuple[WorkingCalendar, int | None]]] = {}
@@ -122,6 +128,7 @@ class Graph:
         self.alap_nodes: set[int] = set()
         #: Leaves whose constraint date can show as given (MSO, SNET, SNLT, MFO, FNET).
         self.dated_nodes: set[int] = set()
+        simple, plain, unbound = self.simple, self.plain, self.status is None
         for node, task in enumerate(tasks):
             if (
                 task.constraint == "ASAP"
@@ -131,7 +138,7 @@ class Graph:
                 and task.remaining is None
             ):
                 # Most tasks: nothing to derive beyond duration and the fast-path flag.
-                self.simple[node] = self.plain[node] and self.status is None
+                simple[node] = plain[node] and unbound
             else:
                 self.refresh_task(node)
         self.edges_in: list[list[Edge]] = [[] for _ in range(count)]
@@ -291,22 +298,24 @@ class Graph:
 
     def topological_order(self) -> list[int]:
         count = len(self.tasks)
-        indegree = [len(self.edges_in[i]) + len(self.children[i]) for i in range(count)]
         parent_of, edges_out = self.parent_of, self.edges_out
-        ready = deque(i for i in range(count) if indegree[i] == 0)
-        order: list[int] = []
-        while ready:
-            node = ready.popleft()
-            order.append(node)
+        indegree = list(map(add, map(len, self.edges_in), map(len, self.children)))
+        # Breadth first: the list grows while it is read, as a queue would.
+        order = [node for node, degree in enumerate(indegree) if not degree]
+        append = order.append
+        for node in order:
             for edge in edges_out[node]:
-                indegree[edge.target] -= 1
-                if indegree[edge.target] == 0:
-                    ready.append(edge.target)
+                target = edge.target
+                degree = indegree[target] - 1
+                indegree[target] = degree
+                if not degree:
+                    append(target)
             parent = parent_of[node]
             if parent is not None:
-                indegree[parent] -= 1
-                if indegree[parent] == 0:
-                    ready.append(parent)
+                degree = indegree[parent] - 1
+                indegree[parent] = degree
+                if not degree:
+                    append(parent)
         if len(order) != count:
             raise CycleError([self.tasks[i] for i in self._find_cycle(indegree)])
         return order

@@ -109,8 +109,9 @@ class Passes(Graph):
             start = floor[node]
             best: Edge | None = None
             finish_style = False
+            general = not plain[node]
             for edge in edges_in[node]:
-                if edge.elapsed or not plain[node]:
+                if general or edge.elapsed:
                     bound = self._forward_bound(edge, state, node)
                 else:
                     kind = edge.type
