@@ -15,10 +15,12 @@ import contextlib
 import logging
 import sqlite3
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from sqlalchemy import Engine, event
+
+if TYPE_CHECKING:
+    import psycopg
 
 from pmo_desktop.errors import DatabaseUnreachableError
 from pmo_desktop.storage.engine import WRITE_OPTION
@@ -51,9 +53,15 @@ class ChangeFeed:
         self._sqlite: sqlite3.Connection | None = None
         self._server: psycopg.Connection[Any] | None = None
         self._version: int | None = None
+        #: What a lost connection raises (psycopg is imported for servers only: it is slow).
+        self._errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+        if not target.is_sqlite:
+            import psycopg
+
+            self._errors = (sqlite3.Error, psycopg.Error)
         try:
             self._connect()
-        except (sqlite3.Error, psycopg.Error) as exc:
+        except self._errors as exc:
             raise DatabaseUnreachableError(
                 f"Cannot watch {target.display} for other users' changes: {exc}"
             ) from None
@@ -65,6 +73,8 @@ class ChangeFeed:
             self._sqlite = sqlite3.connect(uri, uri=True, timeout=0.2, check_same_thread=False)
             self._version = self._data_version()
         else:
+            import psycopg
+
             url = self._target.url.set(drivername="postgresql")
             self._server = psycopg.connect(
                 url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
@@ -89,7 +99,7 @@ class ChangeFeed:
                 return True
             notices = list(self._server.notifies(timeout=0))
             return any(notice.payload != self._client_id for notice in notices)
-        except (sqlite3.Error, psycopg.Error) as exc:
+        except self._errors as exc:
             log.info("Change feed lost its connection (%s); will retry", exc)
             self._drop_server()
             return False
@@ -102,7 +112,7 @@ class ChangeFeed:
 
     def _drop_server(self) -> None:
         if self._server is not None:
-            with contextlib.suppress(psycopg.Error):
+            with contextlib.suppress(*self._errors):
                 self._server.close()
             self._server = None
 

@@ -132,7 +132,21 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self._watch_changes = watch_changes
         self._start_watching()
         self.reload()
-        self.integrity.start(database)
+        self._check_after_load(database)
+
+    def _check_after_load(self, database: Database) -> None:
+        """SQLite's integrity check, once the dashboard is painted: it must not compete with it."""
+        view = self.portfolio_view
+        if self._portfolio_id is None or view.is_loaded():
+            self.integrity.start(database)
+            return
+
+        def start() -> None:
+            view.loaded.disconnect(start)
+            if self.database is database:
+                self.integrity.start(database)
+
+        view.loaded.connect(start)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -443,7 +457,7 @@ class MainWindow(DatabaseCommands, QMainWindow):
             if previous is not database:
                 previous.close()
         self._start_watching()
-        self.integrity.start(database)
+        self._check_after_load(database)
         self.remember_recent(database)
 
     @Slot(str)

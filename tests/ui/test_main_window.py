@@ -433,8 +433,8 @@ def test_damaged_file_is_found_in_the_background_and_turns_read_only(
     pool = WorkPool()
     main = MainWindow(damaged, dialogs=dialogs, pool=pool, remember_layout=False)
     qtbot.addWidget(main)
-    assert main.integrity.job is not None
-    with qtbot.waitSignal(main.integrity.damaged, timeout=10_000):
+    # The check starts once the dashboard has loaded (it must not slow the first paint).
+    with qtbot.waitSignal(main.integrity.damaged, timeout=30_000):
         pass
 
     assert damaged.read_only and "damaged" in damaged.read_only_reason
@@ -452,6 +452,7 @@ def test_sound_file_passes_the_background_check(qtbot, sample_db, dialogs) -> No
     pool = WorkPool()
     main = MainWindow(reopened, dialogs=dialogs, pool=pool, remember_layout=False)
     qtbot.addWidget(main)
+    qtbot.waitUntil(lambda: main.integrity.job is not None, timeout=30_000)
     with qtbot.waitSignal(main.integrity.job.finished, timeout=10_000):
         pass
     assert reopened.verified and not reopened.read_only
