@@ -334,6 +334,64 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Strategic value vs risk (bubble = budget)</source>
+        <extracomment>Projects named on the bubble chart: the largest budgets. Up to this many projects, bubbles take their full size. How near (logical pixels) the mouse must be to a bubble&apos;s centre to name it. A resize re-renders once it has settled this long (milliseconds). matplotlib&apos;s text and font caches are not thread-safe: one figure renders at a time.</extracomment>
+        <translation>Valeur stratégique et risque (bulle = budget)</translation>
+    </message>
+    <message>
+        <source>Risk exposure (sum of open risk scores)</source>
+        <translation>Exposition au risque (somme des scores des risques ouverts)</translation>
+    </message>
+    <message>
+        <source>Strategic value (weighted score)</source>
+        <translation>Valeur stratégique (score pondéré)</translation>
+    </message>
+    <message>
+        <source>No projects</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <source>RAG and milestone trend, last 12 months</source>
+        <translation>Tendance RAG et jalons, 12 derniers mois</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Jalons</translation>
+    </message>
+    <message>
+        <source>Milestones completed</source>
+        <translation>Jalons atteints</translation>
+    </message>
+    <message>
+        <source>Milestones slipped</source>
+        <translation>Jalons en retard</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>{code} — {name}
+Budget {budget} · risk {risk} · value {value}</source>
+        <translation>{code} — {name}
+Budget {budget} · risque {risk} · valeur {value}</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseStatus</name>
     <message>
         <source>User: {name}</source>
@@ -393,6 +451,34 @@
     <message>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DragController</name>
+    <message>
+        <source>Start no earlier than {date} (SNET constraint)</source>
+        <extracomment>The value the release commits: a start, a duration in minutes, a percentage. The preview session for the pressed task is open (moves now preview successors). Double-click on a link line. What the drag&apos;s tooltip says (kept for the status bar and tests).</extracomment>
+        <translation>Début au plus tôt le {date} (contrainte de date)</translation>
+    </message>
+    <message>
+        <source>Duration: {days} days</source>
+        <translation>Durée&#xa0;: {days}&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>Complete: {percent} %</source>
+        <translation>Achevé&#xa0;: {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Link: finish-to-start</source>
+        <translation>Liaison&#xa0;: fin à début</translation>
+    </message>
+    <message>
+        <source>Link to…</source>
+        <translation>Lier à…</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
     </message>
 </context>
 <context>
@@ -487,6 +573,10 @@
         <translation>Tâche, WBS, n° ou ressource</translation>
     </message>
     <message>
+        <source>The baseline drawn beneath the bars</source>
+        <translation>Le planning de référence dessiné sous les barres</translation>
+    </message>
+    <message>
         <source>Highlight only</source>
         <translation>Surligner uniquement</translation>
     </message>
@@ -497,6 +587,10 @@
     <message>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Baseline:</source>
+        <translation>Référence&#xa0;:</translation>
     </message>
     <message>
         <source>Choose a project in the navigation tree.</source>
@@ -510,6 +604,10 @@
     <message>
         <source>The project could not be read: {error}</source>
         <translation>Le projet n&apos;a pas pu être lu&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Baseline {number}</source>
+        <translation>Planning de référence {number}</translation>
     </message>
     <message>
         <source>Change not saved</source>
@@ -570,6 +668,14 @@
     <message>
         <source>Export Gantt as picture…</source>
         <translation>Exporter le Gantt en image…</translation>
+    </message>
+    <message>
+        <source>Export Gantt as PDF…</source>
+        <translation>Exporter le Gantt en PDF…</translation>
+    </message>
+    <message>
+        <source>Print Gantt…</source>
+        <translation>Imprimer le Gantt…</translation>
     </message>
 </context>
 <context>
@@ -693,6 +799,61 @@
     <message>
         <source>Contingency</source>
         <translation>Provision pour aléas</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Task dependency</source>
+        <translation>Liaison entre tâches</translation>
+    </message>
+    <message>
+        <source>Finish-to-start (FS)</source>
+        <translation>Fin à début (FD)</translation>
+    </message>
+    <message>
+        <source>Start-to-start (SS)</source>
+        <translation>Début à début (DD)</translation>
+    </message>
+    <message>
+        <source>Finish-to-finish (FF)</source>
+        <translation>Fin à fin (FF)</translation>
+    </message>
+    <message>
+        <source>Start-to-finish (SF)</source>
+        <translation>Début à fin (DF)</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>jours ouvrés</translation>
+    </message>
+    <message>
+        <source>elapsed days</source>
+        <translation>jours calendaires</translation>
+    </message>
+    <message>
+        <source>% of the predecessor</source>
+        <translation>% du prédécesseur</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>Supprimer la liaison</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>De&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lag:</source>
+        <translation>Décalage&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1098,58 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineActions</name>
+    <message>
+        <source>Insert task</source>
+        <extracomment>Task ids copied by Ctrl+C, pasted by Ctrl+V (below the current task).</extracomment>
+        <translation>Insérer une tâche</translation>
+    </message>
+    <message>
+        <source>Delete tasks…</source>
+        <translation>Supprimer les tâches…</translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation>Abaisser</translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation>Hausser</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Copy tasks</source>
+        <translation>Copier les tâches</translation>
+    </message>
+    <message>
+        <source>Paste tasks</source>
+        <translation>Coller les tâches</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nouvelle tâche</translation>
+    </message>
+    <message>
+        <source>Delete tasks</source>
+        <translation>Supprimer les tâches</translation>
+    </message>
+    <message>
+        <source>Delete {count} task(s) with their subtasks, links and assignments?</source>
+        <translation>Supprimer {count}&#xa0;tâche(s) avec leurs sous-tâches, liaisons et affectations&#xa0;?</translation>
     </message>
 </context>
 <context>

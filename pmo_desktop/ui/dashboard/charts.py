@@ -47,7 +47,8 @@ from pmo_desktop.ui.formatting import format_money
 from pmo_desktop.ui.rag import RAG_COLOURS
 from pmo_desktop.ui.workers import Job, ProgressToken, WorkPool
 
-_CONTEXT = "DashboardCharts"
+translate = QCoreApplication.translate
+
 #: Bubble areas (points²) of the smallest and largest budgets.
 _MIN_AREA = 40.0
 _MAX_AREA = 1400.0
@@ -67,10 +68,6 @@ _RERENDER_DELAY_MS = 120
 MIN_SIZE = QSize(260, 200)
 #: matplotlib's text and font caches are not thread-safe: one figure renders at a time.
 _RENDER_LOCK = threading.Lock()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -99,10 +96,10 @@ class ChartImage:
 
 def bubble_texts() -> dict[str, str]:
     return {
-        "title": _tr("Strategic value vs risk (bubble = budget)"),
-        "x": _tr("Risk exposure (sum of open risk scores)"),
-        "y": _tr("Strategic value (weighted score)"),
-        "empty": _tr("No projects"),
+        "title": translate("DashboardCharts", "Strategic value vs risk (bubble = budget)"),
+        "x": translate("DashboardCharts", "Risk exposure (sum of open risk scores)"),
+        "y": translate("DashboardCharts", "Strategic value (weighted score)"),
+        "empty": translate("DashboardCharts", "No projects"),
     }
 
 
@@ -111,14 +108,14 @@ def trend_texts(as_of: date) -> dict[str, str]:
     (short month name; the year under the first month and under each January)."""
     locale = QLocale()
     texts = {
-        "title": _tr("RAG and milestone trend, last 12 months"),
-        "projects": _tr("Projects"),
-        "milestones": _tr("Milestones"),
-        "completed": _tr("Milestones completed"),
-        "slipped": _tr("Milestones slipped"),
-        Rag.GREEN.name: _tr("Green"),
-        Rag.AMBER.name: _tr("Amber"),
-        Rag.RED.name: _tr("Red"),
+        "title": translate("DashboardCharts", "RAG and milestone trend, last 12 months"),
+        "projects": translate("DashboardCharts", "Projects"),
+        "milestones": translate("DashboardCharts", "Milestones"),
+        "completed": translate("DashboardCharts", "Milestones completed"),
+        "slipped": translate("DashboardCharts", "Milestones slipped"),
+        Rag.GREEN.name: translate("DashboardCharts", "Green"),
+        Rag.AMBER.name: translate("DashboardCharts", "Amber"),
+        Rag.RED.name: translate("DashboardCharts", "Red"),
     }
     for index, month in enumerate(trend_months(as_of)):
         label = locale.toString(QDate(month.year, month.month, 1), "MMM")
@@ -413,7 +410,10 @@ class BubbleChart(_ChartView):
         return None
 
     def tooltip_text(self, row: DashboardRow) -> str:
-        return _tr("{code} — {name}\nBudget {budget} · risk {risk} · value {value}").format(
+        text = translate(
+            "DashboardCharts", "{code} — {name}\nBudget {budget} · risk {risk} · value {value}"
+        )
+        return text.format(
             code=row.code,
             name=row.name,
             budget=format_money(row.budget, row.currency),
