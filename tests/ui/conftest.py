@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pmo_desktop.models import (
@@ -29,6 +30,8 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.services import crud
 from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.demo import create_demo
+from pmo_desktop.services.scheduling import reschedule
 from pmo_desktop.ui.dialogs import Dialogs
 
 # Before pytest-qt creates the QApplication: no window ever reaches a real screen.
@@ -236,3 +239,45 @@ def demo_factory() -> Callable[..., SimpleNamespace]:
 @pytest.fixture
 def sample_builder() -> Callable[[Database, Path], Sample]:
     return build_sample
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portfolio, rescheduled so that slack and the critical path are the engine's."""
+    path = tmp_path_factory.mktemp("scheduled-demo") / "demo.sqlite"
+    database = open_database(path)
+    try:
+        create_demo(database.write_engine, seed=7)
+        with database.session() as session:
+            portfolio_id = session.scalars(select(Portfolio.id)).one()
+        reschedule(database, portfolio_id)
+    finally:
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the scheduled demo portfolio that a test may change."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def gantt_view(qtbot, demo: Database, dialogs: ScriptedDialogs) -> Iterator[Any]:
+    """A shown Gantt view on the scheduled demo, with its own work pool."""
+    from pmo_desktop.ui.gantt.view import GanttView
+    from pmo_desktop.ui.workers import WorkPool
+    from pmo_desktop.ui.workspace import Workspace
+
+    pool = WorkPool()
+    widget = GanttView(Workspace(demo, dialogs=dialogs, pool=pool))
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    yield widget
+    widget.cancel_loading()
+    pool.drain()

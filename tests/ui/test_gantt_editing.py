@@ -4,10 +4,7 @@ database rescheduled by the real engine; every edit is checked in the database a
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -16,52 +13,17 @@ from PySide6.QtWidgets import QApplication
 from pmo_desktop.models import Dependency, LinkType, Project, Task
 from pmo_desktop.services import task_edits, task_outline
 from pmo_desktop.services.baselines import set_baseline
-from pmo_desktop.services.database import Database, open_database
-from pmo_desktop.services.demo import create_demo
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.gantt import GanttTask, gantt_data
-from pmo_desktop.services.scheduling import reschedule
 from pmo_desktop.ui.gantt.drag import Zone, hit_zone, press_point
 from pmo_desktop.ui.gantt.view import GanttView
-from pmo_desktop.ui.workers import WorkPool
-from pmo_desktop.ui.workspace import Workspace
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("gantt_edit") / "demo.sqlite"
-    database = open_database(path)
-    try:
-        create_demo(database.write_engine, seed=7)
-        with database.session() as session:
-            portfolio_id = session.query(Project.portfolio_id).first()[0]
-        reschedule(database, portfolio_id)
-    finally:
-        database.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, path)
-    database = open_database(path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def view(qtbot, demo: Database, dialogs) -> Iterator[GanttView]:
-    pool = WorkPool()
-    workspace = Workspace(demo, dialogs=dialogs, pool=pool)
-    widget = GanttView(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    yield widget
-    widget.cancel_loading()
-    pool.drain()
+def view(gantt_view: GanttView) -> GanttView:
+    return gantt_view
 
 
 def _open(qtbot, view: GanttView, database: Database) -> None:

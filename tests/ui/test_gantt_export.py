@@ -8,7 +8,6 @@ import math
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,10 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.models import Project
-from pmo_desktop.services.database import Database, open_database
-from pmo_desktop.services.demo import create_demo
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.gantt import GanttData, gantt_data
-from pmo_desktop.services.scheduling import reschedule
 from pmo_desktop.ui.gantt import export
 from pmo_desktop.ui.gantt.export import (
     GanttPages,
@@ -37,29 +34,6 @@ from pmo_desktop.ui.workers import WorkPool
 from pmo_desktop.ui.workspace import Workspace
 
 A4_LANDSCAPE = (842, 595)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("gantt_export") / "demo.sqlite"
-    database = open_database(path)
-    try:
-        create_demo(database.write_engine, seed=7)
-        with database.session() as session:
-            portfolio_id = session.query(Project.portfolio_id).first()[0]
-        reschedule(database, portfolio_id)
-    finally:
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
 def _largest(database: Database) -> GanttData:

@@ -4,8 +4,6 @@ user's place, zoom, export; and the row model under Qt's model tester."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,56 +15,21 @@ from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.models import Project, Task
 from pmo_desktop.scheduling.cpm import schedule
-from pmo_desktop.services.database import Database, open_database
-from pmo_desktop.services.demo import create_demo
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.gantt import gantt_data
-from pmo_desktop.services.scheduling import load_plan, reschedule
+from pmo_desktop.services.scheduling import load_plan
 from pmo_desktop.ui.gantt.filters import TaskFilter
 from pmo_desktop.ui.gantt.painting import Palette
 from pmo_desktop.ui.gantt.tooltips import task_tooltip
 from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.itemmodels.task_tree import Column, TaskTreeModel
-from pmo_desktop.ui.workers import WorkPool
-from pmo_desktop.ui.workspace import Workspace
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portfolio, rescheduled so that slack and the critical path are the engine's."""
-    path = tmp_path_factory.mktemp("gantt") / "demo.sqlite"
-    database = open_database(path)
-    try:
-        create_demo(database.write_engine, seed=7)
-        with database.session() as session:
-            portfolio_id = session.query(Project.portfolio_id).first()[0]
-        reschedule(database, portfolio_id)
-    finally:
-        database.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_file, path)
-    database = open_database(path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def view(qtbot, demo: Database, dialogs) -> Iterator[GanttView]:
-    pool = WorkPool()
-    workspace = Workspace(demo, dialogs=dialogs, pool=pool)
-    widget = GanttView(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    yield widget
-    widget.cancel_loading()
-    pool.drain()
+def view(gantt_view: GanttView) -> GanttView:
+    return gantt_view
 
 
 def _largest_project(database: Database) -> int:
