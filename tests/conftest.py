@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -85,3 +86,29 @@ def hidden_damage_sqlite(tmp_path: Path) -> Path:
         data[offset + 100 : offset + 160] = bytes(range(60))
     path.write_bytes(bytes(data))
     return path
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[Any]:
+    """keyrings.alt's real file keyring in tmp_path, never the user's keyring."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    previous = keyring.core._keyring_backend
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.core._keyring_backend = previous
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A machine without any keyring (keyring's `fail` backend)."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.core._keyring_backend
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.core._keyring_backend = previous

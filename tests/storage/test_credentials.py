@@ -5,7 +5,6 @@ The keyring is keyrings.alt's real file backend on a tmp path (never the user's 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -25,24 +24,6 @@ from pmo_desktop.storage.credentials import (
 )
 
 URL = "postgresql+psycopg://alice@db.example.org:6543/portfolio"
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
-    previous = keyring.core._keyring_backend
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.core._keyring_backend = previous
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.core._keyring_backend
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.core._keyring_backend = previous
 
 
 def test_the_key_names_user_host_port_and_database() -> None:

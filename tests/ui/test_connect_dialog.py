@@ -6,11 +6,7 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.core
 import pytest
-from keyring.backends import fail
-from keyrings.alt.file import PlaintextKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import create_engine, inspect
@@ -19,25 +15,6 @@ from sqlalchemy.engine import make_url
 from pmo_desktop.services.database import credentials, open_database
 from pmo_desktop.ui.connect_dialog import ConnectDialog, ServerConnection
 from pmo_desktop.ui.workers import WorkPool
-
-
-@pytest.fixture
-def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
-    """keyrings.alt's real file keyring in tmp_path, never the user's keyring."""
-    previous = keyring.core._keyring_backend
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring" / "passwords.cfg")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.core._keyring_backend = previous
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.core._keyring_backend
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.core._keyring_backend = previous
 
 
 @pytest.fixture
