@@ -8,6 +8,7 @@ the snapshot first taken, not a new one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -52,6 +53,9 @@ class SetBaseline:
     number: int
     name: str
     text: str = ""
+    #: Only these tasks take their current values; the others keep what the baseline held
+    #: (Microsoft Project's "Set baseline for selected tasks"). None: every task.
+    task_ids: frozenset[int] | None = None
     _previous: _Stored | None = None
     _created: _Stored | None = None
 
@@ -63,7 +67,9 @@ class SetBaseline:
                     raise _gone(Project, self.project_id)
                 previous = _read(session, current) if current is not None else None
                 _remove(session, current)
-                created = _take(session, self.project_id, self.number, self.name)
+                created = _take(
+                    session, self.project_id, self.number, self.name, self.task_ids, previous
+                )
             else:
                 previous, created = self._previous, self._created
                 _check_unchanged(database, current, previous, self.project_id, self.number)
@@ -95,16 +101,41 @@ class SetBaseline:
 
 
 def set_baseline(
-    database: Database, project_id: int, number: int, name: str = "", text: str = ""
+    database: Database,
+    project_id: int,
+    number: int,
+    name: str = "",
+    text: str = "",
+    task_ids: Iterable[int] | None = None,
 ) -> SetBaseline:
-    """A command that sets baseline `number` (0–10) of the project from its current plan."""
+    """A command that sets baseline `number` (0–10) of the project from its current plan;
+    with `task_ids`, only those tasks' values are taken (the others keep the old ones)."""
     if not 0 <= number < MAX_BASELINES:
         raise ValidationError(f"Baselines are numbered 0 to {MAX_BASELINES - 1}, not {number}.")
-    name = name.strip() or baseline_label(number)
+    chosen = frozenset(task_ids) if task_ids is not None else None
+    if chosen is not None and not chosen:
+        raise ValidationError("Choose the tasks whose baseline is to be set.")
     with database.session() as session:
         if session.get(Project, project_id) is None:
             raise ValidationError(f"Project {project_id} does not exist (any more).")
-    return SetBaseline(project_id, number, name, text or f"Set {baseline_label(number).lower()}")
+        current = _baseline(session, project_id, number)
+        if chosen is not None:
+            found = set(
+                session.scalars(
+                    select(Task.id).where(Task.project_id == project_id, Task.id.in_(chosen))
+                )
+            )
+            if found != chosen:
+                raise ValidationError(
+                    f"Tasks {sorted(chosen - found)} are not tasks of project {project_id}."
+                )
+    # Keep the name the baseline already has when only some tasks are refreshed.
+    if not name.strip() and chosen is not None and current is not None:
+        name = current.name
+    name = name.strip() or baseline_label(number)
+    label = baseline_label(number).lower()
+    default_text = f"Set {label}" if chosen is None else f"Set {label} for selected tasks"
+    return SetBaseline(project_id, number, name, text or default_text, chosen)
 
 
 def rename_baseline(baseline: BaselineRow, name: str, text: str = "") -> UpdateFields:
@@ -181,8 +212,16 @@ def _insert(session: Session, stored: _Stored) -> None:
     session.flush()
 
 
-def _take(session: Session, project_id: int, number: int, name: str) -> _Stored:
-    """Insert a new baseline copied from the project's tasks; return what was written."""
+def _take(
+    session: Session,
+    project_id: int,
+    number: int,
+    name: str,
+    task_ids: frozenset[int] | None = None,
+    previous: _Stored | None = None,
+) -> _Stored:
+    """Insert a new baseline copied from the project's tasks (only `task_ids`, the others
+    from `previous`, when given); return what was written."""
     baseline = Baseline(
         project_id=project_id,
         number=number,
@@ -198,11 +237,16 @@ def _take(session: Session, project_id: int, number: int, name: str) -> _Stored:
         .where(task.c.project_id == project_id)
         .order_by(task.c.id)
     )
-    values = [
-        {"baseline_id": baseline.id, "task_id": row.id}
-        | {target: getattr(row, source) for source, target in COPIED_COLUMNS.items()}
-        for row in rows
-    ]
+    kept = {row["task_id"]: row for row in (previous.tasks if previous is not None else [])}
+    values = []
+    for row in rows:
+        if task_ids is None or row.id in task_ids:
+            copied = {target: getattr(row, source) for source, target in COPIED_COLUMNS.items()}
+        elif row.id in kept:
+            copied = {target: kept[row.id][target] for target in COPIED_COLUMNS.values()}
+        else:
+            continue  # never baselined, and not chosen now
+        values.append({"baseline_id": baseline.id, "task_id": row.id} | copied)
     if values:
         session.execute(insert(BaselineTask.__table__), values)
     return _read(session, baseline)

@@ -86,6 +86,20 @@ class Dialogs(QObject):
         finally:
             dialog.deleteLater()
 
+    def choose_baseline(
+        self, parent: QWidget | None, has_selection: bool
+    ) -> tuple[int, bool] | None:
+        """Which baseline (0–10) to set, and whether for the selected tasks only; None: cancel."""
+        from pmo_desktop.ui.gantt.baseline_dialog import BaselineDialog
+
+        dialog = BaselineDialog(has_selection, parent)
+        try:
+            if dialog.exec() != BaselineDialog.DialogCode.Accepted:
+                return None
+            return dialog.choice()
+        finally:
+            dialog.deleteLater()
+
     def preferences(self, parent: QWidget | None) -> Preferences | None:
         """Edit the preferences; the saved new values, or None if nothing changed."""
         from pmo_desktop.ui.preferences import edit_preferences

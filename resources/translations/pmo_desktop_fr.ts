@@ -81,6 +81,37 @@
     </message>
 </context>
 <context>
+    <name>BaselineDialog</name>
+    <message>
+        <source>Set baseline</source>
+        <translation>Définir le planning de référence</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Planning de référence</translation>
+    </message>
+    <message>
+        <source>Baseline {n}</source>
+        <translation>Planning de référence {n}</translation>
+    </message>
+    <message>
+        <source>&amp;Entire project</source>
+        <translation>&amp;Projet entier</translation>
+    </message>
+    <message>
+        <source>&amp;Selected tasks</source>
+        <translation>&amp;Tâches sélectionnées</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>BaselineTableModel</name>
     <message>
         <source>Baseline</source>
@@ -544,6 +575,74 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>GanttExport</name>
+    <message>
+        <source>Unknown paper size {paper}.</source>
+        <extracomment>Below this scale (points per day) the time scale is unreadable: the dates go to more pages. Above it a short project would be stretched across the page for nothing. Screen pixels per printed point for choosing the time-scale tiers: the chart&apos;s tiers are tuned for a 9 pt screen font (12 px); printed text is 7.5 pt.</extracomment>
+        <translation>Format de papier inconnu {paper}.</translation>
+    </message>
+    <message>
+        <source>The last date of the range is before the first.</source>
+        <translation>La dernière date de la période précède la première.</translation>
+    </message>
+    <message>
+        <source>The scale must be positive.</source>
+        <translation>L&apos;échelle doit être positive.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <source>Dates {first} – {last} · rows {low}–{high} of {rows}</source>
+        <translation>Dates {first} – {last} · lignes {low}–{high} sur {rows}</translation>
+    </message>
+    <message>
+        <source>Range {first} – {last}</source>
+        <translation>Période {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Printed {date} · status date {status}</source>
+        <translation>Imprimé le {date} · date d&apos;état {status}</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Task name</source>
+        <translation>Nom de la tâche</translation>
+    </message>
+    <message>
+        <source>The document could not be started.</source>
+        <translation>Le document n&apos;a pas pu être créé.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>Impossible d&apos;écrire {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Print the Gantt chart</source>
+        <translation>Imprimer le diagramme de Gantt</translation>
+    </message>
+    <message>
+        <source>Export the Gantt chart as PDF</source>
+        <translation>Exporter le diagramme de Gantt en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>Échec de l&apos;impression</translation>
+    </message>
+</context>
+<context>
     <name>GanttFilters</name>
     <message>
         <source>All tasks</source>
@@ -608,6 +707,10 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Baseline {number}</source>
         <translation>Planning de référence {number}</translation>
+    </message>
+    <message>
+        <source>Set baseline</source>
+        <translation>Définir le planning de référence</translation>
     </message>
     <message>
         <source>Change not saved</source>
@@ -676,6 +779,10 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Print Gantt…</source>
         <translation>Imprimer le Gantt…</translation>
+    </message>
+    <message>
+        <source>Set baseline…</source>
+        <translation>Définir le planning de référence…</translation>
     </message>
 </context>
 <context>

@@ -155,3 +155,27 @@ def test_set_refuses_bad_numbers(database: Database, project_id: int) -> None:
         set_baseline(database, project_id, 11, "")
     with pytest.raises(ValidationError, match="does not exist"):
         set_baseline(database, 9999, 0, "")
+
+
+def test_set_for_selected_tasks_keeps_the_others(database: Database, project_id: int) -> None:
+    set_baseline(database, project_id, 0, "Approved plan").apply(database)
+    before = _state(database, project_id)
+    _shift_tasks(database, project_id)
+    tasks = sorted(crud.list_rows(database, Task, project_id=project_id), key=lambda t: t.id)
+    chosen = {tasks[1].id}
+    command = set_baseline(database, project_id, 0, task_ids=chosen)
+    assert command.text == "Set baseline for selected tasks"
+    command.apply(database)
+    rows = {row.task_id: row for row in crud.list_rows(database, BaselineTask)}
+    assert rows[tasks[1].id].start.month == 4  # taken now
+    assert {rows[task.id].start.month for task in tasks if task.id not in chosen} == {3}
+    assert project_detail(database, project_id).baselines[0].name == "Approved plan"
+    command.revert(database)
+    assert _state(database, project_id) == before
+
+
+def test_set_for_selected_tasks_refuses_strangers(database: Database, project_id: int) -> None:
+    with pytest.raises(ValidationError, match="Choose the tasks"):
+        set_baseline(database, project_id, 0, task_ids=[])
+    with pytest.raises(ValidationError, match="are not tasks of project"):
+        set_baseline(database, project_id, 0, task_ids=[987_654])

@@ -168,6 +168,8 @@ class ScriptedDialogs(Dialogs):
         self.welcome_choice: Any = None
         #: Builds the task dialog's command: a function of (database, task_id), or None.
         self.task_edit: Any = None
+        #: The "Set baseline" dialog's answer: (number, selected tasks only), or None.
+        self.baseline_choice: Any = None
 
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("critical", title, text))
@@ -199,6 +201,10 @@ class ScriptedDialogs(Dialogs):
 
     def welcome(self, parent: QWidget | None) -> Any:
         return self.welcome_choice
+
+    def choose_baseline(self, parent: QWidget | None, has_selection: bool) -> Any:
+        self.messages.append(("question", "Set baseline", str(has_selection)))
+        return self.baseline_choice
 
     def edit_task(self, parent: QWidget | None, database: Database, task_id: int) -> Any:
         return self.task_edit(database, task_id) if self.task_edit is not None else None

@@ -467,3 +467,33 @@ def test_baseline_chooser_lists_the_project_baselines_and_shows_the_chosen_one(
     assert view.data.baseline_number == 2 and box.currentData() == 2
     shown = _task(view, first.id)
     assert shown.baseline_start == shown.start
+
+
+def test_set_baseline_for_the_selected_tasks_is_one_undo_step(qtbot, view, demo, dialogs) -> None:
+    from sqlalchemy import select
+
+    from pmo_desktop.models import Baseline, BaselineTask
+
+    with demo.session() as session:
+        project_id = session.scalars(select(Project.id).order_by(Project.id)).first()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show_project(project_id)
+    assert view.set_baseline_action in view.actions_for_menu()
+    first_row = view.table.model().index(1, 0)
+    view.table.setCurrentIndex(first_row)
+    chosen = view.table.selected_task_ids()
+    assert chosen
+    dialogs.baseline_choice = (5, True)
+    view.set_baseline_action.trigger()
+    assert dialogs.messages[-1] == ("question", "Set baseline", "True")
+    with demo.session() as session:
+        baseline = session.scalars(
+            select(Baseline).where(Baseline.project_id == project_id, Baseline.number == 5)
+        ).one()
+        rows = session.scalars(
+            select(BaselineTask.task_id).where(BaselineTask.baseline_id == baseline.id)
+        ).all()
+    assert sorted(rows) == sorted(chosen)
+    view.workspace.undo_stack.undo()
+    with demo.session() as session:
+        assert session.scalars(select(Baseline).where(Baseline.number == 5)).all() == []

@@ -22,7 +22,7 @@ from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.models import Project
 from pmo_desktop.services.database import Database
 from pmo_desktop.services.gantt import GanttData, gantt_data
-from pmo_desktop.ui.gantt import export
+from pmo_desktop.ui.gantt import output_actions
 from pmo_desktop.ui.gantt.export import (
     GanttPages,
     GanttPrintOptions,
@@ -182,12 +182,12 @@ def test_view_exports_the_visible_rows_on_the_preferred_paper(
         assert view.export_pdf_action in view.actions_for_menu()
         assert view.print_action in view.actions_for_menu()
         view.table.collapse_to_level(1)
-        shown = export.visible_rows(view)
+        shown = output_actions.visible_rows(view)
         assert [task.outline_level for task in shown] == [1] * len(shown)
         target = tmp_path / "chosen.pdf"
         # The operating system's file chooser is the one thing scripted here.
         monkeypatch.setattr(
-            export.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
+            output_actions.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
         )
         view.export_pdf_action.trigger()
         reader = PdfReader(target)

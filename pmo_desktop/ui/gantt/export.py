@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QMarginsF,
     QRectF,
     QSaveFile,
-    QSettings,
     QSizeF,
     Qt,
 )
@@ -39,7 +38,7 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.services.gantt import GanttData, GanttTask
@@ -54,10 +53,9 @@ from pmo_desktop.ui.gantt.timescale import (
     next_unit,
     unit_start,
 )
-from pmo_desktop.ui.preferences import Preferences
 
 if TYPE_CHECKING:
-    from pmo_desktop.ui.gantt.view import GanttView
+    pass
 
 PAGE_SIZES = {
     "a4": QPageSize.PageSizeId.A4,
@@ -85,8 +83,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GanttExport", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -102,11 +99,17 @@ class GanttPrintOptions:
 
     def validate(self) -> None:
         if self.paper not in PAGE_SIZES:
-            raise ValidationError(_tr("Unknown paper size {paper}.").format(paper=repr(self.paper)))
+            raise ValidationError(
+                translate("GanttExport", "Unknown paper size {paper}.").format(
+                    paper=repr(self.paper)
+                )
+            )
         if self.first is not None and self.last is not None and self.last < self.first:
-            raise ValidationError(_tr("The last date of the range is before the first."))
+            raise ValidationError(
+                translate("GanttExport", "The last date of the range is before the first.")
+            )
         if self.points_per_day is not None and self.points_per_day <= 0:
-            raise ValidationError(_tr("The scale must be positive."))
+            raise ValidationError(translate("GanttExport", "The scale must be positive."))
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -230,16 +233,21 @@ class GanttPages:
         painter.setFont(fonts.title)
         painter.drawText(line, _LEFT, f"{data.code}  {data.name}")
         painter.setFont(fonts.text)
-        pages = _tr("Page {page} of {pages}").format(page=page + 1, pages=self.page_count)
+        pages = translate("GanttExport", "Page {page} of {pages}").format(
+            page=page + 1, pages=self.page_count
+        )
         painter.drawText(line, _RIGHT, pages)
         block = page // self.slices
         first_row = block * self.rows_per_page + 1
         last_row = first_row + len(self.page_rows(page)) - 1
-        detail = _tr("Dates {first} – {last} · rows {low}–{high} of {rows}").format(
+        detail_text = translate(
+            "GanttExport", "Dates {first} – {last} · rows {low}–{high} of {rows}"
+        )
+        detail = detail_text.format(
             first=format_date(start), last=format_date(end), low=first_row, high=last_row,
             rows=len(self.rows),
         )  # fmt: skip
-        whole = _tr("Range {first} – {last}").format(
+        whole = translate("GanttExport", "Range {first} – {last}").format(
             first=format_date(self.first), last=format_date(self.last)
         )
         second = QRectF(_MARGIN, _MARGIN + 16, width, 12)
@@ -247,7 +255,7 @@ class GanttPages:
         painter.drawText(second, _RIGHT, whole)
         footer = QRectF(_MARGIN, self.page_height - _MARGIN - 10, width, 10)
         painter.setFont(fonts.small)
-        printed = _tr("Printed {date} · status date {status}").format(
+        printed = translate("GanttExport", "Printed {date} · status date {status}").format(
             date=format_date(date.today()), status=format_date(data.status_date) or "—"
         )
         painter.drawText(footer, _LEFT, printed)
@@ -262,9 +270,11 @@ class GanttPages:
         painter.fillRect(QRectF(_MARGIN, top, right_edge - _MARGIN, _SCALE), pens.header_brush)
         painter.setFont(fonts.bold)
         painter.setPen(painting.Palette.header_text)
-        painter.drawText(QRectF(_MARGIN, top, _ID_WIDTH - 3, _SCALE), _RIGHT, _tr("ID"))
+        painter.drawText(
+            QRectF(_MARGIN, top, _ID_WIDTH - 3, _SCALE), _RIGHT, translate("GanttExport", "ID")
+        )
         name_box = QRectF(_MARGIN + _ID_WIDTH + 4, top, _NAME_WIDTH - 4, _SCALE)
-        painter.drawText(name_box, _LEFT, _tr("Task name"))
+        painter.drawText(name_box, _LEFT, translate("GanttExport", "Task name"))
         level = level_for(self.points_per_day * _TIER_FACTOR)
         locale = QLocale()
         painter.save()
@@ -451,7 +461,7 @@ class GanttPages:
         """Every page on `device` (a QPdfWriter or a QPrinter set up with `page_layout`)."""
         painter = QPainter()
         if not painter.begin(device):
-            raise PmoError(_tr("The document could not be started."))
+            raise PmoError(translate("GanttExport", "The document could not be started."))
         try:
             for page in range(self.page_count):
                 if page:
@@ -502,7 +512,9 @@ def write_gantt_pdf(
     target = QSaveFile(str(path))
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
         raise PmoError(
-            _tr("Cannot write {path}: {error}").format(path=path, error=target.errorString())
+            translate("GanttExport", "Cannot write {path}: {error}").format(
+                path=path, error=target.errorString()
+            )
         )
     try:
         writer = QPdfWriter(target)
@@ -516,7 +528,9 @@ def write_gantt_pdf(
         raise
     if not target.commit():
         raise PmoError(
-            _tr("Cannot write {path}: {error}").format(path=path, error=target.errorString())
+            translate("GanttExport", "Cannot write {path}: {error}").format(
+                path=path, error=target.errorString()
+            )
         )
     return pages.page_count
 
@@ -547,49 +561,8 @@ def print_gantt_with_dialog(
     printer.setPageLayout(page_layout(options.paper))
     printer.setDocName(f"{data.code} {data.name}")
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print the Gantt chart"))
+    dialog.setWindowTitle(translate("GanttExport", "Print the Gantt chart"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     print_gantt(printer, data, options, rows)
     return True
-
-
-def visible_rows(view: GanttView) -> list[GanttTask]:
-    """The rows the view shows, in its order (collapsed and filtered-out rows left out)."""
-    return [view.model.task_at(position) for position in view.table.rows]
-
-
-def _preferred_paper() -> str:
-    return Preferences.load(QSettings()).paper
-
-
-def export_pdf_chosen(view: GanttView) -> None:
-    """The view's "Export as PDF…": a file chooser, then the visible rows on the chosen paper."""
-    data = view.model.gantt
-    if data is None:
-        return
-    name, _ = QFileDialog.getSaveFileName(
-        view, _tr("Export the Gantt chart as PDF"), f"{data.code} Gantt.pdf",
-        _tr("PDF documents (*.pdf)"),
-    )  # fmt: skip
-    if not name:
-        return
-    try:
-        write_gantt_pdf(
-            data, Path(name), GanttPrintOptions(paper=_preferred_paper()), visible_rows(view)
-        )
-    except PmoError as exc:
-        view.workspace.dialogs.critical(view, _tr("Export failed"), str(exc))
-
-
-def print_chosen(view: GanttView) -> None:
-    """The view's "Print…": the system print dialog, then the visible rows."""
-    data = view.model.gantt
-    if data is None:
-        return
-    try:
-        print_gantt_with_dialog(
-            view, data, GanttPrintOptions(paper=_preferred_paper()), visible_rows(view)
-        )
-    except PmoError as exc:
-        view.workspace.dialogs.critical(view, _tr("Printing failed"), str(exc))

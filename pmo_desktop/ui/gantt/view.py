@@ -46,10 +46,14 @@ from pmo_desktop.storage.database import Database
 from pmo_desktop.ui.gantt.chart import GanttChart
 from pmo_desktop.ui.gantt.drag import DragController
 from pmo_desktop.ui.gantt.edits import table_edit
-from pmo_desktop.ui.gantt.export import export_pdf_chosen, print_chosen
 from pmo_desktop.ui.gantt.filters import TaskFilter, predicate, resource_names
 from pmo_desktop.ui.gantt.link_dialog import LinkDialog
 from pmo_desktop.ui.gantt.outline_actions import OutlineActions
+from pmo_desktop.ui.gantt.output_actions import (
+    export_pdf_chosen,
+    print_chosen,
+    set_baseline_chosen,
+)
 from pmo_desktop.ui.gantt.table import TaskTable
 from pmo_desktop.ui.gantt.timescale import ZOOM_LEVELS
 from pmo_desktop.ui.icons import icon
@@ -229,6 +233,7 @@ class GanttView(QWidget):
             self.export_png_action,
             self.export_pdf_action,
             self.print_action,
+            self.set_baseline_action,
             *self.outline.actions,
         ]
 
@@ -532,6 +537,9 @@ class GanttView(QWidget):
             self.tr("Export Gantt as PDF…"), lambda: export_pdf_chosen(self), "", "export"
         )
         self.print_action = action(self.tr("Print Gantt…"), lambda: print_chosen(self))
+        self.set_baseline_action = action(
+            self.tr("Set baseline…"), lambda: set_baseline_chosen(self), "", "baseline"
+        )
 
     def _focus_search(self) -> None:
         self.search.setFocus()
