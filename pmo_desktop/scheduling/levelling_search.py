@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pmo_desktop.scheduling.rcpsp import crossover_lists, mutate_list, sample_activity_list
+
 __all__ = ["LevellingProblem", "LevellingSolution", "search"]
 
 _INF = 1 << 60
@@ -292,59 +294,13 @@ class _Engine:
         return self.repair(sorted(range(self.n), key=key.__getitem__))
 
     def sample_list(self, rng: random.Random) -> list[int]:
-        """Regret-based biased random sampling on latest finish times."""
-        indeg = [len(p) for p in self.pred]
-        eligible = [j for j in range(self.n) if indeg[j] == 0]
-        lft = self.lft
-        out: list[int] = []
-        while eligible:
-            worst = max(lft[j] for j in eligible)
-            weights = [worst - lft[j] + 1 for j in eligible]
-            x = rng.random() * sum(weights)
-            i = 0
-            while i < len(weights) - 1 and x >= weights[i]:
-                x -= weights[i]
-                i += 1
-            j = eligible.pop(i)
-            out.append(j)
-            for s in self.succ_ids[j]:
-                indeg[s] -= 1
-                if indeg[s] == 0:
-                    eligible.append(s)
-        return out
+        return sample_activity_list(self.pred_ids, self.succ_ids, self.lft, rng)
 
     def crossover(self, mother: list[int], father: list[int], rng: random.Random) -> list[int]:
-        """Two-point crossover of activity lists; keeps precedence feasibility."""
-        n = self.n
-        q1 = rng.randrange(n + 1)
-        q2 = rng.randrange(q1, n + 1)
-        child = mother[:q1]
-        taken = bytearray(n)
-        for j in child:
-            taken[j] = 1
-        for j in father:
-            if len(child) >= q2:
-                break
-            if not taken[j]:
-                taken[j] = 1
-                child.append(j)
-        child.extend(j for j in mother if not taken[j])
-        return child
+        return crossover_lists(mother, father, rng)
 
     def mutate(self, child: list[int], rng: random.Random, rate: float) -> None:
-        """Swap neighbours that are not linked, then maybe shift one activity."""
-        succ_set = self.succ_set
-        rnd = rng.random
-        for i in range(self.n - 1):
-            if rnd() < rate and child[i + 1] not in succ_set[child[i]]:
-                child[i], child[i + 1] = child[i + 1], child[i]
-        if self.n and rnd() < 0.3:
-            i = rng.randrange(self.n)
-            j = child.pop(i)
-            pos = {a: k for k, a in enumerate(child)}
-            lo = max((pos[p] + 1 for p in self.pred_ids[j]), default=0)
-            hi = min((pos[s] for s in self.succ_ids[j]), default=len(child))
-            child.insert(rng.randint(lo, max(lo, hi)), j)
+        mutate_list(child, rng, rate, self.succ_set, self.pred_ids, self.succ_ids)
 
 
 def search(
