@@ -120,9 +120,10 @@ def open_database(
     `confirm_upgrade(current, head)` lets the GUI ask before an upgrade; declining opens
     the database read-only. `verify` runs SQLite's quick_check before anything is written.
     """
-    if location is None:
-        default_database_path().parent.mkdir(parents=True, exist_ok=True)
     target = location if isinstance(location, DatabaseTarget) else resolve_target(location)
+    if create and target.path is not None and target.path == default_database_path():
+        # The default database's folder is ours to make, however the location was given.
+        target.path.parent.mkdir(parents=True, exist_ok=True)
     if target.is_sqlite:
         return _open_sqlite(
             target, create, upgrade, verify, backup_dir, confirm_upgrade, busy_timeout_ms

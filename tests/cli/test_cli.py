@@ -202,6 +202,21 @@ def test_gui_starts_and_stays_up(demo_file: Path) -> None:
         process.wait(10)
 
 
+def test_demo_on_a_new_machine_creates_the_default_database_folder(tmp_path: Path) -> None:
+    """The README's first command, as a new user runs it: no data folder exists yet."""
+    data_dir = tmp_path / "new-user" / "pmo-desktop"
+    result = run("demo", "--no-gui", env={"PMO_DATA_DIR": str(data_dir)})
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "portfolio.sqlite").exists()
+    checked = run("check", "--db", str(data_dir / "portfolio.sqlite"))
+    assert checked.returncode == 0 and "(current;" in checked.stdout, checked
+
+
+def test_a_named_file_in_a_missing_folder_is_still_refused(tmp_path: Path) -> None:
+    result = run("demo", "--no-gui", "--db", str(tmp_path / "nowhere" / "x.sqlite"))
+    assert_user_error(result, "does not exist")
+
+
 def test_first_run_creates_the_default_database(tmp_path: Path) -> None:
     data_dir = tmp_path / "user-data"
     process = subprocess.Popen(
