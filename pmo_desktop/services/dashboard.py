@@ -33,6 +33,7 @@ from pmo_desktop.models import (
     StrategicObjective,
     Task,
 )
+from pmo_desktop.reports.data import Trend
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.model import CalendarSpec
 from pmo_desktop.services.kpis import (
@@ -59,15 +60,6 @@ class Dimension(enum.StrEnum):
     SCOPE = "scope"
     RESOURCES = "resources"
     BENEFITS = "benefits"
-
-
-class Trend(enum.StrEnum):
-    """A rating compared with the project's previous report."""
-
-    BETTER = "better"
-    SAME = "same"
-    WORSE = "worse"
-    NEW = "new"
 
 
 @dataclass(frozen=True)
