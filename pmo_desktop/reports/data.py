@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -134,6 +134,8 @@ class GanttBar:
     is_summary: bool
     is_milestone: bool
     critical: bool
+    #: The summary task above it (a GanttBar id when that summary is in the extract).
+    parent: int | None = None
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,8 @@ class ProjectPage:
     curve: tuple[CurvePoint, ...]
     decisions: tuple[DecisionLine, ...]
     issues: tuple[IssueLine, ...]
+    #: Milestones left out of `milestones` (the earliest open ones are kept).
+    milestones_omitted: int = 0
     #: What the project lacks for a full page, as keys the renderer translates:
     #: "status_report", "baseline", "risks", "costs", "schedule".
     missing: frozenset[str] = frozenset()
@@ -316,8 +320,51 @@ class PortfolioPack:
     #: amber.
     overall_red_share: float = 25.0
     overall_amber_share: float = 25.0
-    #: Counts of the parts left out (e.g. more projects than pages allowed): never silent.
-    notes: tuple[str, ...] = ()
+
+
+def trim_extract(extract: GanttExtract, max_rows: int) -> GanttExtract:
+    """The extract cut to at most `max_rows` bars, keeping what a committee must see.
+
+    Milestones, then critical tasks, then the others — each kind the ones not finished by
+    the as-of date first, then by start — are kept, each with the summaries above it, until
+    the next one does not fit (never a lesser task in place of a greater one); WBS order is
+    kept, links between kept bars stay, and `omitted` grows by
+    the bars left out.
+    """
+    if len(extract.bars) <= max_rows:
+        return extract
+    by_id = {bar.id: bar for bar in extract.bars}
+    now = datetime.combine(extract.as_of, datetime.min.time())
+    ranked = sorted(
+        (bar for bar in extract.bars if not bar.is_summary),
+        key=lambda bar: (
+            0 if bar.is_milestone else 1 if bar.critical else 2,
+            bar.finish is not None and bar.finish < now,
+            bar.start or datetime.max,
+            bar.id,
+        ),
+    )
+    kept: set[int] = set()
+    for bar in ranked:
+        needed = [bar.id]
+        parent = bar.parent
+        while parent is not None and parent in by_id and parent not in kept:
+            if parent in needed:
+                break
+            needed.append(parent)
+            parent = by_id[parent].parent
+        if len(kept) + len(needed) > max_rows:
+            break
+        kept.update(needed)
+    if not ranked:
+        # Only summaries overlap the window (their tasks lie outside): show the first ones.
+        kept = {bar.id for bar in extract.bars[:max_rows]}
+    bars = tuple(bar for bar in extract.bars if bar.id in kept)
+    links = tuple(
+        link for link in extract.links if link.predecessor in kept and link.successor in kept
+    )
+    omitted = extract.omitted + len(extract.bars) - len(bars)
+    return replace(extract, bars=bars, links=links, omitted=omitted)
 
 
 def empty_heat() -> HeatCounts:
