@@ -76,13 +76,14 @@ class DashboardDetails:
     trend: tuple[TrendPoint, ...]
 
 
-def _money(value: object) -> Decimal:
+def as_money(value: object) -> Decimal:
+    """A stored amount as a Decimal (0 for NULL; SQLite may hand back floats)."""
     if value is None:
         return ZERO
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def _index(value: Decimal | None) -> Decimal | None:
+def rounded_index(value: Decimal | None) -> Decimal | None:
     """An index to four decimals: more is noise on a dashboard."""
     return None if value is None else value.quantize(INDEX_QUANTUM)
 
@@ -100,7 +101,7 @@ def _report(progress: Progress | None, done: int, label: str) -> None:
         progress(done, _STEPS, label)
 
 
-class _Specs:
+class CalendarSpecs:
     """Stored calendars as CalendarSpecs, each read once."""
 
     def __init__(self, session: Session) -> None:
@@ -126,7 +127,7 @@ def dashboard_details(
         portfolio = session.get(Portfolio, portfolio_id)
         if portfolio is None:
             raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")
-        specs = _Specs(session)
+        specs = CalendarSpecs(session)
         default = specs.get(portfolio.calendar_id)
         project_calendars = {
             project_id: specs.get(calendar_id)
@@ -161,17 +162,19 @@ def dashboard_details(
     _report(progress, _STEPS, "")
     return DashboardDetails(
         indices={
-            project: (_index(value.spi), _index(value.cpi)) if value.bac else (None, None)
+            project: (rounded_index(value.spi), rounded_index(value.cpi))
+            if value.bac
+            else (None, None)
             for project, value in report.projects.items()
         },
-        portfolio_spi=_index(report.portfolio.spi),
-        portfolio_cpi=_index(report.portfolio.cpi),
+        portfolio_spi=rounded_index(report.portfolio.spi),
+        portfolio_cpi=rounded_index(report.portfolio.cpi),
         over_allocated_resources=over,
         trend=trend,
     )
 
 
-def _baseline_zero() -> tuple[object, object]:
+def baseline_zero() -> tuple[object, object]:
     """Join conditions from a task to its baseline 0 row (if any)."""
     return (
         and_(Baseline.project_id == Task.project_id, Baseline.number == 0),
@@ -181,7 +184,7 @@ def _baseline_zero() -> tuple[object, object]:
 
 def _earned_value_tasks(session: Session, portfolio_id: int) -> list[EarnedValueTask]:
     """Work tasks and milestones: BAC and dates of baseline 0, % complete, actual cost."""
-    to_baseline, to_task = _baseline_zero()
+    to_baseline, to_task = baseline_zero()
     rows = session.connection().execute(
         select(
             Task.id,
@@ -202,18 +205,18 @@ def _earned_value_tasks(session: Session, portfolio_id: int) -> list[EarnedValue
         EarnedValueTask(
             id=row.id,
             project=row.project_id,
-            bac=_money(row.cost),
+            bac=as_money(row.cost),
             baseline_start=row.start,
             baseline_finish=row.finish,
             percent_complete=row.percent_complete,
-            actual_cost=_money(row.actual_cost),
+            actual_cost=as_money(row.actual_cost),
         )
         for row in rows
     ]
 
 
 def _loading_input(
-    session: Session, portfolio_id: int, as_of: date, specs: _Specs
+    session: Session, portfolio_id: int, as_of: date, specs: CalendarSpecs
 ) -> tuple[list[AssignmentSpan], list[ResourceSpec]]:
     """Active people and roles, and their assignments overlapping the next 90 days."""
     window_start = datetime.combine(as_of, datetime.min.time())
@@ -289,7 +292,7 @@ def _trend(session: Session, portfolio_id: int, as_of: date) -> tuple[TrendPoint
         ratings[month][rag] += 1
     completed = dict.fromkeys(months, 0)
     slipped = dict.fromkeys(months, 0)
-    to_baseline, to_task = _baseline_zero()
+    to_baseline, to_task = baseline_zero()
     for actual_finish, finish, baseline_finish in session.connection().execute(
         select(Task.actual_finish, Task.finish, BaselineTask.finish)
         .join(Project, Project.id == Task.project_id)
