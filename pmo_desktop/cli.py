@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 PROG = "pmo-desktop"
 VIEWS = ("portfolio", "project", "gantt", "resources", "risks")
+#: The board pack's choices (reports.data's, spelled here so parsing imports nothing).
+LANGUAGES, PAPERS, ORIENTATIONS = ("en", "fr"), ("a4", "a3", "letter"), ("landscape", "portrait")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exporter.set_defaults(handler=_export)
 
+    report = commands.add_parser(
+        "report", help="write the board pack (PDF) or the portfolio table", description=_REPORT_HELP
+    )
+    _add_db(report, "database file or URL (default: your own portfolio database)")
+    for flag, settings in _REPORT_FLAGS:
+        report.add_argument(flag, **settings)
+    report.set_defaults(handler=_report)
+
     backup = commands.add_parser(
         "backup", help="back a database up into a new SQLite file", description=_BACKUP_HELP
     )
@@ -173,6 +183,12 @@ _EXPORT_HELP = (
     "task per project) or an Excel workbook (.xlsx) with computed dates, slack and critical "
     "flags, links, resources and assignments."
 )
+_REPORT_HELP = (
+    "Write the steering committee's board pack (.pdf), or its portfolio table (.xlsx), or with "
+    "--project-report one project's one-page status report (.pdf). Flags given override the "
+    "--template's values (--projects or --programmes replace its whole selection). The file "
+    "appears whole or not at all."
+)
 _BACKUP_HELP = (
     "Back a database up into a new SQLite file with SQLite's online backup API. For a "
     "PostgreSQL database the data is copied into the new file, which doubles as an offline copy."
@@ -200,6 +216,31 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("expected one or more names separated by commas")
+    return names
+
+
+_REPORT_FLAGS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("--out", {"type": Path, "required": True, "metavar": "PACK.pdf|TABLE.xlsx"}),
+    # SUPPRESS: `pmo-desktop --lang fr report …` (the global flag) is not reset to None.
+    ("--lang", {"choices": LANGUAGES, "default": argparse.SUPPRESS,
+                "help": "default: the template's, else en"}),
+    ("--paper", {"choices": PAPERS, "help": "default: the template's, else a4"}),
+    ("--orientation", {"choices": ORIENTATIONS, "help": "default: the template's, else landscape"}),
+    ("--as-of", {"type": _date, "metavar": "YYYY-MM-DD", "help": "default: the portfolio's"}),
+    ("--portfolio", {"metavar": "NAME", "help": "needed when the database holds several"}),
+    ("--projects", {"type": _names, "metavar": "A,B", "help": "codes or names (default: every "
+                    "active or on-hold project)"}),
+    ("--programmes", {"type": _names, "metavar": "X,Y", "help": "adds their active/on-hold ones"}),
+    ("--template", {"metavar": "NAME", "help": "start from this saved pack template"}),
+    ("--save-template", {"metavar": "NAME", "help": "save the choices (not --as-of) as NAME"}),
+    ("--project-report", {"metavar": "NAME", "help": "write this project's status report instead"}),
+)  # fmt: skip
 
 
 def _gui(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -443,6 +484,38 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         f"links, {summary.resources:,} resources, {summary.assignments:,} assignments."
     )
     _print_warnings(summary.warnings)
+    return 0
+
+
+def _report(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from pmo_desktop.services import reporting
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        parser.error("report writes a PDF (.pdf) or an Excel workbook (.xlsx)")
+    choices = (args.projects, args.programmes, args.template, args.save_template)
+    if args.project_report is not None and (suffix != ".pdf" or choices != (None,) * 4):
+        parser.error("--project-report writes one project's PDF, without a selection or template")
+    database = _open(args.db, create=False)
+    try:
+        request = reporting.PackRequest()
+        if args.template is not None:
+            request = reporting.load_template(database, args.template, args.portfolio).request
+        request = reporting.with_overrides(
+            request, portfolio=args.portfolio, projects=args.projects, programmes=args.programmes,
+            as_of=args.as_of, language=args.lang, paper=args.paper, orientation=args.orientation,
+        )  # fmt: skip
+        if args.save_template is not None:
+            saved = reporting.save_template(database, args.save_template, request)
+            print(f"Saved the pack template {saved.name!r}.")
+        progress = _progress_printer("Building the report")
+        result = reporting.write_report(database, request, args.out, args.project_report, progress)
+    finally:
+        database.close()
+    projects = f"{result.projects:,} project{'s' * (result.projects != 1)}"
+    pages = f"{result.pages:,} page{'s' * (result.pages != 1)}"
+    what = "the portfolio table" if suffix == ".xlsx" else pages
+    print(f"Wrote {what} for {projects} to {result.path} in {result.seconds:.1f} s")
     return 0
 
 

@@ -8,8 +8,10 @@ Without the variable they skip, unless PMO_REQUIRE_POSTGRES=1 (CI), where they f
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +83,21 @@ def hidden_damage_sqlite(tmp_path: Path) -> Path:
             Portfolio(name=f"P{number:04d}", description="z" * 400) for number in range(400)
         )
     database.close()
+    # The pages of the portfolios' uuid index: nothing reads it when the file opens.
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            number
+            for (number,) in connection.execute(
+                "SELECT pageno FROM dbstat WHERE name = (SELECT list.name "
+                "FROM pragma_index_list('portfolios') AS list "
+                "JOIN pragma_index_info(list.name) AS info WHERE info.name = 'uuid')"
+            )
+        ]
+    assert len(pages) > 1
     data = bytearray(path.read_bytes())
-    for offset in range(8 * 4096, len(data) - 4096, 5 * 4096):
+    for number in pages:
+        offset = (number - 1) * page_size
         data[offset + 100 : offset + 160] = bytes(range(60))
     path.write_bytes(bytes(data))
     return path

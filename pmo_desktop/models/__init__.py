@@ -47,6 +47,7 @@ from pmo_desktop.models.raid import (
     Risk,
     RiskAction,
 )
+from pmo_desktop.models.reporting import ReportTemplate
 from pmo_desktop.models.resources import Assignment, Resource
 from pmo_desktop.models.schedule import MAX_BASELINES, Baseline, BaselineTask, Dependency, Task
 from pmo_desktop.models.status import CostLine, StatusReport
@@ -117,6 +118,7 @@ __all__ = [
     "ProjectObjectiveScore",
     "ProjectStatus",
     "Rag",
+    "ReportTemplate",
     "Resource",
     "ResourceKind",
     "Risk",
