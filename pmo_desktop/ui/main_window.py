@@ -31,6 +31,7 @@ from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.project_view import ProjectView
 from pmo_desktop.ui.recent import RecentDatabasesMenu
+from pmo_desktop.ui.reports.commands import ReportCommands, ReportContext
 from pmo_desktop.ui.status_bar import DatabaseStatus
 from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
 from pmo_desktop.ui.workers import Job, WorkPool
@@ -110,6 +111,7 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.history_dock.hide()
         self.recent_menu = RecentDatabasesMenu(self)
         self.recent_menu.open_requested.connect(self.open_location)
+        self.reports = ReportCommands(self, pool=self.workspace.pool)
 
         create_actions(self)
         create_toolbars(self)
@@ -175,6 +177,9 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.gantt_action.triggered.connect(self._show_current_gantt)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
+        self.board_pack_action.triggered.connect(self.show_board_pack)
+        self.status_report_action.triggered.connect(self.write_status_report)
+        self.portfolio_table_action.triggered.connect(self.export_portfolio_table)
 
     # ----------------------------------------------------------------- state
     @property
@@ -411,6 +416,9 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.project_action.setEnabled(self._project_id is not None)
         self.gantt_action.setEnabled(self._project_id is not None)
         self.filter_action.setEnabled(has_portfolio)
+        self.board_pack_action.setEnabled(has_portfolio)
+        self.portfolio_table_action.setEnabled(has_portfolio)
+        self.status_report_action.setEnabled(self._project_id is not None)
         writable = not self.database.read_only
         busy = self.demo.running
         self.demo_action.setEnabled(writable and not has_portfolio and not busy)
@@ -448,6 +456,7 @@ class MainWindow(DatabaseCommands, QMainWindow):
         """Show another database; the previous one is closed and the undo history cleared."""
         previous = self.database
         self._stop_watching()
+        self.reports.close_dialog()
         self.workspace.set_database(database)
         self._portfolio_id = None
         self._project_id = None
@@ -521,6 +530,31 @@ class MainWindow(DatabaseCommands, QMainWindow):
     def show_about(self) -> None:
         self.dialogs.about_application(self, self.database.display)
 
+    # ----------------------------------------------------------------- reports
+    def _report_context(self) -> ReportContext:
+        portfolio = self._current_portfolio()
+        return ReportContext(
+            database=self.database,
+            portfolio_id=portfolio.id if portfolio is not None else None,
+            portfolio=portfolio.name if portfolio is not None else None,
+            as_of=self.workspace.as_of,
+            project_id=self._project_id,
+            paper=self.preferences.paper,
+            thresholds=self.preferences.thresholds,
+        )
+
+    def show_board_pack(self) -> None:
+        """Reports ▸ Board pack…: the pack's options, build, progress and page previews."""
+        self.reports.show_board_pack(self._report_context())
+
+    def write_status_report(self) -> None:
+        """Reports ▸ Project status report…: the current project on one PDF page."""
+        self.reports.write_status_report(self._report_context())
+
+    def export_portfolio_table(self) -> None:
+        """Reports ▸ Export portfolio table to Excel…"""
+        self.reports.export_portfolio_table(self._report_context())
+
     # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
         settings = QSettings()
@@ -546,6 +580,7 @@ class MainWindow(DatabaseCommands, QMainWindow):
         if self._remember_layout:
             self.save_layout()
         self.demo.cancel()
+        self.reports.shutdown()
         self.portfolio_view.cancel_loading()
         self.project_view.cancel_loading()
         self.gantt_view.cancel_loading()

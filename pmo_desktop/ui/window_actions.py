@@ -143,6 +143,28 @@ def create_actions(window: MainWindow) -> None:
     window.project_action.setIconText(translate("MainWindow", "Project"))
     window.gantt_action.setIconText(translate("MainWindow", "Gantt"))
 
+    window.board_pack_action = _action(
+        window,
+        translate("MainWindow", "&Board pack…"),
+        icon_name="reports",
+        shortcut="Ctrl+Shift+P",
+        tip=translate("MainWindow", "The steering committee's PDF pack of the portfolio"),
+    )
+    window.status_report_action = _action(
+        window,
+        translate("MainWindow", "Project &status report…"),
+        icon_name="status-report",
+        shortcut="Ctrl+Shift+T",
+        tip=translate("MainWindow", "A one-page PDF status report of the current project"),
+    )
+    window.portfolio_table_action = _action(
+        window,
+        translate("MainWindow", "Export portfolio table to &Excel…"),
+        icon_name="excel",
+        shortcut="Ctrl+Shift+E",
+        tip=translate("MainWindow", "Ratings and figures of the active projects in a workbook"),
+    )
+
     window.about_action = _action(
         window, translate("MainWindow", "&About PMO Desktop"), icon_name="about"
     )
@@ -195,6 +217,12 @@ def create_menus(window: MainWindow) -> None:
     for action in window.gantt_view.actions_for_menu():
         window.gantt_menu.addAction(action)
     window.gantt_menu.setEnabled(False)
+
+    window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
+    window.reports_menu.addAction(window.board_pack_action)
+    window.reports_menu.addAction(window.status_report_action)
+    window.reports_menu.addSeparator()
+    window.reports_menu.addAction(window.portfolio_table_action)
 
     window.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     window.help_menu.addAction(window.about_action)

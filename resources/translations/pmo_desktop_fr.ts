@@ -175,6 +175,185 @@
     </message>
 </context>
 <context>
+    <name>BoardPackDialog</name>
+    <message>
+        <source>{portfolio} board pack {as_of}</source>
+        <extracomment>Characters Windows, macOS or Linux refuse in a file name.</extracomment>
+        <translation>{portfolio} dossier du comité {as_of}</translation>
+    </message>
+    <message>
+        <source>Assembling the data</source>
+        <extracomment>The progress steps `services.reporting` and `services.board_pack` report, in English.</extracomment>
+        <translation>Rassemblement des données</translation>
+    </message>
+    <message>
+        <source>Portfolio overview</source>
+        <translation>Vue d’ensemble du portefeuille</translation>
+    </message>
+    <message>
+        <source>Schedules and status reports</source>
+        <translation>Plannings et rapports d’avancement</translation>
+    </message>
+    <message>
+        <source>Risks, decisions and issues</source>
+        <translation>Risques, décisions et problèmes</translation>
+    </message>
+    <message>
+        <source>Resource loading</source>
+        <translation>Charge des ressources</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Board pack — {portfolio}</source>
+        <extracomment>Widths of the projects and options columns (pixels); the preview takes the rest. The pack was written: the `BuiltPack`. The build failed: the message shown.</extracomment>
+        <translation>Dossier du comité — {portfolio}</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>T&amp;out cocher</translation>
+    </message>
+    <message>
+        <source>Select &amp;none</source>
+        <translation>To&amp;ut décocher</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Fichier produit</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ou&amp;vrir</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>&amp;Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the projects…</source>
+        <translation>Lecture des projets…</translation>
+    </message>
+    <message>
+        <source>Pack templates are not available: {error}</source>
+        <translation>Les gabarits de dossier ne sont pas disponibles&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Cannot read the portfolio: {error}</source>
+        <translation>Impossible de lire le portefeuille&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Save the board pack as</source>
+        <translation>Enregistrer le dossier du comité sous</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not in the portfolio any more, left out: {codes}</source>
+        <translation>Plus dans le portefeuille, laissés de côté&#xa0;: {codes}</translation>
+    </message>
+    <message>
+        <source>Template “{name}” loaded.</source>
+        <translation>Gabarit «&#xa0;{name}&#xa0;» chargé.</translation>
+    </message>
+    <message>
+        <source>Board pack</source>
+        <translation>Dossier du comité</translation>
+    </message>
+    <message>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} existe déjà. Le remplacer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Building the pack…</source>
+        <translation>Production du dossier…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Choose at least one project.</source>
+        <translation>Choisissez au moins un projet.</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Choisissez au moins une partie.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the pack.</source>
+        <translation>Choisissez où enregistrer le dossier.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: add a file name.</source>
+        <translation>{path} est un dossier&#xa0;: ajoutez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>{pages} pages for {projects} projects in {seconds} s: {name}</source>
+        <translation>{pages} pages pour {projects} projets en {seconds}&#xa0;s&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>The board pack was not written. {reason}</source>
+        <translation>Le dossier du comité n’a pas été écrit. {reason}</translation>
+    </message>
+    <message>
+        <source>No pack: see the message below.</source>
+        <translation>Pas de dossier&#xa0;: voir le message ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Annulé&#xa0;: aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Build the pack to see its pages here.</source>
+        <translation>Générez le dossier pour voir ses pages ici.</translation>
+    </message>
+    <message>
+        <source>{checked} of {total} selected</source>
+        <translation>{checked} sur {total} cochés</translation>
+    </message>
+    <message>
+        <source>Drawing the page previews…</source>
+        <extracomment>The progress bar&apos;s range; building takes the first `BUILD_SHARE` of it, previews the rest. Width of a page thumbnail, in pixels. Why the templates could not be read (&quot;&quot; if they were): the pack can still be built.</extracomment>
+        <translation>Dessin des aperçus des pages…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a PostgreSQL server</source>
@@ -964,6 +1143,33 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>LogoPicker</name>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>R&amp;etirer</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Aucun logo</translation>
+    </message>
+    <message>
+        <source>{name} is too large for a logo ({size} MB; at most {limit} MB).</source>
+        <translation>{name} est trop lourd pour un logo ({size}&#xa0;Mo&#xa0;; au plus {limit}&#xa0;Mo).</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}</source>
+        <translation>Impossible de lire {name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG picture.</source>
+        <translation>{name} n’est pas une image PNG ou JPEG.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Portfolio</source>
@@ -1171,6 +1377,30 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Gantt</translation>
     </message>
     <message>
+        <source>&amp;Board pack…</source>
+        <translation>&amp;Dossier du comité…</translation>
+    </message>
+    <message>
+        <source>The steering committee&apos;s PDF pack of the portfolio</source>
+        <translation>Le dossier PDF du comité de pilotage pour le portefeuille</translation>
+    </message>
+    <message>
+        <source>Project &amp;status report…</source>
+        <translation>&amp;Rapport d’avancement du projet…</translation>
+    </message>
+    <message>
+        <source>A one-page PDF status report of the current project</source>
+        <translation>Un rapport d’avancement PDF d’une page pour le projet courant</translation>
+    </message>
+    <message>
+        <source>Export portfolio table to &amp;Excel…</source>
+        <translation>Exporter le tableau du portefeuille vers &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Ratings and figures of the active projects in a workbook</source>
+        <translation>Évaluations et chiffres des projets actifs dans un classeur</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>À &amp;propos de PMO Desktop</translation>
     </message>
@@ -1195,6 +1425,10 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>&amp;Gantt</translation>
     </message>
     <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapports</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
@@ -1205,6 +1439,122 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsForm</name>
+    <message>
+        <source>Cover</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <source>Portfolio table</source>
+        <translation>Tableau du portefeuille</translation>
+    </message>
+    <message>
+        <source>Project pages</source>
+        <translation>Pages projets</translation>
+    </message>
+    <message>
+        <source>Resource loading</source>
+        <translation>Charge des ressources</translation>
+    </message>
+    <message>
+        <source>Portfolio risks</source>
+        <translation>Risques du portefeuille</translation>
+    </message>
+    <message>
+        <source>Decisions required</source>
+        <translation>Décisions attendues</translation>
+    </message>
+    <message>
+        <source>Appendix: RAG rules, glossary</source>
+        <translation>Annexe&#xa0;: règles RAG, glossaire</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <extracomment>Each language in its own name, as language choosers show them. Anything the user can change changed. A chosen logo was refused: the reason.</extracomment>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter (US)</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <source>As-of &amp;date:</source>
+        <translation>&amp;Date de situation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>Pap&amp;ier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>O&amp;rientation:</source>
+        <translation>O&amp;rientation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Page and language</source>
+        <translation>Page et langue</translation>
+    </message>
+    <message>
+        <source>Standard title</source>
+        <translation>Titre standard</translation>
+    </message>
+    <message>
+        <source>e.g. Internal, Confidential</source>
+        <translation>p. ex. Interne, Confidentiel</translation>
+    </message>
+    <message>
+        <source>Primary colour</source>
+        <translation>Couleur principale</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Couleur d’accent</translation>
+    </message>
+    <message>
+        <source>Reset colo&amp;urs</source>
+        <translation>Couleur&amp;s par défaut</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Classification:</source>
+        <translation>&amp;Classification&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Couleurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cover and branding</source>
+        <translation>Couverture et identité visuelle</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1776,26 @@ Projets&#xa0;: {count}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Build the pack to see its pages here.</source>
+        <extracomment>Height of a thumbnail in the strip (pixels); its width follows the page&apos;s shape. The large page is drawn at least this wide, so that it stays sharp when the pane grows. The large picture of page `number` is shown.</extracomment>
+        <translation>Générez le dossier pour voir ses pages ici.</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Page {number} sur {count}</translation>
+    </message>
+    <message>
+        <source>The pack was written; its previews were not drawn.</source>
+        <translation>Le dossier a été écrit&#xa0;; ses aperçus n’ont pas été dessinés.</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown: {error}</source>
+        <translation>Impossible d’afficher cette page&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialogController</name>
     <message>
         <source>Cancelling…</source>
@@ -1471,6 +1841,22 @@ Projets&#xa0;: {count}</translation>
     <message>
         <source>{count} projects</source>
         <translation>{count} projets</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSelectionModel</name>
+    <message>
+        <source>Project</source>
+        <extracomment>The statuses a pack covers unless the user chooses otherwise. True on a programme item (a real programme, not the &quot;no programme&quot; group). The checked projects changed (once per user click or bulk change).</extracomment>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Projects outside any programme</source>
+        <translation>Projets hors programme</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2362,81 @@ du jalon</translation>
     </message>
 </context>
 <context>
+    <name>ReportCommands</name>
+    <message>
+        <source>Project status report</source>
+        <extracomment>A status report or portfolio table was written: its `PackResult`.</extracomment>
+        <translation>Rapport d’avancement du projet</translation>
+    </message>
+    <message>
+        <source>No project chosen</source>
+        <translation>Aucun projet choisi</translation>
+    </message>
+    <message>
+        <source>Choose a project in the portfolio tree or the project list first.</source>
+        <translation>Choisissez d’abord un projet dans l’arbre du portefeuille ou la liste des projets.</translation>
+    </message>
+    <message>
+        <source>{project} status report {as_of}</source>
+        <translation>{project} rapport d’avancement {as_of}</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the status report of {project}…</source>
+        <translation>Écriture du rapport d’avancement de {project}…</translation>
+    </message>
+    <message>
+        <source>Portfolio table</source>
+        <translation>Tableau du portefeuille</translation>
+    </message>
+    <message>
+        <source>{portfolio} portfolio table {as_of}</source>
+        <translation>{portfolio} tableau du portefeuille {as_of}</translation>
+    </message>
+    <message>
+        <source>Export the portfolio table to Excel</source>
+        <translation>Exporter le tableau du portefeuille vers Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the portfolio table…</source>
+        <translation>Écriture du tableau du portefeuille…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} écrit</translation>
+    </message>
+    <message>
+        <source>The file was not written. {reason}</source>
+        <translation>Le fichier n’a pas été écrit. {reason}</translation>
+    </message>
+    <message>
+        <source>No portfolio</source>
+        <translation>Aucun portefeuille</translation>
+    </message>
+    <message>
+        <source>This database holds no portfolio to report on yet.</source>
+        <translation>Cette base ne contient encore aucun portefeuille sur lequel produire un rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPrompts</name>
+    <message>
+        <source>Choose the organisation&apos;s logo</source>
+        <translation>Choisir le logo de l’organisation</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>StatusReportTableModel</name>
     <message>
         <source>Period</source>
@@ -2345,6 +2806,70 @@ du jalon</translation>
         <source>As soon as possible</source>
         <extracomment>A user edit of a cell: (task id, field, new value). Nothing is written yet. The visible rows changed shape (reset, filter): the chart re-reads `visible_rows`. A new snapshot arrived (dates and links may have changed, rows too). Display texts made on first paint (formatting dates and numbers is the slow part).</extracomment>
         <translation>Le plus tôt possible</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateBar</name>
+    <message>
+        <source>Pack template</source>
+        <extracomment>The user loaded a template: its `PackRequest`. The list changed (saved or deleted): a sentence saying what happened.</extracomment>
+        <translation>Gabarit de dossier</translation>
+    </message>
+    <message>
+        <source>No template saved yet</source>
+        <translation>Aucun gabarit enregistré</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>Ga&amp;barit&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>Appli&amp;quer</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve as…</source>
+        <translation>E&amp;nregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>Suppri&amp;mer</translation>
+    </message>
+    <message>
+        <source>Save pack template</source>
+        <translation>Enregistrer le gabarit de dossier</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nom du gabarit&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Replace the template “{name}”?</source>
+        <translation>Remplacer le gabarit «&#xa0;{name}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete pack template</source>
+        <translation>Supprimer le gabarit de dossier</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation>Supprimer le gabarit «&#xa0;{name}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Template “{name}” saved.</source>
+        <translation>Gabarit «&#xa0;{name}&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>Template “{name}” deleted.</source>
+        <translation>Gabarit «&#xa0;{name}&#xa0;» supprimé.</translation>
+    </message>
+    <message>
+        <source>The template was not changed. {reason}</source>
+        <translation>Le gabarit n’a pas été modifié. {reason}</translation>
+    </message>
+    <message>
+        <source>The database is read-only.</source>
+        <translation>La base de données est en lecture seule.</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,15 @@ def test_unwritable_screenshot_is_a_clear_error(qapp, sample_path, tmp_path) -> 
 def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert run_gui(str(sample_path), lang="fr", screenshot=tmp_path / "fr.png") == 0
     shot = captured[-1]
-    assert shot["menus"] == ["&Fichier", "É&dition", "Affic&hage", "&Projet", "&Gantt", "&Aide"]
+    assert shot["menus"] == [
+        "&Fichier",
+        "É&dition",
+        "Affic&hage",
+        "&Projet",
+        "&Gantt",
+        "&Rapports",
+        "&Aide",
+    ]
     assert shot["header"] == "Projet"
     assert shot["budget"] == "2\u202f300\u202f000\xa0€"
     # Nothing leaks into the next window: translators removed, locale restored.
@@ -138,7 +146,15 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
     assert QLocale().name() == "en_GB"
 
     assert run_gui(str(sample_path), lang="en", screenshot=tmp_path / "en.png") == 0
-    assert captured[-1]["menus"] == ["&File", "&Edit", "&View", "&Project", "&Gantt", "&Help"]
+    assert captured[-1]["menus"] == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Project",
+        "&Gantt",
+        "&Reports",
+        "&Help",
+    ]
 
 
 def test_language_comes_from_the_settings(qapp, sample_path, tmp_path, captured) -> None:

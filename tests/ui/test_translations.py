@@ -26,7 +26,10 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 #: Items shown together (one menu, menu bar or dialog), by source text: their `&` letters
 #: must differ in French too. Show/Hide details share one button, so only one is listed.
 MNEMONIC_GROUPS = {
-    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Gantt", "&Help"),
+    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Gantt", "&Reports", "&Help"),
+    "Reports menu": (
+        "&Board pack…", "Project &status report…", "Export portfolio table to &Excel…",
+    ),
     "File menu": (
         "&New database…", "&Open database…", "&Connect to server…", "Open &Recent",
         "Create the &demo portfolio", "&Reload", "&Quit",
@@ -55,6 +58,12 @@ MNEMONIC_GROUPS = {
         "&Open a database file…", "&Recent databases", "&Skip",
     ),
     "CrashDialog": ("Show &details", "&Copy details", "Open log &folder"),
+    "BoardPackDialog": (
+        "&Build", "&Classification:", "&Load", "&Open", "&Paper:", "&Save to:", "As-of &date:",
+        "Bro&wse…", "C&hoose…", "Dele&te", "Lan&guage:", "O&rientation:", "R&emove",
+        "Reset colo&urs", "Sa&ve as…", "Select &all", "Select &none", "Show in &folder",
+        "T&itle:", "Te&mplate:",
+    ),
 }  # fmt: skip
 
 
