@@ -251,14 +251,9 @@ def reschedule(
     database: Database, portfolio_id: int, project_ids: Iterable[int] | None = None
 ) -> RescheduleSummary:
     """Schedule the portfolio and store the dates of the chosen projects (default: all)."""
+    chosen = set(project_ids) if project_ids is not None else None
     with database.write_session() as session:
-        plan = load_plan(session, portfolio_id)
-        try:
-            result = schedule(plan)
-        except SchedulingError as exc:
-            raise PlanError(str(exc)) from None
-        chosen = set(project_ids) if project_ids is not None else None
-        stored = _store(session, plan, result, chosen)
+        plan, result, stored = reschedule_in(session, portfolio_id, chosen)
     kept = [spec for spec in plan.tasks if chosen is None or spec.project in chosen]
     names = tuple(f"'{spec.name}'" for spec in kept)
     return RescheduleSummary(
@@ -268,6 +263,19 @@ def reschedule(
         critical=sum(1 for spec in kept if result.tasks[spec.id].critical),
         warnings=[warning for warning in result.warnings if warning.startswith(names)],
     )
+
+
+def reschedule_in(
+    session: Session, portfolio_id: int, chosen: set[int] | None = None
+) -> tuple[ScheduleInput, ScheduleResult, int]:
+    """Schedule the portfolio inside the caller's transaction and store the chosen
+    projects' dates (None: all); returns the plan, the result and the rows stored."""
+    plan = load_plan(session, portfolio_id)
+    try:
+        result = schedule(plan)
+    except SchedulingError as exc:
+        raise PlanError(str(exc)) from None
+    return plan, result, _store(session, plan, result, chosen)
 
 
 @dataclass(frozen=True)

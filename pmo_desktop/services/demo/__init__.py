@@ -12,15 +12,18 @@ from datetime import date
 from typing import Literal
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import PmoError
 from pmo_desktop.services.demo.generator import PORTFOLIO_ID, build_dataset
 from pmo_desktop.services.demo.writer import write_rows
+from pmo_desktop.services.scheduling import reschedule_in
 
 __all__ = ["DemoError", "DemoSummary", "create_demo"]
 
-#: Share of the progress bar taken by building the rows (the rest is inserting them).
+#: Shares of the progress bar: building the rows, then inserting them, then scheduling.
 _BUILD_SHARE = 300
+_SCHEDULE_SHARE = 100
 _PROGRESS_TOTAL = 1000
 
 
@@ -63,11 +66,17 @@ def create_demo(
         report(round(_BUILD_SHARE * fraction), label)
 
     def inserting(done: int, total: int) -> None:
-        share = _PROGRESS_TOTAL - _BUILD_SHARE
+        share = _PROGRESS_TOTAL - _BUILD_SHARE - _SCHEDULE_SHARE
         report(_BUILD_SHARE + share * done // max(total, 1), "Inserting rows")
 
     ctx = build_dataset(scale, seed, status_date, building)
     counts = write_rows(engine, ctx.tables, ctx.rng, inserting)
+    report(_PROGRESS_TOTAL - _SCHEDULE_SHARE, "Scheduling")
+    # The generator places every task where a forward pass puts it; scheduling adds what a
+    # user expects to see at once: late dates, slack and the critical path.
+    with Session(engine) as session, session.begin():
+        reschedule_in(session, PORTFOLIO_ID)
+    report(_PROGRESS_TOTAL, "")
     return DemoSummary(portfolio_id=PORTFOLIO_ID, counts=counts, as_of=status_date)
 
 
