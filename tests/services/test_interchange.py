@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -315,12 +314,10 @@ def _large_file(path: Path, count: int) -> None:
     write_mspdi(imported, None, path)
 
 
-def test_large_file_imports_quickly(database: Database, tmp_path: Path) -> None:
+def test_large_file_imports_whole(database: Database, tmp_path: Path) -> None:
+    """5,000 tasks in one file: every task and assignment arrives (speed: bench/)."""
     path = tmp_path / "large.xml"
     _large_file(path, 5000)
-    began = time.perf_counter()
     summary = import_mspdi(database, path)
-    elapsed = time.perf_counter() - began
     assert summary.counts["tasks"] == 5000
     assert summary.counts["assignments"] == 4750
-    assert elapsed < 10, f"importing 5,000 tasks took {elapsed:.1f} s"
