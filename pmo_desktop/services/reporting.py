@@ -9,16 +9,13 @@ The renderers are imported only when a file is built (the application starts lig
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +33,7 @@ from pmo_desktop.reports.data import (
     Section,
 )
 from pmo_desktop.services.dashboard import RagThresholds
+from pmo_desktop.storage.atomic import atomic_output
 from pmo_desktop.storage.database import Database
 
 Progress = Callable[[int, int, str], None]
@@ -114,7 +112,7 @@ def write_board_pack(
     report = _Progress(progress)
     report.step(0, 1, "Assembling the data")
     pack = _assemble(database, request, report.assembling)
-    with _atomic_output(target) as stream:
+    with atomic_output(target) as stream:
         pages = render_board_pack(pack, request.options, stream, progress=report.rendering)
     report.step(1, 1, "Done")
     return PackResult(target, pages, len(pack.projects), time.perf_counter() - started)
@@ -136,7 +134,7 @@ def write_project_report(
     target = _output_path(out)
     request = PackRequest(portfolio=portfolio, projects=(project,), as_of=as_of, options=options)
     pack = _assemble(database, request)
-    with _atomic_output(target) as stream:
+    with atomic_output(target) as stream:
         pages = render_project_status(pack, options, stream)
     return PackResult(target, pages, len(pack.projects), time.perf_counter() - started)
 
@@ -231,34 +229,6 @@ def _output_path(out: Path | str) -> Path:
     if not target.parent.is_dir():
         raise InteropError(f"Cannot write {target}: the folder {target.parent} does not exist.")
     return target
-
-
-@contextlib.contextmanager
-def _atomic_output(target: Path) -> Iterator[IO[bytes]]:
-    """A temporary file beside `target`, moved onto it only when the block succeeds."""
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as error:
-        raise InteropError(f"Cannot write {target}: {error.strerror or error}.") from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        _remove(temporary)
-        raise InteropError(f"Cannot write {target}: {error.strerror or error}.") from error
-    except BaseException:
-        _remove(temporary)
-        raise
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 # --- Resolving a request ----------------------------------------------------------------

@@ -6,15 +6,12 @@ written to a temporary file beside the target and moved over it (DESIGN.md §9).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import Element, SubElement
 
-from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.mspdi import values
 from pmo_desktop.interop.mspdi.model import (
     CONSTRAINT_CODES,
@@ -27,6 +24,7 @@ from pmo_desktop.interop.mspdi.model import (
     MspdiTask,
 )
 from pmo_desktop.scheduling.model import Intervals, ScheduleResult, TaskResult
+from pmo_desktop.storage.atomic import atomic_output
 
 _NS = f"{{{NAMESPACE}}}"
 
@@ -43,22 +41,8 @@ def write_mspdi(
 
 
 def _replace_atomically(path: Path, data: bytes) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise InteropError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    with atomic_output(path) as stream:
+        stream.write(data)
 
 
 def _add(parent: Element, name: str, value: object) -> Element | None:

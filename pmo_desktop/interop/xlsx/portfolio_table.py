@@ -8,9 +8,7 @@ all (temporary file, then `os.replace`). Plain data in: the services convert the
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -24,10 +22,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.xlsx.fast import FORMULA_TRIGGERS
 from pmo_desktop.interop.xlsx.writer import safe_text
 from pmo_desktop.models.enums import Rag
+from pmo_desktop.storage.atomic import atomic_output
 
 #: The rated dimensions in column order (the board pack's DIMENSIONS).
 DIMENSIONS = ("overall", "schedule", "cost", "scope", "resources", "benefits")
@@ -324,19 +322,5 @@ def _about_sheet(
 
 
 def _save_atomically(workbook: Workbook, path: Path) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "wb") as stream:
-            workbook.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise InteropError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    with atomic_output(path) as stream:
+        workbook.save(stream)

@@ -8,10 +8,8 @@ The file appears whole or not at all (temporary file, then `os.replace`).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -24,11 +22,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.xlsx import model
 from pmo_desktop.interop.xlsx.fast import FORMULA_TRIGGERS, Styles, splice_rows
 from pmo_desktop.interop.xlsx.model import SheetProject, SheetTask, Workbook
 from pmo_desktop.interop.xlsx.predecessors import format_predecessors
+from pmo_desktop.storage.atomic import atomic_output
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
@@ -164,28 +162,14 @@ class _SheetWriter:
 
 
 def _save_atomically(sheets: _SheetWriter, path: Path) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    temporary: str | None = None
     package = io.BytesIO()
     sheets.workbook.save(package)  # the package without the table rows: small
     package.seek(0)
     # Sheet parts are named when saved ("/xl/worksheets/sheet2.xml").
     tables = {sheet.path.lstrip("/"): (kinds, rows) for sheet, kinds, rows in sheets.tables}
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        with os.fdopen(handle, "wb") as stream:
-            assert sheets.styles is not None
-            splice_rows(package, stream, tables, sheets.styles)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        raise InteropError(f"Cannot write {path}: {error.strerror or error}.") from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    assert sheets.styles is not None
+    with atomic_output(path) as stream:
+        splice_rows(package, stream, tables, sheets.styles)
 
 
 def _yes(flag: bool | None) -> str | None:
