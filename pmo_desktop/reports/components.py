@@ -10,6 +10,7 @@ import functools
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PIL import Image as PilImage
 from reportlab.lib import colors
@@ -33,6 +34,8 @@ from pmo_desktop.reports.data import Trend
 from pmo_desktop.reports.i18n import ReportText
 from pmo_desktop.reports.markup import escape, fit_width
 from pmo_desktop.reports.style import PackStyle, paragraph_styles
+
+T = TypeVar("T")
 
 #: Largest logo accepted, in pixels (a decompression bomb must not exhaust memory).
 MAX_LOGO_PIXELS = 16_000_000
@@ -352,6 +355,35 @@ def measure(flowables: Sequence[Flowable], width: float, max_height: float) -> f
         _, used = flowable.wrapOn(_measuring_canvas(), width, max_height)
         total += used + flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
+
+
+def first_fitting(
+    candidates: Sequence[T],
+    build: Callable[[T], list[Flowable]],
+    width: float,
+    room: float,
+    max_height: float,
+) -> list[Flowable]:
+    """The flowables of the first candidate that fits `room` (the candidates go from the
+    most to the least content, so their heights never grow): the first is tried, then the
+    rest searched by halves; the last candidate's when none fits."""
+
+    def fitting(index: int) -> tuple[list[Flowable], bool]:
+        flowables = build(candidates[index])
+        return flowables, measure(flowables, width, max_height) <= room
+
+    flowables, fits = fitting(0)
+    if fits or len(candidates) == 1:
+        return flowables
+    low, high, found = 1, len(candidates) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        flowables, fits = fitting(middle)
+        if fits:
+            found, high = flowables, middle - 1
+        else:
+            low = middle + 1
+    return found if found is not None else build(candidates[-1])
 
 
 def side_by_side(

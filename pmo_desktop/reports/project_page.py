@@ -18,6 +18,7 @@ from pmo_desktop.reports.components import (
     Outline,
     column_widths,
     data_table,
+    first_fitting,
     header_cells,
     hex_of,
     measure,
@@ -284,11 +285,14 @@ def fitted_milestones(
 ) -> list[Flowable]:
     """The milestone table with as many rows as fit `room` (at least three: beyond that the
     table splits onto the next page rather than hide more)."""
-    for limit in range(len(page.milestones), 3, -1):
-        block = milestones_table(page, text, style, width, limit)
-        if measure(block, width, style.frame_height) <= room:
-            return block
-    return milestones_table(page, text, style, width, min(len(page.milestones), 3))
+    limits = list(range(len(page.milestones), 2, -1)) or [len(page.milestones)]
+    return first_fitting(
+        limits,
+        lambda limit: milestones_table(page, text, style, width, limit),
+        width,
+        room,
+        style.frame_height,
+    )
 
 
 def milestones_table(

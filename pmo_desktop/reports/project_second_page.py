@@ -5,7 +5,7 @@ that they share one page."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import functools
 from datetime import date
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -40,14 +40,30 @@ def second_page(
     room = frame - (frame * GANTT_SHARE + style.h3_size * 2.2 if page.gantt is not None else 0)
     risks = min(top_risks, len(page.top_risks))
     listed = max(len(page.decisions), len(page.issues))
-    tail: list[Flowable] = []
-    for risk_rows, list_rows in _cuts(risks, listed):
-        tail = _tail(page, text, style, as_of, red_from, risk_rows, list_rows)
-        if measure(tail, style.frame_width, frame) <= room:
-            break
+    maps = heat_maps(page, text, style, red_from)
+    width = style.frame_width
+
+    # Each trial layout reuses the parts (and their heights) already made and measured:
+    # stacked parts take the sum of their heights.
+    @functools.cache
+    def risk_part(rows: int) -> tuple[list[Flowable], float]:
+        part = _risks_part(page, text, style, maps, red_from, rows)
+        return part, measure(part, width, frame)
+
+    @functools.cache
+    def list_part(rows: int) -> tuple[list[Flowable], float]:
+        part = _lists_part(page, text, style, as_of, rows)
+        return part, measure(part, width, frame)
+
+    def height(rows: tuple[int, int]) -> float:
+        return risk_part(rows[0])[1] + list_part(rows[1])[1]
+
+    cuts = _cuts(risks, listed)
+    chosen = next((rows for rows in cuts if height(rows) <= room), cuts[-1])
+    tail = [*risk_part(chosen[0])[0], *list_part(chosen[1])[0]]
     if page.gantt is None:
         return tail
-    return [_gantt_block(page.gantt, text, style, tail), *tail]
+    return [_gantt_block(page.gantt, text, style, height(chosen)), *tail]
 
 
 def _cuts(risks: int, listed: int) -> list[tuple[int, int]]:
@@ -62,24 +78,34 @@ def _cuts(risks: int, listed: int) -> list[tuple[int, int]]:
     return seen
 
 
-def _tail(
+def _risks_part(
     page: ProjectPage,
     text: ReportText,
     style: PackStyle,
-    as_of: date,
+    maps: Table,
     red_from: int,
     risk_rows: int,
-    list_rows: int,
 ) -> list[Flowable]:
+    """The top risks (the first `risk_rows`) beside the heat maps, the cut counted."""
     styles = paragraph_styles(style)
-    width = style.frame_width
-    tail = _risk_block(page, text, style, red_from=red_from, top_risks=risk_rows)
+    part = _risk_block(page, text, style, maps, red_from=red_from, top_risks=risk_rows)
     if risk_rows < min(len(page.top_risks), 5):
         more = text(
             "{count} more of the top risks not listed here; the heat maps count every open risk.",
             count=len(page.top_risks) - risk_rows,
         )
-        tail.append(Paragraph(escape(more), styles.note))
+        part.append(Paragraph(escape(more), styles.note))
+    return part
+
+
+def _lists_part(
+    page: ProjectPage, text: ReportText, style: PackStyle, as_of: date, list_rows: int
+) -> list[Flowable]:
+    """Pending decisions and escalated or urgent issues (the first `list_rows` of each, side
+    by side on a landscape page), the cuts counted."""
+    styles = paragraph_styles(style)
+    width = style.frame_width
+    part: list[Flowable] = []
     shown = dataclasses.replace(
         page, decisions=page.decisions[:list_rows], issues=page.issues[:list_rows]
     )
@@ -92,30 +118,30 @@ def _tail(
         issues = decisions_and_issues(
             dataclasses.replace(shown, decisions=()), text, style, as_of, width=half - gap / 2
         )
-        tail.append(spacer(style, 0.4))
-        tail += side_by_side(
+        part.append(spacer(style, 0.4))
+        part += side_by_side(
             decisions, issues, (half, half), style, max_height=style.frame_height * 0.5, gap=gap
         )
     else:
-        tail += decisions_and_issues(shown, text, style, as_of, width=width)
+        part += decisions_and_issues(shown, text, style, as_of, width=width)
     hidden_decisions = len(page.decisions) - len(shown.decisions)
     hidden_issues = len(page.issues) - len(shown.issues)
     if hidden_decisions:
         more = text(
             "{count} more pending decisions: see Decisions required.", count=hidden_decisions
         )
-        tail.append(Paragraph(escape(more), styles.note))
+        part.append(Paragraph(escape(more), styles.note))
     if hidden_issues:
         more = text("{count} more issues in the issue log.", count=hidden_issues)
-        tail.append(Paragraph(escape(more), styles.note))
-    return tail
+        part.append(Paragraph(escape(more), styles.note))
+    return part
 
 
 def _gantt_block(
-    extract: GanttExtract, text: ReportText, style: PackStyle, below: Sequence[Flowable]
+    extract: GanttExtract, text: ReportText, style: PackStyle, below: float
 ) -> Flowable:
     """The Gantt extract with its heading, as tall as leaves room on its page for what
-    follows it (risks, decisions), within a third to a half of the page."""
+    follows it (`below` points: risks, decisions), within a third to a half of the page."""
     styles = paragraph_styles(style)
     heading = Paragraph(
         escape(
@@ -128,7 +154,7 @@ def _gantt_block(
         styles.h3,
     )
     frame = style.frame_height
-    room = frame - measure(below, style.frame_width, frame) - style.h3_size * 2.2
+    room = frame - below - style.h3_size * 2.2
     high = 0.55 if style.landscape else 0.42
     chart = gantt_extract(
         extract, text, style, style.frame_width, min(frame * high, max(frame * 0.3, room))
@@ -155,15 +181,10 @@ def decisions_and_issues(
     return story
 
 
-def _risk_block(
-    page: ProjectPage, text: ReportText, style: PackStyle, *, red_from: int, top_risks: int
-) -> list[Flowable]:
-    styles = paragraph_styles(style)
-    if not page.top_risks and "risks" in page.missing:
-        return []
-    width = style.frame_width
-    wide = style.landscape
-    size = min(style.frame_height * 0.3, width * (0.145 if wide else 0.3))
+def heat_maps(page: ProjectPage, text: ReportText, style: PackStyle, red_from: int) -> Table:
+    """The inherent and residual heat maps side by side (made once per page: each of the
+    second page's trial layouts reuses them)."""
+    size = heat_map_size(style)
     maps = Table(
         [
             [
@@ -187,7 +208,30 @@ def _risk_block(
             ]
         )
     )
-    maps_width = 2 * (size + style.gap)
+    return maps
+
+
+def heat_map_size(style: PackStyle) -> float:
+    """The side of each heat map on a project page."""
+    wide = style.landscape
+    return min(style.frame_height * 0.3, style.frame_width * (0.145 if wide else 0.3))
+
+
+def _risk_block(
+    page: ProjectPage,
+    text: ReportText,
+    style: PackStyle,
+    maps: Table,
+    *,
+    red_from: int,
+    top_risks: int,
+) -> list[Flowable]:
+    styles = paragraph_styles(style)
+    if not page.top_risks and "risks" in page.missing:
+        return []
+    width = style.frame_width
+    wide = style.landscape
+    maps_width = 2 * (heat_map_size(style) + style.gap)
     table_width = width - maps_width if wide else width
     table = risks_table(
         page.top_risks[:top_risks],

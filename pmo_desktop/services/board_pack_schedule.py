@@ -192,7 +192,7 @@ def gantt_extract(
     shown = {bar.id for bar in bars}
     lines = tuple(
         GanttLinkLine(predecessor, successor, kind)
-        for predecessor, successor, kind in links
+        for predecessor, successor, kind in sorted(links)
         if predecessor in shown and successor in shown
     )
     return trim_extract(GanttExtract(window.start, window.end, as_of, bars, lines), max_rows)

@@ -386,9 +386,16 @@ def _check_gantt(database: Database, project_id: int, extract: GanttExtract, row
         parent = tasks[task_id][1]
         assert parent is None or parent in kept
     assert kept == sorted(kept, key=lambda task_id: _wbs_key(tasks, task_id))
+    now = datetime.combine(extract.as_of, datetime.min.time())
+    # Milestones, then critical tasks, then the rest; each kind unfinished ones first.
     ranked = sorted(
         (i for i in overlapping if not tasks[i][5]),
-        key=lambda i: (0 if tasks[i][6] else 1 if tasks[i][7] else 2, _moment(tasks[i][3]), i),
+        key=lambda i: (
+            0 if tasks[i][6] else 1 if tasks[i][7] else 2,
+            _moment(tasks[i][4]) < now,
+            _moment(tasks[i][3]),
+            i,
+        ),
     )
     leaves = [i for i in kept if not tasks[i][5]]
     assert set(leaves) == set(ranked[: len(leaves)])
