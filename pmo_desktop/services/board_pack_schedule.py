@@ -162,12 +162,9 @@ def gantt_extract(
     as_of: date,
     max_rows: int,
 ) -> GanttExtract:
-    """The tasks overlapping the window, at most `max_rows` of them, in WBS order.
-
-    Milestones, then critical tasks, then the others by start are kept, each with the
-    summaries above it, until the next one does not fit (never a lesser task in place of a
-    greater one); `omitted` counts the overlapping tasks left out.
-    """
+    """The tasks overlapping the window, at most `max_rows` of them, in WBS order: which
+    ones stay is `reports.data.trim_extract`'s rule (the renderer applies it again when
+    fewer rows fit its page); `omitted` counts the overlapping tasks left out."""
     candidates = [task for task in tasks if window.overlaps(task)]
     keys = _wbs_keys(tasks)
     candidates.sort(key=lambda task: keys[task.id])
