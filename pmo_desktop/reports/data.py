@@ -45,6 +45,8 @@ class Trend(enum.StrEnum):
 
 
 PAPERS = ("a4", "a3", "letter")
+#: The classification printed when the user gave none (translated; a user's own is not).
+DEFAULT_CLASSIFICATION = "Internal"
 ORIENTATIONS = ("landscape", "portrait")
 LANGUAGES = ("en", "fr")
 
@@ -66,7 +68,7 @@ class PackOptions:
     paper: str = "a4"
     orientation: str = "landscape"
     sections: frozenset[Section] = frozenset(Section)
-    classification: str = "Internal"
+    classification: str = DEFAULT_CLASSIFICATION
     title: str = ""
     branding: Branding = field(default_factory=Branding)
     #: Months shown before and after the as-of date in each project's Gantt extract.

@@ -19,7 +19,7 @@ from babel.numbers import format_compact_currency, format_currency, format_decim
 
 from pmo_desktop.errors import ValidationError
 from pmo_desktop.models.enums import Rag
-from pmo_desktop.reports.data import LANGUAGES, Trend
+from pmo_desktop.reports.data import DEFAULT_CLASSIFICATION, LANGUAGES, Trend
 
 #: Printed wherever a value is absent (no baseline, no cost, no date).
 DASH = "—"
@@ -158,6 +158,10 @@ class ReportText:
         if rag is None:
             return self(N_("Not rated"))
         return self(_RAG_LABELS[Rag(rag)])
+
+    def classification(self, level: str) -> str:
+        """The classification as printed: ours (the default) translated, a user's as typed."""
+        return self(N_("Internal")) if level == DEFAULT_CLASSIFICATION else level
 
     def dimension(self, key: str) -> str:
         """The label of a rated dimension (DIMENSIONS keys)."""

@@ -150,7 +150,7 @@ def render_board_pack(
     )
     running = RunningText(
         title=pack_title(pack, options, text),
-        classification=options.classification,
+        classification=text.classification(options.classification),
         organisation=pack.organisation,
         as_of=pack.as_of,
     )

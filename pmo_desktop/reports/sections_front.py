@@ -96,7 +96,7 @@ def cover(pack: PortfolioPack, options: PackOptions, text: ReportText, style: Pa
         (text("Reporting period"), period),
         (text("As of"), text.date(pack.as_of)),
         (text("Projects"), text.number(len(pack.projects))),
-        (text("Classification"), options.classification),
+        (text("Classification"), text.classification(options.classification)),
     ]
     label_style = styles.body.clone("cover_label", textColor=style.muted)
     value_style = styles.body.clone("cover_value", fontName=style.bold_font)

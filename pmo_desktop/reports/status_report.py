@@ -201,7 +201,9 @@ def render_project_status(pack: PortfolioPack, options: PackOptions, out: Binary
     title = options.title.strip() or text(
         "Status report — {project}", project=f"{summary.code} {summary.name}".strip()
     )
-    running = RunningText(title, options.classification, pack.organisation, pack.as_of)
+    running = RunningText(
+        title, text.classification(options.classification), pack.organisation, pack.as_of
+    )
     for slack in (style.base_size, style.base_size * 4, style.frame_height * 0.1):
         document = PackDocument(style, text, running)
         document.pageTemplates.sort(key=lambda template: template.id != BODY_TEMPLATE)

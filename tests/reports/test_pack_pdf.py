@@ -187,6 +187,27 @@ def test_french_pack_has_french_headings_dates_and_money() -> None:
     assert "Budget" in everything and "Summary" not in everything
 
 
+@pytest.mark.parametrize(
+    ("language", "classification", "printed"),
+    [
+        ("fr", "Internal", "Classification : Interne"),
+        ("en", "Internal", "Classification: Internal"),
+        ("fr", "Confidentiel — COMEX", "Classification : Confidentiel — COMEX"),
+    ],
+)
+def test_the_default_classification_is_translated_a_typed_one_is_not(
+    language: str, classification: str, printed: str
+) -> None:
+    options = PackOptions(
+        language=language,
+        classification=classification,
+        sections=frozenset({Section.COVER, Section.SUMMARY}),
+    )
+    pages, read = render(make_pack(1), options)
+    for number in range(2, pages + 1):
+        assert printed in squash(read.page_text(number)), number
+
+
 @pytest.mark.parametrize("paper", ["a4", "a3", "letter"])
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_every_paper_and_orientation_builds_inside_the_page(paper, orientation) -> None:
