@@ -9,6 +9,7 @@ milliseconds instead of the ~2.5 ms per text that matplotlib's Agg text renderin
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -37,6 +38,8 @@ _AXIS = HexColor("#B8BEC6")
 _LABEL = HexColor("#3C4043")
 _CAPACITY = HexColor("#2B2B2B")
 _WHITE = HexColor("#FFFFFF")
+#: A square marker's outline, centred on its point (the circle is matplotlib's unit circle).
+_SQUARE_CORNERS = ((-0.9, -0.9), (-0.9, 0.9), (0.9, 0.9), (0.9, -0.9), (-0.9, -0.9))
 #: matplotlib's artists are not thread-safe: one chart at a time per process.
 _LOCK = threading.Lock()
 #: Anchor codes: horizontal (l, c, r) then vertical (b = baseline, m, t, d = descender),
@@ -112,27 +115,26 @@ def _rgb(colour: Color) -> tuple[float, float, float]:
 
 
 class _Canvas:
-    """A figure whose one axes spans it in points (origin lower left), plus vector labels.
+    """Matplotlib's Agg renderer on a canvas measured in points (origin lower left), plus
+    vector labels.
 
-    Lines and boxes are queued by look and painted as one collection each: matplotlib's cost
-    is per artist, not per shape.
+    Lines and boxes are queued by look and painted as one path each, straight through the
+    renderer: no Figure, Axes or artists (their cost is per object, and importing them costs
+    more than the whole pack's charts).
     """
 
     def __init__(self, width: float, height: float, style: PackStyle) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+        from matplotlib.backends.backend_agg import RendererAgg
+        from matplotlib.transforms import Affine2D
 
         self.width, self.height, self.style = width, height, style
         self.size = max(7.0, style.small_size)
-        self.figure = Figure(figsize=(width / 72.0, height / 72.0), dpi=PRINT_DPI)
-        FigureCanvasAgg(self.figure)
-        self.figure.set_facecolor("white")
-        self.axes = self.figure.add_axes((0, 0, 1, 1))
-        self.axes.set_axis_off()
-        self.axes.set_xlim(0, width)
-        self.axes.set_ylim(0, height)
+        scale = PRINT_DPI / 72.0
+        self.renderer = RendererAgg(round(width * scale), round(height * scale), PRINT_DPI)
+        self.transform = Affine2D().scale(scale)
         self.labels: list[Label] = []
         self._batches: dict[tuple[Any, ...], list[Any]] = {}
+        self._curves: list[tuple[list[float], list[float], Any, float, Any, str | None]] = []
 
     def width_of(self, value: str, font: str | None = None) -> float:
         return stringWidth(value, font or self.style.font, self.size)
@@ -175,30 +177,67 @@ class _Canvas:
         self, xs: Sequence[float], ys: Sequence[float], colour: Color, width: float,
         dash: tuple[float, ...] | None = None, marker: str | None = None,
     ) -> None:  # fmt: skip
-        self.axes.plot(
-            xs, ys, color=_rgb(colour), linewidth=width, linestyle=(0, dash) if dash else "-",
-            marker=marker, markersize=2.8, markeredgewidth=0, solid_capstyle="butt",
-            dash_capstyle="butt", clip_on=False,
-        )  # fmt: skip
+        self._curves.append((list(xs), list(ys), _rgb(colour), width, dash, marker))
+
+    def _gc(self, colour: Any, width: float, dash: tuple[float, ...] | None = None) -> Any:
+        gc = self.renderer.new_gc()
+        gc.set_foreground(colour)
+        gc.set_linewidth(width)
+        gc.set_capstyle("butt")
+        gc.set_antialiased(True)
+        if dash:
+            gc.set_dashes(0, list(dash))
+        return gc
 
     def image(self) -> ChartImage:
-        """Paint, encode and wrap: the finished chart."""
+        """Paint, then wrap: the finished chart (white ground, then by z-order)."""
         import numpy
-        from matplotlib.collections import LineCollection, PolyCollection
+        from matplotlib.path import Path
+        from matplotlib.transforms import Affine2D
 
+        renderer, transform = self.renderer, self.transform
+        paint: list[tuple[float, int, Callable[[], None]]] = []
         for key, items in self._batches.items():
-            if key[0] == "lines" and items:
+            if not items:
+                continue
+            if key[0] == "lines":
                 _, colour, width, dash, zorder = key
-                self.axes.add_collection(LineCollection(
-                    items, colors=[colour], linewidths=width, capstyle="butt", zorder=zorder,
-                    linestyles=(0, dash) if dash else "solid"), autolim=False)  # fmt: skip
-            elif items:
+                path = Path(
+                    [point for segment in items for point in segment],
+                    [Path.MOVETO, Path.LINETO] * len(items),
+                )
+                gc = self._gc(colour, width, dash)
+                draw = functools.partial(renderer.draw_path, gc, path, transform)
+            else:
                 _, colour, edge, zorder = key
-                self.axes.add_collection(PolyCollection(
-                    items, facecolors=[colour], edgecolors=[edge] if edge else "none",
-                    linewidths=0.5 if edge else 0, zorder=zorder), autolim=False)  # fmt: skip
-        self.figure.canvas.draw()
-        rgba = numpy.asarray(self.figure.canvas.buffer_rgba())
+                box = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+                path = Path(
+                    [point for corners in items for point in (*corners, corners[0])],
+                    box * len(items),
+                )
+                gc = self._gc(edge or colour, 0.5 if edge else 0.0)
+                draw = functools.partial(renderer.draw_path, gc, path, transform, colour)
+            paint.append((zorder, len(paint), draw))
+        for xs, ys, colour, width, dash, marker in self._curves:
+            points = Path(list(zip(xs, ys, strict=True)))
+            if len(xs) > 1:
+                gc = self._gc(colour, width, dash)
+                paint.append((2.0, len(paint), functools.partial(
+                    renderer.draw_path, gc, points, transform)))  # fmt: skip
+            if marker:
+                shape = Path.unit_circle() if marker == "o" else Path(_SQUARE_CORNERS, closed=True)
+                scale = 1.4 * PRINT_DPI / 72.0
+                paint.append((2.0, len(paint), functools.partial(
+                    renderer.draw_markers, self._gc(colour, 0.0), shape,
+                    Affine2D().scale(scale), points, transform, colour)))  # fmt: skip
+        renderer.clear()
+        ground = Path(
+            [(0, 0), (0, self.height), (self.width, self.height), (self.width, 0), (0, 0)]
+        )
+        renderer.draw_path(self._gc(_rgb(_WHITE), 0.0), ground, transform, _rgb(_WHITE))
+        for _zorder, _order, draw in sorted(paint, key=lambda item: item[:2]):
+            draw()
+        rgba = numpy.asarray(renderer.buffer_rgba())
         return ChartImage(rgb_picture(rgba), self.width, self.height, self.labels)
 
     def message(self, value: str) -> ChartImage:
