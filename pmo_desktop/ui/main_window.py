@@ -31,8 +31,11 @@ from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.project_view import ProjectView
 from pmo_desktop.ui.recent import RecentDatabasesMenu
-from pmo_desktop.ui.reports.commands import ReportCommands, ReportContext
+from pmo_desktop.ui.reports.commands import ReportCommands
+from pmo_desktop.ui.resources.view import ResourceLoadingView
+from pmo_desktop.ui.risks import RiskRegisterView
 from pmo_desktop.ui.status_bar import DatabaseStatus
+from pmo_desktop.ui.view_commands import ViewCommands
 from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
 from pmo_desktop.ui.workers import Job, WorkPool
 from pmo_desktop.ui.workspace import Workspace, touches
@@ -55,7 +58,7 @@ class PortfolioChoice:
     as_of: date | None
 
 
-class MainWindow(DatabaseCommands, QMainWindow):
+class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
     """PMO Desktop's main window on one open database."""
 
     #: The view shown in the centre changed ("portfolio", "project" or "empty").
@@ -91,10 +94,20 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.project_view = ProjectView(self.workspace)
         self.gantt_view = GanttView(self.workspace)
         self.gantt_view.task_activated.connect(self.edit_task)
+        self.resources_view = ResourceLoadingView(self.workspace)
+        self.resources_view.task_activated.connect(self.open_task)
+        self.risks_view = RiskRegisterView(self.workspace)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         self.pages = QStackedWidget()
-        for page in (self.portfolio_view, self.project_view, self.gantt_view, self.empty_state):
+        for page in (
+            self.portfolio_view,
+            self.project_view,
+            self.gantt_view,
+            self.resources_view,
+            self.risks_view,
+            self.empty_state,
+        ):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -175,6 +188,8 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.dashboard_action.triggered.connect(self.show_dashboard)
         self.project_action.triggered.connect(self._show_current_project)
         self.gantt_action.triggered.connect(self._show_current_gantt)
+        self.resources_action.triggered.connect(self.show_resources)
+        self.risks_action.triggered.connect(self.show_risks)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
@@ -208,6 +223,10 @@ class MainWindow(DatabaseCommands, QMainWindow):
             return "project"
         if page is self.gantt_view:
             return "gantt"
+        if page is self.resources_view:
+            return "resources"
+        if page is self.risks_view:
+            return "risks"
         return "empty"
 
     def _current_portfolio(self) -> PortfolioChoice | None:
@@ -295,88 +314,6 @@ class MainWindow(DatabaseCommands, QMainWindow):
             self._feed.close()
             self._feed = None
 
-    # ------------------------------------------------------------- navigation
-    def _show_page(self, page: QWidget) -> None:
-        self.pages.setCurrentWidget(page)
-        view = self.current_view()
-        self.dashboard_action.setChecked(view == "portfolio")
-        self.project_action.setChecked(view == "project")
-        self.gantt_action.setChecked(view == "gantt")
-        self.project_menu.setEnabled(view == "project")
-        self.gantt_menu.setEnabled(view == "gantt")
-        self.view_changed.emit(view)
-
-    def show_dashboard(self) -> None:
-        if self._portfolio_id is not None:
-            self._show_page(self.portfolio_view)
-        else:
-            self._show_page(self.empty_state)
-
-    def _show_current_gantt(self) -> None:
-        if self._project_id is None:
-            self._no_project_chosen()
-            return
-        self.open_gantt(self._project_id)
-
-    def open_gantt(self, project_id: int) -> None:
-        """Show the Gantt chart of `project_id` (View ▸ Gantt chart, Ctrl+3)."""
-        self._project_id = project_id
-        self.navigation.select_project(project_id)
-        self.gantt_view.show_project(project_id)
-        self._show_page(self.gantt_view)
-        self._update_actions()
-
-    def edit_task(self, task_id: int) -> bool:
-        """The task dialog (double-click on a bar); its changes are one undoable step."""
-        if self.database.read_only:
-            return False
-        try:
-            command = self.dialogs.edit_task(self, self.database, task_id)
-        except PmoError as exc:
-            self.dialogs.critical(self, self.tr("Cannot edit the task"), str(exc))
-            return False
-        return command is not None and self.workspace.execute(command)
-
-    def _no_project_chosen(self) -> None:
-        self.dialogs.information(
-            self,
-            self.tr("No project chosen"),
-            self.tr("Choose a project in the portfolio tree or the project list first."),
-        )
-        self._show_page(self.pages.currentWidget())
-
-    def _show_current_project(self) -> None:
-        if self._project_id is None:
-            self.dialogs.information(
-                self,
-                self.tr("No project chosen"),
-                self.tr("Choose a project in the portfolio tree or the project list first."),
-            )
-            self._show_page(self.pages.currentWidget())
-            return
-        self.open_project(self._project_id)
-
-    def open_project(self, project_id: int) -> None:
-        """Show the project view on `project_id` (double-click, Enter, or View ▸ Project)."""
-        self._project_id = project_id
-        self.navigation.select_project(project_id)
-        self.project_view.show_project(project_id)
-        self._show_page(self.project_view)
-        self._update_actions()
-
-    def _on_project_selected(self, project_id: int) -> None:
-        self._project_id = project_id
-        self.portfolio_view.select_project(project_id)
-        if self.pages.currentWidget() is self.project_view:
-            self.project_view.show_project(project_id)
-        elif self.pages.currentWidget() is self.gantt_view:
-            self.gantt_view.show_project(project_id)
-        self._update_actions()
-
-    def _on_scope_changed(self, project_ids: object, label: str) -> None:
-        ids = frozenset(project_ids) if isinstance(project_ids, frozenset | set | list) else None
-        self.portfolio_view.set_scope(ids, label)
-
     def select_project(self, name: str) -> int:
         """Make the project whose code or name is `name` current (any portfolio); its id."""
         project = portfolio_service.find_project(self.database, name)
@@ -415,6 +352,8 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.dashboard_action.setEnabled(has_portfolio)
         self.project_action.setEnabled(self._project_id is not None)
         self.gantt_action.setEnabled(self._project_id is not None)
+        self.resources_action.setEnabled(has_portfolio)
+        self.risks_action.setEnabled(has_portfolio)
         self.filter_action.setEnabled(has_portfolio)
         self.board_pack_action.setEnabled(has_portfolio)
         self.portfolio_table_action.setEnabled(has_portfolio)
@@ -446,6 +385,9 @@ class MainWindow(DatabaseCommands, QMainWindow):
     def _focus_filter(self) -> None:
         if self.pages.currentWidget() is self.gantt_view:
             self.gantt_view.focus_find()
+            return
+        if self.pages.currentWidget() is self.risks_view:
+            self.risks_view.focus_filter()
             return
         if self.pages.currentWidget() is not self.portfolio_view:
             self.show_dashboard()
@@ -530,31 +472,6 @@ class MainWindow(DatabaseCommands, QMainWindow):
     def show_about(self) -> None:
         self.dialogs.about_application(self, self.database.display)
 
-    # ----------------------------------------------------------------- reports
-    def _report_context(self) -> ReportContext:
-        portfolio = self._current_portfolio()
-        return ReportContext(
-            database=self.database,
-            portfolio_id=portfolio.id if portfolio is not None else None,
-            portfolio=portfolio.name if portfolio is not None else None,
-            as_of=self.workspace.as_of,
-            project_id=self._project_id,
-            paper=self.preferences.paper,
-            thresholds=self.preferences.thresholds,
-        )
-
-    def show_board_pack(self) -> None:
-        """Reports ▸ Board pack…: the pack's options, build, progress and page previews."""
-        self.reports.show_board_pack(self._report_context())
-
-    def write_status_report(self) -> None:
-        """Reports ▸ Project status report…: the current project on one PDF page."""
-        self.reports.write_status_report(self._report_context())
-
-    def export_portfolio_table(self) -> None:
-        """Reports ▸ Export portfolio table to Excel…"""
-        self.reports.export_portfolio_table(self._report_context())
-
     # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
         settings = QSettings()
@@ -567,6 +484,8 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.portfolio_view.restore_state(settings)
         self.project_view.restore_state(settings)
         self.gantt_view.restore_state(settings)
+        self.resources_view.restore_state(settings)
+        self.risks_view.restore_state(settings)
 
     def save_layout(self) -> None:
         settings = QSettings()
@@ -575,6 +494,8 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.portfolio_view.save_state(settings)
         self.project_view.save_state(settings)
         self.gantt_view.save_state(settings)
+        self.resources_view.save_state(settings)
+        self.risks_view.save_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_layout:
@@ -584,5 +505,7 @@ class MainWindow(DatabaseCommands, QMainWindow):
         self.portfolio_view.cancel_loading()
         self.project_view.cancel_loading()
         self.gantt_view.cancel_loading()
+        self.resources_view.cancel_loading()
+        self.risks_view.cancel_loading()
         self._stop_watching()
         super().closeEvent(event)

@@ -136,12 +136,39 @@ def create_actions(window: MainWindow) -> None:
         shortcut="Ctrl+3",
         tip=translate("MainWindow", "Tasks, dates, links and critical path of the current project"),
     )
-    for action in (window.dashboard_action, window.project_action, window.gantt_action):
+    window.resources_action = _action(
+        window,
+        translate("MainWindow", "Resource &loading"),
+        icon_name="resources",
+        shortcut="Ctrl+4",
+        tip=translate(
+            "MainWindow", "Who is booked where: utilisation per resource and period, all projects"
+        ),
+    )
+    window.risks_action = _action(
+        window,
+        translate("MainWindow", "Ris&k register"),
+        icon_name="risks",
+        shortcut="Ctrl+5",
+        tip=translate(
+            "MainWindow", "Risks of every project: filters, heat maps, responses and actions"
+        ),
+    )
+    views = (
+        window.dashboard_action,
+        window.project_action,
+        window.gantt_action,
+        window.resources_action,
+        window.risks_action,
+    )
+    for action in views:
         action.setCheckable(True)
         window.view_group.addAction(action)
     window.dashboard_action.setIconText(translate("MainWindow", "Dashboard"))
     window.project_action.setIconText(translate("MainWindow", "Project"))
     window.gantt_action.setIconText(translate("MainWindow", "Gantt"))
+    window.resources_action.setIconText(translate("MainWindow", "Resources"))
+    window.risks_action.setIconText(translate("MainWindow", "Risks"))
 
     window.board_pack_action = _action(
         window,
@@ -194,6 +221,8 @@ def create_menus(window: MainWindow) -> None:
     window.view_menu.addAction(window.dashboard_action)
     window.view_menu.addAction(window.project_action)
     window.view_menu.addAction(window.gantt_action)
+    window.view_menu.addAction(window.resources_action)
+    window.view_menu.addAction(window.risks_action)
     window.view_menu.addSeparator()
     window.portfolio_menu = QMenu(translate("MainWindow", "P&ortfolio"), window)
     window.portfolio_group = QActionGroup(window)
@@ -217,6 +246,10 @@ def create_menus(window: MainWindow) -> None:
     for action in window.gantt_view.actions_for_menu():
         window.gantt_menu.addAction(action)
     window.gantt_menu.setEnabled(False)
+    window.risks_menu = bar.addMenu(translate("MainWindow", "R&isks"))
+    for action in window.risks_view.actions_for_menu():
+        window.risks_menu.addAction(action)
+    window.risks_menu.setEnabled(False)
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)
@@ -237,6 +270,8 @@ def create_toolbars(window: MainWindow) -> None:
     window.views_toolbar.addAction(window.dashboard_action)
     window.views_toolbar.addAction(window.project_action)
     window.views_toolbar.addAction(window.gantt_action)
+    window.views_toolbar.addAction(window.resources_action)
+    window.views_toolbar.addAction(window.risks_action)
     window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, window.views_toolbar)
 
     window.main_toolbar = QToolBar(translate("MainWindow", "Main toolbar"), window)

@@ -354,6 +354,29 @@
     </message>
 </context>
 <context>
+    <name>CellAssignmentsModel</name>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Double-click to open the task in its Gantt chart</source>
+        <translation>Double-cliquez pour ouvrir la tâche dans son diagramme de Gantt</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a PostgreSQL server</source>
@@ -965,6 +988,46 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>HeatGrid</name>
+    <message>
+        <source>No department</source>
+        <extracomment>Cell colour buckets: 0 no capacity and no load; 1-21 utilisation 0 %, 5 % … 100 %; 22 over-allocated up to 150 %; 23 beyond. The current cell changed: (visible row, period); period -1 when none is chosen. Double-click or Enter on a cell: (visible row, period). Per visible row, built on its first paint: colour buckets and % texts per period.</extracomment>
+        <translation>Sans département</translation>
+    </message>
+    <message>
+        <source>No role</source>
+        <translation>Sans rôle</translation>
+    </message>
+    <message>
+        <source>{name}
+{first} – {last}
+{load} h of {capacity} h available {share}</source>
+        <translation>{name}
+{first} – {last}
+{load} h sur {capacity} h disponibles {share}</translation>
+    </message>
+    <message>
+        <source>Over-allocated by {hours} h</source>
+        <translation>Surcharge de {hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMap</name>
+    <message>
+        <source>Impact →</source>
+        <extracomment>The user clicked the cell of (probability, impact).</extracomment>
+        <translation>Impact →</translation>
+    </message>
+    <message>
+        <source>Probability →</source>
+        <translation>Probabilité →</translation>
+    </message>
+    <message>
+        <source>Probability {p} × impact {i} = {score}: {count} risk(s)</source>
+        <translation>Probabilité {p} × impact {i} = {score}&#xa0;: {count} risque(s)</translation>
+    </message>
+</context>
+<context>
     <name>KpiTiles</name>
     <message>
         <source>Projects by overall RAG</source>
@@ -1140,6 +1203,18 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Lag:</source>
         <translation>Décalage&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>LoadHistogram</name>
+    <message>
+        <source>Capacity</source>
+        <extracomment>Projects drawn in their own colour; the rest are stacked as one &quot;other projects&quot; band.</extracomment>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Over-allocated</source>
+        <translation>Surcharge</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1440,22 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Tâches, dates, liaisons et chemin critique du projet en cours</translation>
     </message>
     <message>
+        <source>Resource &amp;loading</source>
+        <translation>&amp;Charge des ressources</translation>
+    </message>
+    <message>
+        <source>Who is booked where: utilisation per resource and period, all projects</source>
+        <translation>Qui est affecté où&#xa0;: taux d’occupation par ressource et par période, tous projets confondus</translation>
+    </message>
+    <message>
+        <source>Ris&amp;k register</source>
+        <translation>R&amp;egistre des risques</translation>
+    </message>
+    <message>
+        <source>Risks of every project: filters, heat maps, responses and actions</source>
+        <translation>Les risques de tous les projets&#xa0;: filtres, matrices, réponses et actions</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -1375,6 +1466,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Gantt</source>
         <translation>Gantt</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risques</translation>
     </message>
     <message>
         <source>&amp;Board pack…</source>
@@ -1423,6 +1522,10 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>&amp;Gantt</source>
         <translation>&amp;Gantt</translation>
+    </message>
+    <message>
+        <source>R&amp;isks</source>
+        <translation>R&amp;isques</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -2434,6 +2537,497 @@ du jalon</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceLoadingView</name>
+    <message>
+        <source>Weeks</source>
+        <extracomment>Periods shown per unit: two years of weeks, or two years of months. Double-click on an assignment of the drill-down: (project id, task id). The drill-down list was filled (or its read failed).</extracomment>
+        <translation>Semaines</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to list its assignments.</source>
+        <translation>Double-cliquez sur une cellule pour lister ses affectations.</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Regrouper par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Periods:</source>
+        <translation>Périodes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Loading by &amp;Week</source>
+        <translation>Charge par &amp;semaine</translation>
+    </message>
+    <message>
+        <source>Loading by &amp;Month</source>
+        <translation>Charge par &amp;mois</translation>
+    </message>
+    <message>
+        <source>Group by &amp;Role</source>
+        <translation>Regrouper par &amp;rôle</translation>
+    </message>
+    <message>
+        <source>Group by &amp;Department</source>
+        <translation>Regrouper par &amp;département</translation>
+    </message>
+    <message>
+        <source>Reading the assignments…</source>
+        <translation>Lecture des affectations…</translation>
+    </message>
+    <message>
+        <source>The loading could not be read: {error}</source>
+        <translation>Impossible de lire la charge&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Resource loading</source>
+        <translation>Charge des ressources</translation>
+    </message>
+    <message>
+        <source>{first} – {last}: {count} resources, {over} over-allocated</source>
+        <translation>{first} – {last}&#xa0;: {count} ressources, {over} en surcharge</translation>
+    </message>
+    <message>
+        <source>{name}: demand by project and capacity, hours</source>
+        <translation>{name}&#xa0;: charge par projet et capacité, en heures</translation>
+    </message>
+    <message>
+        <source>{name} (department): demand by project and capacity, hours</source>
+        <translation>{name} (département)&#xa0;: charge par projet et capacité, en heures</translation>
+    </message>
+    <message>
+        <source>{name} (role): demand by project and capacity, hours</source>
+        <translation>{name} (rôle)&#xa0;: charge par projet et capacité, en heures</translation>
+    </message>
+    <message>
+        <source>{count} other projects</source>
+        <translation>{count} autres projets</translation>
+    </message>
+    <message>
+        <source>{name}, {first} – {last}: reading…</source>
+        <translation>{name}, {first} – {last}&#xa0;: lecture…</translation>
+    </message>
+    <message>
+        <source>{name}, {first} – {last}: {count} assignments, {hours} h</source>
+        <translation>{name}, {first} – {last}&#xa0;: {count} affectations, {hours} h</translation>
+    </message>
+    <message>
+        <source>The assignments could not be read: {error}</source>
+        <translation>Impossible de lire les affectations&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RiskEditor</name>
+    <message>
+        <source>Select a risk to see and edit it.</source>
+        <extracomment>A date editor at its minimum shows &quot;—&quot;: no date. Add an action: description, owner, due date (a `date` or None). The date an open action is late after (the view sets the workspace&apos;s as-of date).</extracomment>
+        <translation>Choisissez un risque pour le voir et le modifier.</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>Nouvelle action</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Add action</source>
+        <translation>&amp;Ajouter une action</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Proximity</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Response plan</source>
+        <translation>Plan de réponse</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Résiduel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Date de revue</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>portfolio level</source>
+        <translation>niveau portefeuille</translation>
+    </message>
+</context>
+<context>
+    <name>RiskFilterBar</name>
+    <message>
+        <source>Open and occurred</source>
+        <translation>Ouverts et survenus</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Survenus</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>à tout moment</translation>
+    </message>
+    <message>
+        <source>within 30 days</source>
+        <translation>sous 30 jours</translation>
+    </message>
+    <message>
+        <source>within 90 days</source>
+        <translation>sous 90 jours</translation>
+    </message>
+    <message>
+        <source>within 6 months</source>
+        <translation>sous 6 mois</translation>
+    </message>
+    <message>
+        <source>Review overdue</source>
+        <translation>Revue en retard</translation>
+    </message>
+    <message>
+        <source>Filter risks</source>
+        <extracomment>The free-text filter; the view places it (in its heading).</extracomment>
+        <translation>Filtrer les risques</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Min score:</source>
+        <translation>Score min.&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could occur:</source>
+        <translation>Peut survenir&#xa0;:</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Tous les responsables</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Résiduel</translation>
+    </message>
+    <message>
+        <source>Inherent</source>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>{kind} P{p} × I{i} (click again to clear)</source>
+        <translation>{kind} P{p} × I{i} (cliquez à nouveau pour effacer)</translation>
+    </message>
+</context>
+<context>
+    <name>RiskRegisterView</name>
+    <message>
+        <source>Inherent</source>
+        <extracomment>A risk just created: selected (filters cleared if they hide it) once read.</extracomment>
+        <translation>Brut</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Résiduel</translation>
+    </message>
+    <message>
+        <source>&amp;Filter risks</source>
+        <translation>&amp;Filtrer les risques</translation>
+    </message>
+    <message>
+        <source>&amp;Clear risk filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>&amp;New risk</source>
+        <translation>&amp;Nouveau risque</translation>
+    </message>
+    <message>
+        <source>&amp;Delete risk…</source>
+        <translation>&amp;Supprimer le risque…</translation>
+    </message>
+    <message>
+        <source>Risk register — {name}</source>
+        <translation>Registre des risques — {name}</translation>
+    </message>
+    <message>
+        <source>{count} risks · reviews due before {date} are overdue</source>
+        <translation>{count} risques · les revues prévues avant le {date} sont en retard</translation>
+    </message>
+    <message>
+        <source>The risks could not be read: {error}</source>
+        <translation>Impossible de lire les risques&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} risks</source>
+        <translation>{shown} risques sur {total}</translation>
+    </message>
+    <message>
+        <source>New risk</source>
+        <translation>Nouveau risque</translation>
+    </message>
+    <message>
+        <source>Risk not added</source>
+        <translation>Risque non ajouté</translation>
+    </message>
+    <message>
+        <source>Delete risk {code} “{title}” and its actions?</source>
+        <translation>Supprimer le risque {code} «&#xa0;{title}&#xa0;» et ses actions&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete risk</source>
+        <translation>Supprimer le risque</translation>
+    </message>
+    <message>
+        <source>Action not added</source>
+        <translation>Action non ajoutée</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+</context>
+<context>
+    <name>RiskTableModel</name>
+    <message>
+        <source>Avoid</source>
+        <translation>Éviter</translation>
+    </message>
+    <message>
+        <source>Reduce</source>
+        <translation>Réduire</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Exploit</source>
+        <translation>Exploiter</translation>
+    </message>
+    <message>
+        <source>Enhance</source>
+        <translation>Amplifier</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>Solution de repli</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Survenu</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Résiduel</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Proximity</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Probability (1–5)</source>
+        <translation>Probabilité (1–5)</translation>
+    </message>
+    <message>
+        <source>Impact: the worst of schedule, cost, scope and quality (1–5)</source>
+        <translation>Impact&#xa0;: le plus fort entre délai, coût, périmètre et qualité (1–5)</translation>
+    </message>
+    <message>
+        <source>Probability × impact (1–25)</source>
+        <translation>Probabilité × impact (1–25)</translation>
+    </message>
+    <message>
+        <source>Residual score after the response (1–25)</source>
+        <translation>Score résiduel après la réponse (1–25)</translation>
+    </message>
+    <message>
+        <source>When the risk could occur</source>
+        <translation>Quand le risque pourrait survenir</translation>
+    </message>
+    <message>
+        <source>Next review date (red when overdue)</source>
+        <translation>Date de la prochaine revue (en rouge si dépassée)</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>Schedule {s}, cost {c}, scope {sc}, quality {q}</source>
+        <translation>Délai {s}, coût {c}, périmètre {sc}, qualité {q}</translation>
+    </message>
+    <message>
+        <source>The review is overdue</source>
+        <translation>La revue est en retard</translation>
     </message>
 </context>
 <context>

@@ -103,8 +103,15 @@ def test_database_errors_propagate_with_a_screenshot(qapp, tmp_path) -> None:
         run_gui(str(bad), show="portfolio", screenshot=tmp_path / "x.png")
     with pytest.raises(PmoError, match="Unknown view"):
         run_gui(str(bad), show="timeline", screenshot=tmp_path / "x.png")
-    with pytest.raises(PmoError, match="The risks view is not available"):
-        run_gui(str(bad), show="risks", screenshot=tmp_path / "x.png")
+
+
+@pytest.mark.parametrize("view", ["resources", "risks"])
+def test_resources_and_risks_screenshots(qapp, sample_path, tmp_path, captured, view) -> None:
+    png = tmp_path / f"{view}.png"
+    assert run_gui(str(sample_path), show=view, screenshot=png) == 0
+    assert captured[-1]["view"] == view
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1400, 900)
 
 
 def test_a_screenshot_creates_no_database(qapp, tmp_path) -> None:
@@ -136,6 +143,7 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
         "Affic&hage",
         "&Projet",
         "&Gantt",
+        "R&isques",
         "&Rapports",
         "&Aide",
     ]
@@ -152,6 +160,7 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
         "&View",
         "&Project",
         "&Gantt",
+        "R&isks",
         "&Reports",
         "&Help",
     ]

@@ -219,7 +219,16 @@ def test_own_edits_are_not_mistaken_for_another_users(window) -> None:
 
 def test_menus_and_shortcuts(window) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Project", "&Gantt", "&Reports", "&Help"]
+    assert titles == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Project",
+        "&Gantt",
+        "R&isks",
+        "&Reports",
+        "&Help",
+    ]
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.reload_action.shortcut() == QKeySequence("F5")

@@ -26,7 +26,9 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 #: Items shown together (one menu, menu bar or dialog), by source text: their `&` letters
 #: must differ in French too. Show/Hide details share one button, so only one is listed.
 MNEMONIC_GROUPS = {
-    "menu bar": ("&File", "&Edit", "&View", "&Project", "&Gantt", "&Reports", "&Help"),
+    "menu bar": (
+        "&File", "&Edit", "&View", "&Project", "&Gantt", "R&isks", "&Reports", "&Help",
+    ),
     "Reports menu": (
         "&Board pack…", "Project &status report…", "Export portfolio table to &Excel…",
     ),
@@ -36,8 +38,9 @@ MNEMONIC_GROUPS = {
     ),
     "Edit menu": ("&Undo", "&Redo", "&Preferences…"),
     "View menu": (
-        "Portfolio &dashboard", "&Project", "P&ortfolio", "&Filter projects", "&Expand all",
-        "&Collapse programmes", "&Reset column widths",
+        "Portfolio &dashboard", "&Project", "&Gantt chart", "Resource &loading", "Ris&k register",
+        "P&ortfolio", "&Filter projects", "&Expand all", "&Collapse programmes",
+        "&Reset column widths",
     ),
     "Open Recent menu": ("Remove &missing files", "&Clear list"),
     "project table menu": (
@@ -58,6 +61,11 @@ MNEMONIC_GROUPS = {
         "&Open a database file…", "&Recent databases", "&Skip",
     ),
     "CrashDialog": ("Show &details", "&Copy details", "Open log &folder"),
+    "Risks menu": ("&New risk", "&Delete risk…", "&Filter risks", "&Clear risk filters"),
+    "RiskEditor": ("&Add action", "&Save", "Re&vert"),
+    "ResourceLoadingView menu": (
+        "Loading by &Week", "Loading by &Month", "Group by &Role", "Group by &Department",
+    ),
     "BoardPackDialog": (
         "&Build", "&Classification:", "&Load", "&Open", "&Paper:", "&Save to:", "As-of &date:",
         "Bro&wse…", "C&hoose…", "Dele&te", "Lan&guage:", "O&rientation:", "R&emove",

@@ -1,0 +1,1 @@
+"""The resource loading view: heat grid, histogram and drill-down (issue 6)."""

@@ -1,0 +1,168 @@
+"""View switching and the Reports menu of the main window: which page shows, the current
+project, the jumps between views.
+
+A mixin of `MainWindow` (it uses the window's views, actions and dialogs); its strings are
+translated in the "MainWindow" context, where lupdate files the window's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from pmo_desktop.errors import PmoError
+from pmo_desktop.ui.reports.commands import ReportContext
+
+if TYPE_CHECKING:
+    from pmo_desktop.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+class ViewCommands:
+    """Pages, the current project, and the report commands (mixed into MainWindow)."""
+
+    # ------------------------------------------------------------- navigation
+    def _show_page(self: MainWindow, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        view = self.current_view()
+        self.dashboard_action.setChecked(view == "portfolio")
+        self.project_action.setChecked(view == "project")
+        self.gantt_action.setChecked(view == "gantt")
+        self.resources_action.setChecked(view == "resources")
+        self.risks_action.setChecked(view == "risks")
+        self.project_menu.setEnabled(view == "project")
+        self.gantt_menu.setEnabled(view == "gantt")
+        self.risks_menu.setEnabled(view == "risks")
+        self.view_changed.emit(view)
+
+    def show_dashboard(self: MainWindow) -> None:
+        if self._portfolio_id is not None:
+            self._show_page(self.portfolio_view)
+        else:
+            self._show_page(self.empty_state)
+
+    def _show_current_gantt(self: MainWindow) -> None:
+        if self._project_id is None:
+            self._no_project_chosen()
+            return
+        self.open_gantt(self._project_id)
+
+    def show_resources(self: MainWindow) -> None:
+        """Resource loading across the portfolio's projects (View ▸ Resource loading, Ctrl+4)."""
+        if self._portfolio_id is None:
+            self._show_page(self.empty_state)
+            return
+        self.resources_view.show_portfolio(self._portfolio_id)
+        self._show_page(self.resources_view)
+
+    def show_risks(self: MainWindow) -> None:
+        """The risk register of the portfolio (View ▸ Risk register, Ctrl+5)."""
+        if self._portfolio_id is None:
+            self._show_page(self.empty_state)
+            return
+        self.risks_view.show_portfolio(self._portfolio_id)
+        self._show_page(self.risks_view)
+
+    def open_task(self: MainWindow, project_id: int, task_id: int) -> None:
+        """The Gantt chart of `project_id` with `task_id` selected once it is loaded."""
+
+        def select() -> None:
+            self.gantt_view.loaded.disconnect(select)
+            if self.gantt_view.project_id == project_id:
+                self.gantt_view.table.select_task(task_id)
+
+        self.gantt_view.loaded.connect(select)
+        self.open_gantt(project_id)
+
+    def open_gantt(self: MainWindow, project_id: int) -> None:
+        """Show the Gantt chart of `project_id` (View ▸ Gantt chart, Ctrl+3)."""
+        self._project_id = project_id
+        self.navigation.select_project(project_id)
+        self.gantt_view.show_project(project_id)
+        self._show_page(self.gantt_view)
+        self._update_actions()
+
+    def edit_task(self: MainWindow, task_id: int) -> bool:
+        """The task dialog (double-click on a bar); its changes are one undoable step."""
+        if self.database.read_only:
+            return False
+        try:
+            command = self.dialogs.edit_task(self, self.database, task_id)
+        except PmoError as exc:
+            self.dialogs.critical(self, translate("MainWindow", "Cannot edit the task"), str(exc))
+            return False
+        return command is not None and self.workspace.execute(command)
+
+    def _no_project_chosen(self: MainWindow) -> None:
+        self.dialogs.information(
+            self,
+            translate("MainWindow", "No project chosen"),
+            translate(
+                "MainWindow",
+                "Choose a project in the portfolio tree or the project list first.",
+            ),
+        )
+        self._show_page(self.pages.currentWidget())
+
+    def _show_current_project(self: MainWindow) -> None:
+        if self._project_id is None:
+            self.dialogs.information(
+                self,
+                translate("MainWindow", "No project chosen"),
+                translate(
+                    "MainWindow",
+                    "Choose a project in the portfolio tree or the project list first.",
+                ),
+            )
+            self._show_page(self.pages.currentWidget())
+            return
+        self.open_project(self._project_id)
+
+    def open_project(self: MainWindow, project_id: int) -> None:
+        """Show the project view on `project_id` (double-click, Enter, or View ▸ Project)."""
+        self._project_id = project_id
+        self.navigation.select_project(project_id)
+        self.project_view.show_project(project_id)
+        self._show_page(self.project_view)
+        self._update_actions()
+
+    def _on_project_selected(self: MainWindow, project_id: int) -> None:
+        self._project_id = project_id
+        self.portfolio_view.select_project(project_id)
+        if self.pages.currentWidget() is self.project_view:
+            self.project_view.show_project(project_id)
+        elif self.pages.currentWidget() is self.gantt_view:
+            self.gantt_view.show_project(project_id)
+        self._update_actions()
+
+    def _on_scope_changed(self: MainWindow, project_ids: object, label: str) -> None:
+        ids = frozenset(project_ids) if isinstance(project_ids, frozenset | set | list) else None
+        self.portfolio_view.set_scope(ids, label)
+
+    # ----------------------------------------------------------------- reports
+    def _report_context(self: MainWindow) -> ReportContext:
+        portfolio = self._current_portfolio()
+        return ReportContext(
+            database=self.database,
+            portfolio_id=portfolio.id if portfolio is not None else None,
+            portfolio=portfolio.name if portfolio is not None else None,
+            as_of=self.workspace.as_of,
+            project_id=self._project_id,
+            paper=self.preferences.paper,
+            thresholds=self.preferences.thresholds,
+        )
+
+    def show_board_pack(self: MainWindow) -> None:
+        """Reports ▸ Board pack…: the pack's options, build, progress and page previews."""
+        self.reports.show_board_pack(self._report_context())
+
+    def write_status_report(self: MainWindow) -> None:
+        """Reports ▸ Project status report…: the current project on one PDF page."""
+        self.reports.write_status_report(self._report_context())
+
+    def export_portfolio_table(self: MainWindow) -> None:
+        """Reports ▸ Export portfolio table to Excel…"""
+        self.reports.export_portfolio_table(self._report_context())
