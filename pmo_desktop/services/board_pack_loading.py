@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pmo_desktop.models import Assignment, Resource, ResourceKind, Task
+from pmo_desktop.models import Task
 from pmo_desktop.reports.data import RoleLoad
-from pmo_desktop.scheduling.loading import (
-    AssignmentSpan,
-    ResourceSpec,
-    resource_loading,
-    role_loading,
-)
+from pmo_desktop.scheduling.loading import resource_loading, role_loading
 from pmo_desktop.services.board_pack_read import Selection
 from pmo_desktop.services.board_pack_schedule import add_months, month_start
-from pmo_desktop.services.kpis import CHUNK_ROWS, CalendarSpecs
+from pmo_desktop.services.kpis import CalendarSpecs
+from pmo_desktop.services.loading_input import assignment_spans, resource_specs, worker_rows
 
-_WORKERS = (ResourceKind.PERSON, ResourceKind.ROLE)
 #: Loads are minutes; the pack prints hours to one decimal.
 _MINUTES_PER_HOUR = 60.0
 
@@ -39,59 +33,12 @@ def role_loads(
     if not months:
         return ()
     end = add_months(months[-1], 1)
-    specs = CalendarSpecs(session)
-    resources = [
-        ResourceSpec(
-            id=row.id,
-            name=row.name,
-            role=row.role or (row.name if row.kind is ResourceKind.ROLE else ""),
-            max_units=row.max_units,
-            calendar=(specs.get(row.calendar_id) if row.calendar_id is not None else None),
-        )
-        for row in session.execute(
-            select(
-                Resource.id,
-                Resource.name,
-                Resource.kind,
-                Resource.role,
-                Resource.max_units,
-                Resource.calendar_id,
-            ).where(
-                Resource.portfolio_id == selection.portfolio_id,
-                Resource.active.is_(True),
-                Resource.kind.in_(_WORKERS),
-            )
-        )
-    ]
+    resources = resource_specs(worker_rows(session, selection.portfolio_id), CalendarSpecs(session))
     if not resources:
         return ()
     window_start = datetime.combine(months[0], time())
     window_end = datetime.combine(end, time())
-    spans = [
-        AssignmentSpan(*row)
-        for row in session.connection().execute(
-            select(
-                Assignment.resource_id,
-                Assignment.task_id,
-                Task.project_id,
-                Assignment.start,
-                Assignment.finish,
-                Assignment.work_minutes,
-            )
-            .join(Task, Task.id == Assignment.task_id)
-            .join(Resource, Resource.id == Assignment.resource_id)
-            .where(
-                selection.restrict(Task.project_id),
-                Resource.active.is_(True),
-                Resource.kind.in_(_WORKERS),
-                Assignment.start.is_not(None),
-                Assignment.finish.is_not(None),
-                Assignment.start < window_end,
-                Assignment.finish > window_start,
-            )
-            .execution_options(yield_per=CHUNK_ROWS)
-        )
-    ]
+    spans = assignment_spans(session, window_start, window_end, selection.restrict(Task.project_id))
     grid = resource_loading(
         spans,
         resources,

@@ -17,14 +17,12 @@ from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import NotFoundError
 from pmo_desktop.models import (
-    Assignment,
     Baseline,
     BaselineTask,
     Portfolio,
     Project,
     Rag,
     Resource,
-    ResourceKind,
     StatusReport,
     Task,
 )
@@ -219,41 +217,14 @@ def _loading_input(
     session: Session, portfolio_id: int, as_of: date, specs: CalendarSpecs
 ) -> tuple[list[AssignmentSpan], list[ResourceSpec]]:
     """Active people and roles, and their assignments overlapping the next 90 days."""
+    from pmo_desktop.services.loading_input import assignment_spans, resource_specs, worker_rows
+
     window_start = datetime.combine(as_of, datetime.min.time())
     window_end = window_start + timedelta(days=LOOKAHEAD_DAYS)
-    kinds = (ResourceKind.PERSON, ResourceKind.ROLE)
-    resources = [
-        ResourceSpec(
-            id=row.id,
-            max_units=row.max_units,
-            calendar=specs.get(row.calendar_id) if row.calendar_id is not None else None,
-        )
-        for row in session.execute(
-            select(Resource.id, Resource.max_units, Resource.calendar_id).where(
-                Resource.portfolio_id == portfolio_id,
-                Resource.active.is_(True),
-                Resource.kind.in_(kinds),
-            )
-        )
-    ]
-    spans = [
-        AssignmentSpan(row.resource_id, row.task_id, row.project_id, row.start, row.finish,
-                       row.work_minutes)
-        for row in session.connection().execute(
-            select(Assignment.resource_id, Assignment.task_id, Task.project_id,
-                   Assignment.start, Assignment.finish, Assignment.work_minutes)
-            .join(Resource, Resource.id == Assignment.resource_id)
-            .join(Task, Task.id == Assignment.task_id)
-            .where(
-                Resource.portfolio_id == portfolio_id,
-                Resource.active.is_(True),
-                Resource.kind.in_(kinds),
-                Assignment.start < window_end,
-                Assignment.finish > window_start,
-            )
-            .execution_options(yield_per=CHUNK_ROWS)
-        )
-    ]  # fmt: skip
+    resources = resource_specs(worker_rows(session, portfolio_id), specs)
+    spans = assignment_spans(
+        session, window_start, window_end, Resource.portfolio_id == portfolio_id
+    )
     return spans, resources
 
 

@@ -19,12 +19,10 @@ from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.models import (
-    Assignment,
     Portfolio,
     Programme,
     Project,
     Resource,
-    ResourceKind,
     Task,
 )
 from pmo_desktop.scheduling.loading import (
@@ -36,13 +34,18 @@ from pmo_desktop.scheduling.loading import (
 )
 from pmo_desktop.scheduling.model import CalendarSpec
 from pmo_desktop.services.board_pack_schedule import add_months
-from pmo_desktop.services.kpis import CHUNK_ROWS, CalendarSpecs
+from pmo_desktop.services.kpis import CalendarSpecs
+from pmo_desktop.services.loading_input import (
+    assignment_spans,
+    resource_specs,
+    role_of,
+    worker_rows,
+)
 from pmo_desktop.storage.database import Database
 
 ViewUnit = Literal["week", "month"]
 GroupBy = Literal["role", "department"]
 Progress = Callable[[int, int, str], None]
-_WORKERS = (ResourceKind.PERSON, ResourceKind.ROLE)
 MINUTES_PER_HOUR = 60.0
 #: Load above capacity by less than this (hours) is rounding, not over-allocation.
 OVER_TOLERANCE = 1e-6
@@ -243,7 +246,7 @@ def read_resource_loading(
         specs = CalendarSpecs(session)
         default = specs.get(portfolio.calendar_id)
         projects, project_calendars = _projects(session, portfolio_id, programme_id, specs)
-        resources, names = _resources(session, portfolio_id, specs, group_by)
+        resources = _resources(session, portfolio_id, specs, group_by)
         _report(progress, 1, "Assignments")
         spans = _spans(session, portfolio_id, programme_id, boundaries[0], boundaries[-1])
     _report(progress, 2, "Loading")
@@ -271,7 +274,7 @@ def read_resource_loading(
             rows.append(
                 LoadingRow(
                     resource.id,
-                    names[resource.id],
+                    resource.name,
                     role,
                     False,
                     _hours(grid.load[resource.id]),
@@ -317,75 +320,27 @@ def _projects(
 
 def _resources(
     session: Session, portfolio_id: int, specs: CalendarSpecs, group_by: GroupBy
-) -> tuple[list[ResourceSpec], dict[int, str]]:
-    """Active people and generic roles, `role` set to their group: the role (a generic role
-    without a role name is its own role) or the department."""
-    resources: list[ResourceSpec] = []
-    names: dict[int, str] = {}
-    for row in session.execute(
-        select(
-            Resource.id,
-            Resource.name,
-            Resource.kind,
-            Resource.role,
-            Resource.department,
-            Resource.max_units,
-            Resource.calendar_id,
-        ).where(
-            Resource.portfolio_id == portfolio_id,
-            Resource.active.is_(True),
-            Resource.kind.in_(_WORKERS),
-        )
-    ):
-        names[row.id] = row.name
-        if group_by == "department":
-            group = row.department
-        else:
-            group = row.role or (row.name if row.kind is ResourceKind.ROLE else "")
-        resources.append(
-            ResourceSpec(
-                id=row.id,
-                name=row.name,
-                role=group,
-                max_units=row.max_units,
-                calendar=specs.get(row.calendar_id) if row.calendar_id is not None else None,
-            )
-        )
-    return resources, names
+) -> list[ResourceSpec]:
+    """Active people and generic roles, `role` set to their group: the role or the
+    department."""
+    group = (lambda row: row.department) if group_by == "department" else role_of
+    return resource_specs(worker_rows(session, portfolio_id), specs, group)
 
 
 def _spans(
     session: Session, portfolio_id: int, programme_id: int | None, first: date, following: date
 ) -> list[AssignmentSpan]:
-    window_start = datetime.combine(first, time())
-    window_end = datetime.combine(following, time())
-    query = (
-        select(
-            Assignment.resource_id,
-            Assignment.task_id,
-            Task.project_id,
-            Assignment.start,
-            Assignment.finish,
-            Assignment.work_minutes,
-        )
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Resource, Resource.id == Assignment.resource_id)
-        .where(
-            Resource.portfolio_id == portfolio_id,
-            Resource.active.is_(True),
-            Resource.kind.in_(_WORKERS),
-            Assignment.start.is_not(None),
-            Assignment.finish.is_not(None),
-            Assignment.start < window_end,
-            Assignment.finish >= window_start,
-        )
-        .execution_options(yield_per=CHUNK_ROWS)
-    )
+    scope = [Resource.portfolio_id == portfolio_id]
     if programme_id is not None:
-        query = query.join(Project, Project.id == Task.project_id).where(
-            Project.programme_id == programme_id
-        )
-    return [AssignmentSpan(*row) for row in session.connection().execute(query)]
+        programme = select(Project.id).where(Project.programme_id == programme_id)
+        scope.append(Task.project_id.in_(programme))
+    return assignment_spans(
+        session,
+        datetime.combine(first, time()),
+        datetime.combine(following, time()),
+        *scope,
+        touching=True,
+    )
 
 
 def cell_assignments(
