@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
+from view_teardown import close_view
 
 from pmo_desktop.models import Assignment, Portfolio, Resource, ResourceKind, Task
 from pmo_desktop.services.database import Database
@@ -30,16 +31,15 @@ def portfolio_id(demo: Database) -> int:
 @pytest.fixture
 def view(qtbot, demo: Database, dialogs: Any, portfolio_id: int) -> Iterator[ResourceLoadingView]:
     pool = WorkPool()
-    widget = ResourceLoadingView(Workspace(demo, dialogs=dialogs, pool=pool))
-    qtbot.addWidget(widget)
+    workspace = Workspace(demo, dialogs=dialogs, pool=pool)
+    widget = ResourceLoadingView(workspace)
     widget.resize(1400, 900)
     widget.show()
     with qtbot.waitSignal(widget.loaded, timeout=20_000):
         widget.show_portfolio(portfolio_id)
     QApplication.processEvents()
     yield widget
-    widget.cancel_loading()
-    pool.drain()
+    close_view(widget, pool)
 
 
 def _image(widget: QWidget) -> QImage:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from sqlalchemy import select, text
+from view_teardown import close_view
 
 from pmo_desktop.models import Portfolio, Risk
 from pmo_desktop.services.database import Database
@@ -42,14 +43,12 @@ def view(qtbot: Any, demo: Database, dialogs: Any) -> Iterator[RiskRegisterView]
     workspace = Workspace(demo, dialogs=dialogs, pool=pool)
     workspace.set_as_of(as_of)
     widget = RiskRegisterView(workspace)
-    qtbot.addWidget(widget)
     widget.resize(1500, 900)
     widget.show()
     with qtbot.waitSignal(widget.loaded, timeout=10_000):
         widget.show_portfolio(portfolio_id)
     yield widget
-    widget.cancel_loading()
-    pool.drain()
+    close_view(widget, pool)
 
 
 def _listed(row: RiskRow) -> RiskRow:
