@@ -4,7 +4,7 @@ Gantt extract, top risks with heat maps, decisions and escalated issues."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from reportlab.lib import colors
@@ -30,7 +30,7 @@ from pmo_desktop.reports.components import (
     split_table_block,
     titled,
 )
-from pmo_desktop.reports.data import DIMENSIONS, EvmFigures, ProjectPage
+from pmo_desktop.reports.data import DIMENSIONS, EvmFigures, MilestoneLine, ProjectPage
 from pmo_desktop.reports.i18n import N_, ReportText
 from pmo_desktop.reports.markup import bold, escape, shorten
 from pmo_desktop.reports.project_second_page import second_page
@@ -295,6 +295,17 @@ def fitted_milestones(
     )
 
 
+def kept_milestones(lines: Sequence[MilestoneLine], limit: int | None) -> tuple[MilestoneLine, ...]:
+    """At most `limit` milestones, in their order, chosen for a committee: the latest one
+    completed, then the open ones soonest first, then earlier completed ones."""
+    if limit is None or len(lines) <= limit:
+        return tuple(lines)
+    done = [index for index, line in enumerate(lines) if line.done]
+    still_open = [index for index, line in enumerate(lines) if not line.done]
+    ranked = done[-1:] + still_open + done[-2::-1]
+    return tuple(lines[index] for index in sorted(ranked[:limit]))
+
+
 def milestones_table(
     page: ProjectPage,
     text: ReportText,
@@ -308,7 +319,7 @@ def milestones_table(
 
     Rows beyond `limit` are counted in a note (`elsewhere`: they are in the board pack)."""
     styles = paragraph_styles(style)
-    lines = page.milestones if limit is None else page.milestones[:limit]
+    lines = kept_milestones(page.milestones, limit)
     if not lines:
         return [Paragraph(escape(text("No milestone in the schedule.")), styles.note)]
     labels = [
