@@ -7,7 +7,7 @@ translated in the "MainWindow" context, where lupdate files the window's.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -52,19 +52,19 @@ class ViewCommands:
 
     def show_resources(self: MainWindow) -> None:
         """Resource loading across the portfolio's projects (View ▸ Resource loading, Ctrl+4)."""
-        if self._portfolio_id is None:
-            self._show_page(self.empty_state)
-            return
-        self.resources_view.show_portfolio(self._portfolio_id)
-        self._show_page(self.resources_view)
+        self._show_portfolio_view(self.resources_view)
 
     def show_risks(self: MainWindow) -> None:
         """The risk register of the portfolio (View ▸ Risk register, Ctrl+5)."""
+        self._show_portfolio_view(self.risks_view)
+
+    def _show_portfolio_view(self: MainWindow, view: Any) -> None:
+        """A view of the whole portfolio, loaded for it (the welcome page without one)."""
         if self._portfolio_id is None:
             self._show_page(self.empty_state)
             return
-        self.risks_view.show_portfolio(self._portfolio_id)
-        self._show_page(self.risks_view)
+        view.show_portfolio(self._portfolio_id)
+        self._show_page(view)
 
     def open_task(self: MainWindow, project_id: int, task_id: int) -> None:
         """The Gantt chart of `project_id` with `task_id` selected once it is loaded."""
@@ -109,15 +109,7 @@ class ViewCommands:
 
     def _show_current_project(self: MainWindow) -> None:
         if self._project_id is None:
-            self.dialogs.information(
-                self,
-                translate("MainWindow", "No project chosen"),
-                translate(
-                    "MainWindow",
-                    "Choose a project in the portfolio tree or the project list first.",
-                ),
-            )
-            self._show_page(self.pages.currentWidget())
+            self._no_project_chosen()
             return
         self.open_project(self._project_id)
 
