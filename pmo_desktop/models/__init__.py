@@ -27,6 +27,7 @@ from pmo_desktop.models.enums import (
     ProjectStatus,
     Rag,
     ResourceKind,
+    RiskLevel,
     RiskResponse,
     RiskStatus,
     RoleName,
@@ -46,9 +47,11 @@ from pmo_desktop.models.raid import (
     Lesson,
     Risk,
     RiskAction,
+    RiskAssessment,
+    RiskTaskLink,
 )
 from pmo_desktop.models.reporting import ReportTemplate
-from pmo_desktop.models.resources import Assignment, Resource
+from pmo_desktop.models.resources import Assignment, Resource, ResourceRate
 from pmo_desktop.models.schedule import MAX_BASELINES, Baseline, BaselineTask, Dependency, Task
 from pmo_desktop.models.status import CostLine, StatusReport
 
@@ -61,6 +64,7 @@ COUNTED_ENTITIES: tuple[type[Base], ...] = (
     Dependency,
     Calendar,
     Resource,
+    ResourceRate,
     Assignment,
     Baseline,
     BaselineTask,
@@ -68,6 +72,8 @@ COUNTED_ENTITIES: tuple[type[Base], ...] = (
     CostLine,
     Risk,
     RiskAction,
+    RiskAssessment,
+    RiskTaskLink,
     Issue,
     Assumption,
     Decision,
@@ -121,10 +127,14 @@ __all__ = [
     "ReportTemplate",
     "Resource",
     "ResourceKind",
+    "ResourceRate",
     "Risk",
     "RiskAction",
+    "RiskAssessment",
+    "RiskLevel",
     "RiskResponse",
     "RiskStatus",
+    "RiskTaskLink",
     "Role",
     "RoleName",
     "StatusReport",

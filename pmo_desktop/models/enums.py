@@ -83,6 +83,14 @@ class RiskStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class RiskLevel(enum.StrEnum):
+    """Who owns a risk: its project, or (once escalated) the programme or the portfolio."""
+
+    PROJECT = "project"
+    PROGRAMME = "programme"
+    PORTFOLIO = "portfolio"
+
+
 class RiskResponse(enum.StrEnum):
     """Risk response strategies (threats and opportunities)."""
 

@@ -30,6 +30,7 @@ from pmo_desktop.models.enums import (
     DecisionStatus,
     IssueStatus,
     Priority,
+    RiskLevel,
     RiskResponse,
     RiskStatus,
 )
@@ -110,6 +111,16 @@ class Risk(LogEntry):
     )
     review_date: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Escalation: a project risk raised to its programme or to the portfolio keeps its
+    # project (where it comes from); `level` says who owns it now.
+    level: Mapped[RiskLevel] = mapped_column(
+        str_enum(RiskLevel, "risk_level"), default=RiskLevel.PROJECT
+    )
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL")
+    )
+    escalated_on: Mapped[date | None] = mapped_column(Date)
+    escalation_note: Mapped[str] = mapped_column(Text, default="")
 
     @property
     def impact(self) -> int:
@@ -129,6 +140,40 @@ class RiskAction(Entity):
     status: Mapped[ActionStatus] = mapped_column(
         str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
     )
+
+
+class RiskTaskLink(Entity):
+    """A task a risk threatens (or would help, for an opportunity)."""
+
+    __tablename__ = "risk_task_links"
+    __table_args__ = (UniqueConstraint("risk_id", "task_id"),)
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risks.id", ondelete="CASCADE"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+
+
+class RiskAssessment(Entity):
+    """A risk's rating as it stood on a day: the history behind score trends.
+
+    One row per risk and day (a later edit the same day replaces it).
+    """
+
+    __tablename__ = "risk_assessments"
+    __table_args__ = (
+        UniqueConstraint("risk_id", "assessed_on"),
+        CheckConstraint(f"probability {_SCALE}", name="probability_range"),
+        CheckConstraint(f"impact {_SCALE}", name="impact_range"),
+        CheckConstraint("score BETWEEN 1 AND 25", name="score_range"),
+    )
+
+    risk_id: Mapped[int] = mapped_column(ForeignKey("risks.id", ondelete="CASCADE"))
+    assessed_on: Mapped[date] = mapped_column(Date)
+    probability: Mapped[int] = mapped_column(Integer)
+    impact: Mapped[int] = mapped_column(Integer)
+    score: Mapped[int] = mapped_column(Integer)
+    residual_score: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[RiskStatus] = mapped_column(str_enum(RiskStatus, "risk_status"))
+    assessed_by: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Issue(LogEntry):
@@ -173,6 +218,8 @@ class Decision(LogEntry):
     needed_by: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by: Mapped[str] = mapped_column(String(200), default="")
+    options: Mapped[str] = mapped_column(Text, default="")
+    rationale: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
 
 

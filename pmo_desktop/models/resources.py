@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -51,6 +52,28 @@ class Resource(Entity):
     currency: Mapped[str] = mapped_column(String(CURRENCY_LENGTH), default=DEFAULT_CURRENCY)
     calendar_id: Mapped[int | None] = mapped_column(ForeignKey("calendars.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ResourceRate(Entity):
+    """A resource's cost rates from a date on (Microsoft Project's cost rate table A).
+
+    The rate in force on a day is the row with the latest `effective_from` on or before it;
+    before the first row, the resource's own rates apply.
+    """
+
+    __tablename__ = "resource_rates"
+    __table_args__ = (
+        UniqueConstraint("resource_id", "effective_from"),
+        CheckConstraint("cost_rate >= 0", name="cost_rate_non_negative"),
+        CheckConstraint("overtime_rate >= 0", name="overtime_rate_non_negative"),
+        CheckConstraint("cost_per_use >= 0", name="cost_per_use_non_negative"),
+    )
+
+    resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
+    effective_from: Mapped[date] = mapped_column(Date)
+    cost_rate: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    overtime_rate: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    cost_per_use: Mapped[Decimal] = mapped_column(default=Decimal("0"))
 
 
 class Assignment(Entity):
