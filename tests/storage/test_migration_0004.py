@@ -1,0 +1,116 @@
+"""Migration 0004 (risk escalation, task links and history; decision options; resource rates)
+on an SQLite file and on PostgreSQL: existing rows keep their data and take the defaults."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+
+from pmo_desktop.models import (
+    Decision,
+    Resource,
+    ResourceRate,
+    Risk,
+    RiskAssessment,
+    RiskLevel,
+    RiskStatus,
+    RiskTaskLink,
+    Task,
+)
+from pmo_desktop.services.database import open_database
+from pmo_desktop.storage import schema
+from pmo_desktop.storage.engine import make_engine
+from pmo_desktop.storage.locations import resolve_target
+
+_ROWS = (
+    "INSERT INTO portfolios (uuid, version, name, description, organisation, currency, "
+    "pmo_mode, created_at, updated_at) VALUES ('p-1', 1, 'Kept', '', '', 'EUR', "
+    "'controlling', '2026-01-01', '2026-01-01')",
+    "INSERT INTO projects (uuid, version, portfolio_id, code, name, description, sponsor, "
+    "manager, method, phase, status, budget, currency, percent_complete, priority, "
+    "created_at, updated_at) VALUES ('j-1', 1, 1, 'K-1', 'Kept project', '', '', '', "
+    "'waterfall', '', 'active', 0, 'EUR', 0, 500, '2026-01-01', '2026-01-01')",
+    "INSERT INTO risks (uuid, version, portfolio_id, project_id, code, title, description, "
+    "owner, category, cause, effect, opportunity, probability, impact_schedule, "
+    "impact_cost, impact_scope, impact_quality, score, response, response_plan, status, "
+    "created_at, updated_at) VALUES ('r-1', 1, 1, 1, 'R-1', 'Supplier late', '', 'Ann', "
+    "'Supply', '', '', false, 4, 3, 2, 1, 1, 12, 'reduce', '', 'open', '2026-01-01', "
+    "'2026-01-01')",
+    "INSERT INTO decisions (uuid, version, portfolio_id, project_id, code, title, "
+    "description, owner, status, decided_by, outcome, created_at, updated_at) VALUES "
+    "('d-1', 1, 1, 1, 'D-1', 'Go live', '', '', 'pending', '', '', '2026-01-01', "
+    "'2026-01-01')",
+)
+
+
+def test_upgrade_from_0003_keeps_rows_and_adds_the_new_columns_and_tables(
+    db_location: str,
+) -> None:
+    engine = make_engine(resolve_target(db_location))
+    schema.upgrade(engine, "0003")
+    with engine.begin() as connection:
+        for statement in _ROWS:
+            connection.execute(text(statement))
+    engine.dispose()
+
+    database = open_database(db_location)
+    try:
+        assert database.upgraded_from == "0003"
+        assert database.revision == schema.head_revision() == schema.alembic_head()
+        assert schema.schema_differences(database.engine) == []
+        with database.write_session() as session:
+            risk = session.scalars(select(Risk)).one()
+            assert (risk.title, risk.score, risk.level) == ("Supplier late", 12, RiskLevel.PROJECT)
+            assert (risk.escalation_note, risk.escalated_on, risk.programme_id) == ("", None, None)
+            decision = session.scalars(select(Decision)).one()
+            assert (decision.title, decision.options, decision.rationale) == ("Go live", "", "")
+            task = Task(project_id=risk.project_id, wbs="1", name="Deliver", outline_level=1)
+            session.add(task)
+            session.flush()
+            session.add(RiskTaskLink(risk_id=risk.id, task_id=task.id))
+            session.add(
+                RiskAssessment(
+                    risk_id=risk.id,
+                    assessed_on=date(2026, 10, 1),
+                    probability=4,
+                    impact=3,
+                    score=12,
+                    status=RiskStatus.OPEN,
+                )
+            )
+            resource = Resource(portfolio_id=risk.portfolio_id, code="R1", name="Ann")
+            session.add(resource)
+            session.flush()
+            session.add(
+                ResourceRate(
+                    resource_id=resource.id,
+                    effective_from=date(2027, 1, 1),
+                    cost_rate=Decimal("95.50"),
+                )
+            )
+        # One assessment per risk and day, one rate per resource and date.
+        with pytest.raises(IntegrityError), database.write_session() as session:
+            session.add(
+                RiskAssessment(
+                    risk_id=risk.id,
+                    assessed_on=date(2026, 10, 1),
+                    probability=1,
+                    impact=1,
+                    score=1,
+                    status=RiskStatus.OPEN,
+                )
+            )
+        with pytest.raises(IntegrityError), database.write_session() as session:
+            session.execute(text("UPDATE risks SET level = 'nowhere' WHERE code = 'R-1'"))
+        with database.write_session() as session:
+            assert session.scalars(select(ResourceRate.cost_rate)).one() == Decimal("95.50")
+            session.execute(text("DELETE FROM risks"))
+            # Links and history go with their risk.
+            assert session.scalars(select(RiskTaskLink)).all() == []
+            assert session.scalars(select(RiskAssessment)).all() == []
+    finally:
+        database.close()
