@@ -31,6 +31,7 @@ from pmo_desktop.ui.i18n import (
 from pmo_desktop.ui.icons import app_icon
 from pmo_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
 from pmo_desktop.ui.snapshot import prepare_screenshot, save_screenshot
+from pmo_desktop.ui.view_commands import PORTFOLIO_WIDE_VIEWS
 from pmo_desktop.ui.welcome import WelcomeAction
 from pmo_desktop.ui.workers import default_pool
 
@@ -117,12 +118,9 @@ def _screenshot(
                 views.append(window.gantt_view)
         if show == "portfolio":
             window.show_dashboard()
-        elif show == "resources":
-            window.show_resources()
-            views.append(window.resources_view)
-        elif show == "risks":
-            window.show_risks()
-            views.append(window.risks_view)
+        elif show in PORTFOLIO_WIDE_VIEWS:
+            window.show_portfolio_wide(show)
+            views.append(window.named_pages[show])
         prepare_screenshot(window, size)
         for view in views:
             _wait_until_loaded(view)

@@ -35,7 +35,7 @@ from pmo_desktop.ui.reports.commands import ReportCommands
 from pmo_desktop.ui.resources.view import ResourceLoadingView
 from pmo_desktop.ui.risks import RiskRegisterView
 from pmo_desktop.ui.status_bar import DatabaseStatus
-from pmo_desktop.ui.view_commands import ViewCommands
+from pmo_desktop.ui.view_commands import PORTFOLIO_WIDE_VIEWS, ViewCommands
 from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
 from pmo_desktop.ui.workers import Job, WorkPool
 from pmo_desktop.ui.workspace import Workspace, touches
@@ -99,15 +99,16 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.risks_view = RiskRegisterView(self.workspace)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
+        #: The views by the name `current_view()` and `--show` use, in sidebar order.
+        self.named_pages: dict[str, QWidget] = {
+            "portfolio": self.portfolio_view,
+            "project": self.project_view,
+            "gantt": self.gantt_view,
+            "resources": self.resources_view,
+            "risks": self.risks_view,
+        }
         self.pages = QStackedWidget()
-        for page in (
-            self.portfolio_view,
-            self.project_view,
-            self.gantt_view,
-            self.resources_view,
-            self.risks_view,
-            self.empty_state,
-        ):
+        for page in (*self.named_pages.values(), self.empty_state):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
@@ -217,17 +218,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
 
     def current_view(self) -> str:
         page = self.pages.currentWidget()
-        if page is self.portfolio_view:
-            return "portfolio"
-        if page is self.project_view:
-            return "project"
-        if page is self.gantt_view:
-            return "gantt"
-        if page is self.resources_view:
-            return "resources"
-        if page is self.risks_view:
-            return "risks"
-        return "empty"
+        return next((name for name, view in self.named_pages.items() if view is page), "empty")
 
     def _current_portfolio(self) -> PortfolioChoice | None:
         return next((p for p in self._portfolios if p.id == self._portfolio_id), None)
@@ -352,8 +343,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.dashboard_action.setEnabled(has_portfolio)
         self.project_action.setEnabled(self._project_id is not None)
         self.gantt_action.setEnabled(self._project_id is not None)
-        self.resources_action.setEnabled(has_portfolio)
-        self.risks_action.setEnabled(has_portfolio)
+        for name in PORTFOLIO_WIDE_VIEWS:
+            self.view_actions[name].setEnabled(has_portfolio)
         self.filter_action.setEnabled(has_portfolio)
         self.board_pack_action.setEnabled(has_portfolio)
         self.portfolio_table_action.setEnabled(has_portfolio)
@@ -386,10 +377,11 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         if self.pages.currentWidget() is self.gantt_view:
             self.gantt_view.focus_find()
             return
-        if self.pages.currentWidget() is self.risks_view:
-            self.risks_view.focus_filter()
+        page = self.pages.currentWidget()
+        if page is not self.portfolio_view and hasattr(page, "focus_filter"):
+            page.focus_filter()
             return
-        if self.pages.currentWidget() is not self.portfolio_view:
+        if page is not self.portfolio_view:
             self.show_dashboard()
         self.portfolio_view.focus_filter()
 
@@ -481,31 +473,22 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
-        self.portfolio_view.restore_state(settings)
-        self.project_view.restore_state(settings)
-        self.gantt_view.restore_state(settings)
-        self.resources_view.restore_state(settings)
-        self.risks_view.restore_state(settings)
+        for view in self.named_pages.values():
+            view.restore_state(settings)  # type: ignore[attr-defined]
 
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
-        self.portfolio_view.save_state(settings)
-        self.project_view.save_state(settings)
-        self.gantt_view.save_state(settings)
-        self.resources_view.save_state(settings)
-        self.risks_view.save_state(settings)
+        for view in self.named_pages.values():
+            view.save_state(settings)  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._remember_layout:
             self.save_layout()
         self.demo.cancel()
         self.reports.shutdown()
-        self.portfolio_view.cancel_loading()
-        self.project_view.cancel_loading()
-        self.gantt_view.cancel_loading()
-        self.resources_view.cancel_loading()
-        self.risks_view.cancel_loading()
+        for view in self.named_pages.values():
+            view.cancel_loading()  # type: ignore[attr-defined]
         self._stop_watching()
         super().closeEvent(event)

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+#: Views of the whole portfolio (not of the current project), by their `--show` name.
+PORTFOLIO_WIDE_VIEWS = ("resources", "risks")
+
 
 class ViewCommands:
     """Pages, the current project, and the report commands (mixed into MainWindow)."""
@@ -28,14 +31,10 @@ class ViewCommands:
     def _show_page(self: MainWindow, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
         view = self.current_view()
-        self.dashboard_action.setChecked(view == "portfolio")
-        self.project_action.setChecked(view == "project")
-        self.gantt_action.setChecked(view == "gantt")
-        self.resources_action.setChecked(view == "resources")
-        self.risks_action.setChecked(view == "risks")
-        self.project_menu.setEnabled(view == "project")
-        self.gantt_menu.setEnabled(view == "gantt")
-        self.risks_menu.setEnabled(view == "risks")
+        for name, action in self.view_actions.items():
+            action.setChecked(view == name)
+        for name, menu in self.view_menus.items():
+            menu.setEnabled(view == name)
         self.view_changed.emit(view)
 
     def show_dashboard(self: MainWindow) -> None:
@@ -52,17 +51,19 @@ class ViewCommands:
 
     def show_resources(self: MainWindow) -> None:
         """Resource loading across the portfolio's projects (View ▸ Resource loading, Ctrl+4)."""
-        self._show_portfolio_view(self.resources_view)
+        self.show_portfolio_wide("resources")
 
     def show_risks(self: MainWindow) -> None:
         """The risk register of the portfolio (View ▸ Risk register, Ctrl+5)."""
-        self._show_portfolio_view(self.risks_view)
+        self.show_portfolio_wide("risks")
 
-    def _show_portfolio_view(self: MainWindow, view: Any) -> None:
-        """A view of the whole portfolio, loaded for it (the welcome page without one)."""
+    def show_portfolio_wide(self: MainWindow, name: str) -> None:
+        """A view of the whole portfolio (one of PORTFOLIO_WIDE_VIEWS), loaded for it; the
+        welcome page when the database holds no portfolio."""
         if self._portfolio_id is None:
             self._show_page(self.empty_state)
             return
+        view: Any = self.named_pages[name]
         view.show_portfolio(self._portfolio_id)
         self._show_page(view)
 

@@ -154,14 +154,14 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "Risks of every project: filters, heat maps, responses and actions"
         ),
     )
-    views = (
-        window.dashboard_action,
-        window.project_action,
-        window.gantt_action,
-        window.resources_action,
-        window.risks_action,
-    )
-    for action in views:
+    window.view_actions = {
+        "portfolio": window.dashboard_action,
+        "project": window.project_action,
+        "gantt": window.gantt_action,
+        "resources": window.resources_action,
+        "risks": window.risks_action,
+    }
+    for action in window.view_actions.values():
         action.setCheckable(True)
         window.view_group.addAction(action)
     window.dashboard_action.setIconText(translate("MainWindow", "Dashboard"))
@@ -198,8 +198,18 @@ def create_actions(window: MainWindow) -> None:
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
 
+def _view_menu(window: MainWindow, title: str, view: str) -> QMenu:
+    menu = window.menuBar().addMenu(title)
+    for action in window.named_pages[view].actions_for_menu():  # type: ignore[attr-defined]
+        menu.addAction(action)
+    menu.setEnabled(False)
+    window.view_menus[view] = menu
+    return menu
+
+
 def create_menus(window: MainWindow) -> None:
     bar = window.menuBar()
+    window.view_menus = {}
     window.file_menu = bar.addMenu(translate("MainWindow", "&File"))
     for action in (window.new_action, window.open_action, window.connect_action):
         window.file_menu.addAction(action)
@@ -218,11 +228,8 @@ def create_menus(window: MainWindow) -> None:
     window.edit_menu.addAction(window.preferences_action)
 
     window.view_menu = bar.addMenu(translate("MainWindow", "&View"))
-    window.view_menu.addAction(window.dashboard_action)
-    window.view_menu.addAction(window.project_action)
-    window.view_menu.addAction(window.gantt_action)
-    window.view_menu.addAction(window.resources_action)
-    window.view_menu.addAction(window.risks_action)
+    for action in window.view_actions.values():
+        window.view_menu.addAction(action)
     window.view_menu.addSeparator()
     window.portfolio_menu = QMenu(translate("MainWindow", "P&ortfolio"), window)
     window.portfolio_group = QActionGroup(window)
@@ -237,19 +244,10 @@ def create_menus(window: MainWindow) -> None:
     window.view_menu.addSeparator()
     window.view_menu.addAction(window.main_toolbar.toggleViewAction())
 
-    window.project_menu = bar.addMenu(translate("MainWindow", "&Project"))
-    for action in window.project_view.actions_for_menu():
-        window.project_menu.addAction(action)
-    window.project_menu.setEnabled(False)
-
-    window.gantt_menu = bar.addMenu(translate("MainWindow", "&Gantt"))
-    for action in window.gantt_view.actions_for_menu():
-        window.gantt_menu.addAction(action)
-    window.gantt_menu.setEnabled(False)
-    window.risks_menu = bar.addMenu(translate("MainWindow", "R&isks"))
-    for action in window.risks_view.actions_for_menu():
-        window.risks_menu.addAction(action)
-    window.risks_menu.setEnabled(False)
+    # A menu per view holding that view's own commands, enabled while the view is shown.
+    window.project_menu = _view_menu(window, translate("MainWindow", "&Project"), "project")
+    window.gantt_menu = _view_menu(window, translate("MainWindow", "&Gantt"), "gantt")
+    window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)
@@ -267,11 +265,8 @@ def create_toolbars(window: MainWindow) -> None:
     window.views_toolbar.setMovable(False)
     window.views_toolbar.setIconSize(QSize(28, 28))
     window.views_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-    window.views_toolbar.addAction(window.dashboard_action)
-    window.views_toolbar.addAction(window.project_action)
-    window.views_toolbar.addAction(window.gantt_action)
-    window.views_toolbar.addAction(window.resources_action)
-    window.views_toolbar.addAction(window.risks_action)
+    for action in window.view_actions.values():
+        window.views_toolbar.addAction(action)
     window.addToolBar(Qt.ToolBarArea.LeftToolBarArea, window.views_toolbar)
 
     window.main_toolbar = QToolBar(translate("MainWindow", "Main toolbar"), window)
