@@ -28,7 +28,7 @@ ICON_NAMES: tuple[str, ...] = (
     "about", "add", "app", "baseline", "calendar", "collapse", "connect-server", "copy",
     "cost", "critical-path", "cut", "dashboard", "delete", "edit", "error", "excel", "expand",
     "export", "filter", "find", "gantt", "history", "import", "info", "level", "link", "lock",
-    "milestone", "new-database", "open-database", "paste", "pdf", "project", "quit",
+    "milestone", "new-database", "open-database", "paste", "pdf", "project", "quit", "raid",
     "read-only", "redo", "reload", "reports", "resources", "risks", "save", "schedule",
     "settings", "status-report", "undo", "unlock", "user", "warning", "zoom-in", "zoom-out",
 )  # fmt: skip

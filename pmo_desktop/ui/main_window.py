@@ -26,10 +26,12 @@ from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
 from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.integrity import IntegrityCheck
+from pmo_desktop.ui.interchange.commands import InterchangeCommands
 from pmo_desktop.ui.navigation import NavigationPanel
 from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.project_view import ProjectView
+from pmo_desktop.ui.raid import RaidView
 from pmo_desktop.ui.recent import RecentDatabasesMenu
 from pmo_desktop.ui.reports.commands import ReportCommands
 from pmo_desktop.ui.resources.view import ResourceLoadingView
@@ -97,6 +99,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.resources_view = ResourceLoadingView(self.workspace)
         self.resources_view.task_activated.connect(self.open_task)
         self.risks_view = RiskRegisterView(self.workspace)
+        self.raid_view = RaidView(self.workspace)
+        self.raid_view.open_task.connect(self.open_task)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         #: The views by the name `current_view()` and `--show` use, in sidebar order.
@@ -106,6 +110,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "gantt": self.gantt_view,
             "resources": self.resources_view,
             "risks": self.risks_view,
+            "raid": self.raid_view,
         }
         self.pages = QStackedWidget()
         for page in (*self.named_pages.values(), self.empty_state):
@@ -126,6 +131,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.recent_menu = RecentDatabasesMenu(self)
         self.recent_menu.open_requested.connect(self.open_location)
         self.reports = ReportCommands(self, pool=self.workspace.pool)
+        self.interchange = InterchangeCommands(self, pool=self.workspace.pool)
+        self.interchange.imported.connect(self._reload_or_report)
 
         create_actions(self)
         create_toolbars(self)
@@ -191,11 +198,14 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.gantt_action.triggered.connect(self._show_current_gantt)
         self.resources_action.triggered.connect(self.show_resources)
         self.risks_action.triggered.connect(self.show_risks)
+        self.raid_action.triggered.connect(lambda: self.show_portfolio_wide("raid"))
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
         self.status_report_action.triggered.connect(self.write_status_report)
         self.portfolio_table_action.triggered.connect(self.export_portfolio_table)
+        self.export_action.triggered.connect(self.export_file)
+        self.import_action.triggered.connect(self.import_file)
 
     # ----------------------------------------------------------------- state
     @property
@@ -348,6 +358,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.filter_action.setEnabled(has_portfolio)
         self.board_pack_action.setEnabled(has_portfolio)
         self.portfolio_table_action.setEnabled(has_portfolio)
+        self.export_action.setEnabled(has_portfolio)
+        self.import_action.setEnabled(not self.database.read_only and not self.demo.running)
         self.status_report_action.setEnabled(self._project_id is not None)
         writable = not self.database.read_only
         busy = self.demo.running
@@ -488,6 +500,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             self.save_layout()
         self.demo.cancel()
         self.reports.shutdown()
+        self.interchange.shutdown()
         for view in self.named_pages.values():
             view.cancel_loading()  # type: ignore[attr-defined]
         self._stop_watching()

@@ -13,6 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.errors import PmoError
+from pmo_desktop.models import Project
+from pmo_desktop.services import crud
+from pmo_desktop.ui.interchange.commands import InterchangeContext
 from pmo_desktop.ui.reports.commands import ReportContext
 
 if TYPE_CHECKING:
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
-PORTFOLIO_WIDE_VIEWS = ("resources", "risks")
+PORTFOLIO_WIDE_VIEWS = ("resources", "risks", "raid")
 
 
 class ViewCommands:
@@ -159,3 +162,29 @@ class ViewCommands:
     def export_portfolio_table(self: MainWindow) -> None:
         """Reports ▸ Export portfolio table to Excel…"""
         self.reports.export_portfolio_table(self._report_context())
+
+    # ------------------------------------------------------------- interchange
+    def _interchange_context(self: MainWindow) -> InterchangeContext:
+        portfolio = self._current_portfolio()
+        project: tuple[int, str] | None = None
+        if self._project_id is not None:
+            try:
+                row = crud.get(self.database, Project, self._project_id)
+                project = (row.id, f"{row.code} — {row.name}")
+            except PmoError:
+                project = None
+        return InterchangeContext(
+            database=self.database,
+            portfolio_id=portfolio.id if portfolio is not None else None,
+            portfolio=portfolio.name if portfolio is not None else None,
+            as_of=self.workspace.as_of,
+            project=project,
+        )
+
+    def export_file(self: MainWindow) -> None:
+        """File ▸ Export…: the project or the portfolio as a workbook or MS Project XML."""
+        self.interchange.export(self._interchange_context())
+
+    def import_file(self: MainWindow) -> None:
+        """File ▸ Import…: an MS Project XML file or a workbook, checked before it is stored."""
+        self.interchange.import_file(self._interchange_context())

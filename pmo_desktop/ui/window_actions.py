@@ -62,6 +62,26 @@ def create_actions(window: MainWindow) -> None:
         shortcut="Ctrl+Shift+O",
         tip=translate("MainWindow", "Open a shared PostgreSQL database"),
     )
+    window.import_action = _action(
+        window,
+        translate("MainWindow", "&Import…"),
+        icon_name="import",
+        shortcut="Ctrl+I",
+        tip=translate(
+            "MainWindow",
+            "Read a Microsoft Project XML file or an Excel workbook into the portfolio",
+        ),
+    )
+    window.export_action = _action(
+        window,
+        translate("MainWindow", "&Export…"),
+        icon_name="export",
+        shortcut="Ctrl+E",
+        tip=translate(
+            "MainWindow",
+            "Write the project or the portfolio as an Excel workbook or MS Project XML",
+        ),
+    )
     window.demo_action = _action(
         window,
         translate("MainWindow", "Create the &demo portfolio"),
@@ -154,12 +174,23 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "Risks of every project: filters, heat maps, responses and actions"
         ),
     )
+    window.raid_action = _action(
+        window,
+        translate("MainWindow", "RA&ID logs"),
+        icon_name="raid",
+        shortcut="Ctrl+6",
+        tip=translate(
+            "MainWindow",
+            "Issues, assumptions, decisions, change requests, cross-project links and lessons",
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
         "gantt": window.gantt_action,
         "resources": window.resources_action,
         "risks": window.risks_action,
+        "raid": window.raid_action,
     }
     for action in window.view_actions.values():
         action.setCheckable(True)
@@ -169,6 +200,7 @@ def create_actions(window: MainWindow) -> None:
     window.gantt_action.setIconText(translate("MainWindow", "Gantt"))
     window.resources_action.setIconText(translate("MainWindow", "Resources"))
     window.risks_action.setIconText(translate("MainWindow", "Risks"))
+    window.raid_action.setIconText(translate("MainWindow", "RAID"))
 
     window.board_pack_action = _action(
         window,
@@ -215,6 +247,9 @@ def create_menus(window: MainWindow) -> None:
         window.file_menu.addAction(action)
     window.file_menu.addMenu(window.recent_menu)
     window.file_menu.addSeparator()
+    window.file_menu.addAction(window.import_action)
+    window.file_menu.addAction(window.export_action)
+    window.file_menu.addSeparator()
     window.file_menu.addAction(window.demo_action)
     window.file_menu.addAction(window.reload_action)
     window.file_menu.addSeparator()
@@ -248,6 +283,7 @@ def create_menus(window: MainWindow) -> None:
     window.project_menu = _view_menu(window, translate("MainWindow", "&Project"), "project")
     window.gantt_menu = _view_menu(window, translate("MainWindow", "&Gantt"), "gantt")
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
+    window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)

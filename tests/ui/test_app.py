@@ -17,6 +17,7 @@ from pmo_desktop.services.portfolio import list_portfolios
 from pmo_desktop.ui import demo_creation as demo_creation_module
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.main_window import MainWindow
+from pmo_desktop.ui.view_commands import PORTFOLIO_WIDE_VIEWS
 from pmo_desktop.ui.welcome import WelcomeAction, WelcomeChoice
 
 
@@ -105,8 +106,8 @@ def test_database_errors_propagate_with_a_screenshot(qapp, tmp_path) -> None:
         run_gui(str(bad), show="timeline", screenshot=tmp_path / "x.png")
 
 
-@pytest.mark.parametrize("view", ["resources", "risks"])
-def test_resources_and_risks_screenshots(qapp, sample_path, tmp_path, captured, view) -> None:
+@pytest.mark.parametrize("view", PORTFOLIO_WIDE_VIEWS)
+def test_portfolio_wide_view_screenshots(qapp, sample_path, tmp_path, captured, view) -> None:
     png = tmp_path / f"{view}.png"
     assert run_gui(str(sample_path), show=view, screenshot=png) == 0
     assert captured[-1]["view"] == view

@@ -226,9 +226,13 @@ def test_menus_and_shortcuts(window) -> None:
         "&Project",
         "&Gantt",
         "R&isks",
+        "RAI&D",
         "&Reports",
         "&Help",
     ]
+    assert window.raid_action.shortcut() == QKeySequence("Ctrl+6")
+    assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
+    assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.reload_action.shortcut() == QKeySequence("F5")
