@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pmo_desktop import __version__
-from pmo_desktop.errors import NotFoundError, PmoError, ValidationError
+from pmo_desktop.errors import PmoError, ValidationError
 
 if TYPE_CHECKING:
     from pmo_desktop.services.database import Database
 
 PROG = "pmo-desktop"
-VIEWS = ("portfolio", "project", "gantt", "resources", "risks")
+VIEWS = ("portfolio", "project", "gantt", "resources", "risks", "raid", "pool")
 #: The board pack's choices (reports.data's, spelled here so parsing imports nothing).
 LANGUAGES, PAPERS, ORIENTATIONS = ("en", "fr"), ("a4", "a3", "letter"), ("landscape", "portrait")
 
@@ -124,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar="FILE", help="MS Project XML (.xml) or Excel (.xlsx) file"
     )
     _add_db(importer, "database file or URL (default: your own portfolio database)")
-    importer.add_argument("--portfolio", metavar="NAME", help="portfolio to add the project to")
+    importer.add_argument("--portfolio", metavar="NAME", help="portfolio to update or add to")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check every row and report; write nothing"
+    )
     importer.set_defaults(handler=_import)
 
     exporter = commands.add_parser(
@@ -138,6 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--portfolio", metavar="NAME", help="portfolio name: all its projects")
     exporter.add_argument(
         "--out", type=Path, required=True, metavar="FILE.xml|FILE.xlsx", help="file to write"
+    )
+    exporter.add_argument(
+        "--sheets", metavar="LIST", help="Excel only, comma-separated (default: all): " + _SHEETS
     )
     exporter.set_defaults(handler=_export)
 
@@ -170,18 +176,21 @@ _SCHEDULE_HELP = (
     "links between projects are honoured; --project stores only that project's dates."
 )
 _IMPORT_HELP = (
-    "Add a Microsoft Project XML file (File › Save As › XML in Microsoft Project) to the "
-    "database as a new project — calendars and holidays, outline, durations, constraints, "
-    "links and lags, resources, assignments, baselines, progress — in one transaction, then "
-    "schedule it. What the file holds that PMO Desktop does not use is listed. An Excel "
-    "workbook (.xlsx, as written by export) adds its project or projects: every row is "
-    "checked first, and a workbook with any problem changes nothing."
+    "Add a Microsoft Project XML file (File › Save As › XML in Microsoft Project) as a new "
+    "project — calendars, outline, durations, constraints, links, resources, assignments, "
+    "baselines, progress — then schedule it; what PMO Desktop does not use is listed. An "
+    "Excel workbook (.xlsx) of ours with RAID or resource sheets updates the portfolio (rows "
+    "with an ID update that row, others are added); one with only project sheets adds its "
+    "projects. Every row is checked first: any problem changes nothing (exit 1, problems on "
+    "stderr); --dry-run only checks."
 )
+_SHEETS = "tasks, risks, issues, assumptions, decisions, changes, lessons, resources, loading"
 _EXPORT_HELP = (
-    "Write one project (--project) or every project of a portfolio (--portfolio) as a "
-    "Microsoft Project XML file (.xml; a portfolio becomes a master project with one summary "
-    "task per project) or an Excel workbook (.xlsx) with computed dates, slack and critical "
-    "flags, links, resources and assignments."
+    "Write one project (--project) or a portfolio's projects (--portfolio) as Microsoft "
+    "Project XML (.xml; a portfolio becomes a master project) or an Excel workbook (.xlsx): "
+    "tasks with computed dates, links, assignments; risks and actions, issues, assumptions, "
+    "decisions, change requests, lessons; the resource pool and rates; the loading grid (a "
+    "portfolio's next 26 weeks). --sheets picks some."
 )
 _REPORT_HELP = (
     "Write the steering committee's board pack (.pdf), or its portfolio table (.xlsx), or with "
@@ -304,7 +313,7 @@ def _open_gui(database: Database) -> int:
 def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     from pmo_desktop.services.database import check_database
 
-    database = _open(args.db, create=False, upgrade=False, verify=False)
+    database = _open(args.db, create=False, upgrade=False, verify=False, acquire_lease=False)
     try:
         report = check_database(database)
     finally:
@@ -319,6 +328,7 @@ def _check(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
         f"Integrity:  {'ok' if report.ok else 'PROBLEMS FOUND'}",
     ]
     lines += [f"  {problem}" for problem in report.integrity if not report.ok]
+    lines += report.sharing_lines()
     if report.counts:
         lines.append("Rows:")
         width = max(len(name) for name in report.counts)
@@ -405,31 +415,30 @@ def _level_file(source: Path, destination: Path) -> int:
 
 
 def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.interchange import import_excel, import_mspdi
+    from pmo_desktop.services.interchange import import_mspdi
+    from pmo_desktop.services.interchange.log_workbook import import_workbook
 
     suffix = args.file.suffix.lower()
     if suffix not in (".xml", ".xlsx"):
         parser.error("import reads Microsoft Project XML (.xml) or Excel (.xlsx) files")
+    if suffix == ".xml" and args.dry_run:
+        parser.error("--dry-run applies to Excel workbooks (.xlsx)")
     database = _open(args.db)
     try:
         started = time.perf_counter()
         if suffix == ".xlsx":
-            book = import_excel(database, args.file, portfolio_name=args.portfolio)
+            outcome = import_workbook(
+                database, args.file, portfolio_name=args.portfolio, dry_run=args.dry_run
+            )
         else:
             summary = import_mspdi(database, args.file, portfolio_name=args.portfolio)
         elapsed = time.perf_counter() - started
     finally:
         database.close()
     if suffix == ".xlsx":
-        counts = ", ".join(
-            f"{book.counts.get(name, 0):,} {name}"
-            for name in ("tasks", "dependencies", "resources", "assignments")
-        )
-        codes = ", ".join(book.projects)
-        print(f"Imported {args.file} in {elapsed:.1f} s: projects {codes}; {counts}.")
-        _print_warnings(book.schedule_warnings)
-        _print_not_imported(book.report)
-        return 0
+        print("\n".join([*outcome.lines, f"({elapsed:.1f} s)"]))
+        sys.stderr.write("".join(f"{PROG}: {error}\n" for error in outcome.errors))
+        return 0 if outcome.ok else 1
     counts = ", ".join(
         f"{summary.counts.get(name, 0):,} {name}"
         for name in ("tasks", "dependencies", "resources", "assignments", "baselines")
@@ -441,30 +450,29 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from pmo_desktop.services.interchange import (
-        export_excel,
-        export_mspdi,
-        export_mspdi_portfolio,
-    )
-    from pmo_desktop.services.portfolio import find_project, list_portfolios
+    from pmo_desktop.services.interchange import export_excel, export_mspdi, export_mspdi_portfolio
+    from pmo_desktop.services.interchange.log_workbook import find_portfolio
+    from pmo_desktop.services.portfolio import find_project
 
     suffix = args.out.suffix.lower()
     if suffix not in (".xml", ".xlsx"):
         parser.error("export writes Microsoft Project XML (.xml) or Excel (.xlsx) files")
+    if suffix == ".xml" and args.sheets:
+        parser.error("--sheets applies to Excel workbooks (.xlsx); MS Project XML has tasks only")
+    sheets = [name.strip().casefold() for name in (args.sheets or "").split(",") if name.strip()]
     out = args.out.expanduser().absolute()
     database = _open(args.db, create=False)
     try:
         if args.portfolio is not None:
-            wanted = args.portfolio.strip().casefold()
-            found = [p for p in list_portfolios(database) if p.name.casefold() == wanted]
-            if not found:
-                raise NotFoundError(f"No portfolio named {args.portfolio!r} in {database.display}.")
-            name, portfolio_id, project_id = found[0].name, found[0].id, None
+            name, project_id = args.portfolio, None
+            portfolio_id = find_portfolio(database, args.portfolio)
         else:
             project = find_project(database, args.project)
             name, portfolio_id, project_id = project.code, None, project.id
         if suffix == ".xlsx":
-            book = export_excel(database, out, project_id=project_id, portfolio_id=portfolio_id)
+            book = export_excel(
+                database, out, project_id=project_id, portfolio_id=portfolio_id, sheets=sheets
+            )
         elif portfolio_id is not None:
             summary = export_mspdi_portfolio(database, portfolio_id, out)
         else:
@@ -472,11 +480,9 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         database.close()
     if suffix == ".xlsx":
-        print(
-            f"Exported {name} to {args.out}: {book.projects:,} projects, {book.tasks:,} tasks, "
-            f"{book.links:,} links, {book.resources:,} resources, "
-            f"{book.assignments:,} assignments."
-        )
+        rows = ", ".join(f"{title} {count:,}" for title, count in book.sheets.items())
+        plan = f"{book.projects:,} projects, {book.tasks:,} tasks, {book.links:,} links; "
+        print(f"Exported {name} to {args.out}: {plan * (book.tasks > 0)}rows: {rows}.")
         _print_warnings(book.warnings)
         return 0
     print(

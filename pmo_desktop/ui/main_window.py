@@ -28,6 +28,7 @@ from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.integrity import IntegrityCheck
 from pmo_desktop.ui.interchange.commands import InterchangeCommands
 from pmo_desktop.ui.navigation import NavigationPanel
+from pmo_desktop.ui.pool import ResourcePoolView
 from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.project_view import ProjectView
@@ -101,6 +102,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.risks_view = RiskRegisterView(self.workspace)
         self.raid_view = RaidView(self.workspace)
         self.raid_view.open_task.connect(self.open_task)
+        self.pool_view = ResourcePoolView(self.workspace)
+        self.pool_view.open_task.connect(self.open_task)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         #: The views by the name `current_view()` and `--show` use, in sidebar order.
@@ -111,6 +114,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "resources": self.resources_view,
             "risks": self.risks_view,
             "raid": self.raid_view,
+            "pool": self.pool_view,
         }
         self.pages = QStackedWidget()
         for page in (*self.named_pages.values(), self.empty_state):
@@ -199,6 +203,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.resources_action.triggered.connect(self.show_resources)
         self.risks_action.triggered.connect(self.show_risks)
         self.raid_action.triggered.connect(lambda: self.show_portfolio_wide("raid"))
+        self.pool_action.triggered.connect(lambda: self.show_portfolio_wide("pool"))
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)

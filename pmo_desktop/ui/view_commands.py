@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
-PORTFOLIO_WIDE_VIEWS = ("resources", "risks", "raid")
+PORTFOLIO_WIDE_VIEWS = ("resources", "risks", "raid", "pool")
 
 
 class ViewCommands:

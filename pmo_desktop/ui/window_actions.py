@@ -184,6 +184,15 @@ def create_actions(window: MainWindow) -> None:
             "Issues, assumptions, decisions, change requests, cross-project links and lessons",
         ),
     )
+    window.pool_action = _action(
+        window,
+        translate("MainWindow", "Resource &pool"),
+        icon_name="user",
+        shortcut="Ctrl+7",
+        tip=translate(
+            "MainWindow", "People, roles and materials: rates, vacations, who is assigned where"
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -191,6 +200,7 @@ def create_actions(window: MainWindow) -> None:
         "resources": window.resources_action,
         "risks": window.risks_action,
         "raid": window.raid_action,
+        "pool": window.pool_action,
     }
     for action in window.view_actions.values():
         action.setCheckable(True)
@@ -201,6 +211,7 @@ def create_actions(window: MainWindow) -> None:
     window.resources_action.setIconText(translate("MainWindow", "Resources"))
     window.risks_action.setIconText(translate("MainWindow", "Risks"))
     window.raid_action.setIconText(translate("MainWindow", "RAID"))
+    window.pool_action.setIconText(translate("MainWindow", "Pool"))
 
     window.board_pack_action = _action(
         window,
@@ -284,6 +295,7 @@ def create_menus(window: MainWindow) -> None:
     window.gantt_menu = _view_menu(window, translate("MainWindow", "&Gantt"), "gantt")
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
+    window.pool_menu = _view_menu(window, translate("MainWindow", "Poo&l"), "pool")
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)

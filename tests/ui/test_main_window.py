@@ -227,10 +227,12 @@ def test_menus_and_shortcuts(window) -> None:
         "&Gantt",
         "R&isks",
         "RAI&D",
+        "Poo&l",
         "&Reports",
         "&Help",
     ]
     assert window.raid_action.shortcut() == QKeySequence("Ctrl+6")
+    assert window.pool_action.shortcut() == QKeySequence("Ctrl+7")
     assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
