@@ -22,6 +22,7 @@ from pmo_desktop.models import (
     Portfolio,
     Programme,
     Project,
+    ProjectStatus,
     Resource,
     Task,
 )
@@ -223,11 +224,12 @@ def read_resource_loading(
     *,
     programme_id: int | None = None,
     group_by: GroupBy = "role",
+    include_proposed: bool = True,
     progress: Progress | None = None,
 ) -> ResourceLoading:
     """Demand and capacity per resource and group (role or department) over `periods` weeks
     or months from the period of `as_of`; `progress(done, total, label)` between steps (a
-    cancel may raise)."""
+    cancel may raise). Without `include_proposed`, proposed projects add no demand."""
     if periods < 1:
         raise ValidationError("The loading grid needs at least one period.")
     if group_by not in ("role", "department"):
@@ -245,10 +247,14 @@ def read_resource_loading(
         _report(progress, 0, "Resources")
         specs = CalendarSpecs(session)
         default = specs.get(portfolio.calendar_id)
-        projects, project_calendars = _projects(session, portfolio_id, programme_id, specs)
+        projects, project_calendars = scope_projects(
+            session, portfolio_id, programme_id, specs, include_proposed
+        )
         resources = _resources(session, portfolio_id, specs, group_by)
         _report(progress, 1, "Assignments")
-        spans = _spans(session, portfolio_id, programme_id, boundaries[0], boundaries[-1])
+        spans = scope_spans(
+            session, portfolio_id, programme_id, boundaries[0], boundaries[-1], include_proposed
+        )
     _report(progress, 2, "Loading")
     grid = resource_loading(
         spans,
@@ -301,14 +307,22 @@ def read_resource_loading(
     )
 
 
-def _projects(
-    session: Session, portfolio_id: int, programme_id: int | None, specs: CalendarSpecs
+def scope_projects(
+    session: Session,
+    portfolio_id: int,
+    programme_id: int | None,
+    specs: CalendarSpecs,
+    include_proposed: bool,
 ) -> tuple[dict[int, str], dict[int, CalendarSpec]]:
+    """Names and calendars of the projects whose demand counts (a programme's, if given;
+    proposed projects only with `include_proposed`)."""
     query = select(Project.id, Project.name, Project.calendar_id).where(
         Project.portfolio_id == portfolio_id
     )
     if programme_id is not None:
         query = query.where(Project.programme_id == programme_id)
+    if not include_proposed:
+        query = query.where(Project.status != ProjectStatus.PROPOSED)
     names: dict[int, str] = {}
     calendars: dict[int, CalendarSpec] = {}
     for row in session.execute(query):
@@ -327,13 +341,22 @@ def _resources(
     return resource_specs(worker_rows(session, portfolio_id), specs, group)
 
 
-def _spans(
-    session: Session, portfolio_id: int, programme_id: int | None, first: date, following: date
+def scope_spans(
+    session: Session,
+    portfolio_id: int,
+    programme_id: int | None,
+    first: date,
+    following: date,
+    include_proposed: bool = True,
 ) -> list[AssignmentSpan]:
+    """The workers' assignments of the projects `scope_projects` names, in the window."""
     scope = [Resource.portfolio_id == portfolio_id]
     if programme_id is not None:
         programme = select(Project.id).where(Project.programme_id == programme_id)
         scope.append(Task.project_id.in_(programme))
+    if not include_proposed:
+        proposed = select(Project.id).where(Project.status == ProjectStatus.PROPOSED)
+        scope.append(Task.project_id.not_in(proposed))
     return assignment_spans(
         session,
         datetime.combine(first, time()),

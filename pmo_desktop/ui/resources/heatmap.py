@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLine, QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -332,16 +332,37 @@ class HeatGrid(QAbstractScrollArea):
         dark, light = QPen(_TEXT), QPen(_LIGHT_TEXT)
         text_height = painter.fontMetrics().height()
         show_text = width >= 30
+        # Runs of cells of one shade are filled at once, then the 1 px gaps between cells are
+        # drawn back in the background colour: a few calls per row instead of one per cell.
+        for row in range(first_row, last_row + 1):
+            top = row * ROW_HEIGHT - scroll_y
+            buckets, _ = self._row_cells(row)
+            period = first
+            while period <= last:
+                shade = buckets[period]
+                end = period + 1
+                while end <= last and buckets[end] == shade:
+                    end += 1
+                left = period * width - scroll_x
+                painter.fillRect(left, top, (end - period) * width - 1, ROW_HEIGHT - 1,
+                                 colours[shade])  # fmt: skip
+                period = end
+        top = first_row * ROW_HEIGHT - scroll_y
+        bottom = (last_row + 1) * ROW_HEIGHT - scroll_y
+        painter.setPen(QPen(_BACKGROUND))
+        painter.drawLines(
+            [QLine(period * width - scroll_x + width - 1, top,
+                   period * width - scroll_x + width - 1, bottom)
+             for period in range(first, last + 1)]
+        )  # fmt: skip
         for row in range(first_row, last_row + 1):
             top = row * ROW_HEIGHT - scroll_y
             buckets, texts = self._row_cells(row)
             for period in range(first, last + 1):
                 left = period * width - scroll_x
-                shade = buckets[period]
-                painter.fillRect(left, top, width - 1, ROW_HEIGHT - 1, colours[shade])
                 text = texts[period]
                 if show_text and text is not None:
-                    painter.setPen(light if shade >= 16 else dark)
+                    painter.setPen(light if buckets[period] >= 16 else dark)
                     size = text.size()
                     painter.drawStaticText(
                         round(left + (width - 1 - size.width()) / 2),

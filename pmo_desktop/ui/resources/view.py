@@ -11,15 +11,21 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QModelIndex, QRect, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +42,7 @@ from pmo_desktop.models import (
     Resource,
     Task,
 )
+from pmo_desktop.services.levelling import levelling_scopes
 from pmo_desktop.services.resource_view import (
     CellAssignment,
     GroupBy,
@@ -45,10 +52,13 @@ from pmo_desktop.services.resource_view import (
     read_resource_loading,
 )
 from pmo_desktop.storage.database import Database
-from pmo_desktop.ui.formatting import format_date, format_percent
+from pmo_desktop.ui.formatting import format_date
+from pmo_desktop.ui.resources.capacity_panel import CapacityPanel
 from pmo_desktop.ui.resources.drilldown import CellAssignmentsModel
-from pmo_desktop.ui.resources.heatmap import BUCKET_COLOURS, FAR_OVER, OVER, HeatGrid
+from pmo_desktop.ui.resources.heatmap import HeatGrid
 from pmo_desktop.ui.resources.histogram import LoadHistogram
+from pmo_desktop.ui.resources.legend import ScaleLegend
+from pmo_desktop.ui.resources.levelling_dialog import LevellingDialog, open_levelling_dialog
 from pmo_desktop.ui.workers import Job, ProgressToken
 from pmo_desktop.ui.workspace import Workspace, touches
 
@@ -69,10 +79,11 @@ def _load(
     unit: ViewUnit,
     programme_id: int | None,
     group_by: GroupBy,
+    include_proposed: bool,
 ) -> ResourceLoading:
     return read_resource_loading(
-        database, portfolio_id, as_of, unit, PERIODS[unit],
-        programme_id=programme_id, group_by=group_by, progress=token,
+        database, portfolio_id, as_of, unit, PERIODS[unit], programme_id=programme_id,
+        group_by=group_by, include_proposed=include_proposed, progress=token,
     )  # fmt: skip
 
 
@@ -81,33 +92,6 @@ def _drill(
 ) -> list[CellAssignment]:
     token.raise_if_cancelled()
     return cell_assignments(database, loading, row, period)  # type: ignore[arg-type]
-
-
-class ScaleLegend(QWidget):
-    """The colour scale of the grid: under-used to fully used, then over-allocated."""
-
-    def sizeHint(self) -> QSize:
-        return QSize(330, 20)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        try:
-            metrics = painter.fontMetrics()
-            x = 8
-            labels = [(1, format_percent(0)), (11, format_percent(50)), (21, format_percent(100))]
-            painter.setPen(QPen(QColor("#3C4043")))
-            for shade in range(1, 22):
-                painter.fillRect(QRect(x + (shade - 1) * 6, 4, 6, 12), BUCKET_COLOURS[shade])
-            for shade, text in labels:
-                painter.drawText(x + (shade - 1) * 6 - 4, 30, text)
-            x += 21 * 6 + 10
-            over = ((OVER, f"> {format_percent(100)}"), (FAR_OVER, f"> {format_percent(150)}"))
-            for shade, text in over:
-                painter.fillRect(QRect(x, 4, 14, 12), BUCKET_COLOURS[shade])
-                painter.drawText(x + 18, 15, text)
-                x += 18 + metrics.horizontalAdvance(text) + 10
-        finally:
-            painter.end()
 
 
 class ResourceLoadingView(QWidget):
@@ -126,6 +110,8 @@ class ResourceLoadingView(QWidget):
         self.programme_id: int | None = None
         self.unit: ViewUnit = "week"
         self.group_by: GroupBy = "role"
+        #: What-if: the demand of proposed (pipeline) projects counts too.
+        self.include_proposed = False
         self.loading: ResourceLoading | None = None
         self.error = ""
         self._loaded = False
@@ -150,6 +136,18 @@ class ResourceLoadingView(QWidget):
         self.group_box.addItem(self.tr("Role"), "role")
         self.group_box.addItem(self.tr("Department"), "department")
         self.group_box.currentIndexChanged.connect(self._on_group_box)
+        self.scope_box = QComboBox()
+        self.scope_box.setToolTip(self.tr("Whose demand the grid shows"))
+        self.scope_box.setMinimumContentsLength(12)
+        self.scope_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.scope_box.activated.connect(self._on_scope_box)
+        self.proposed_box = QCheckBox(self.tr("Include proposed projects"))
+        self.proposed_box.setToolTip(
+            self.tr("What-if: add the demand of proposed (pipeline) projects")
+        )
+        self.proposed_box.toggled.connect(self.set_include_proposed)
         self.legend = ScaleLegend()
         self.legend.setMinimumSize(330, 34)
 
@@ -176,19 +174,31 @@ class ResourceLoadingView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.summary, 1)
         top.addWidget(self.legend)
-        top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("Group by:")))
-        top.addWidget(self.group_box)
-        top.addSpacing(8)
-        top.addWidget(QLabel(self.tr("Periods:")))
-        top.addWidget(self.unit_box)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Demand of:")))
+        controls.addWidget(self.scope_box)
+        controls.addSpacing(8)
+        controls.addWidget(self.proposed_box)
+        controls.addStretch(1)
+        controls.addWidget(QLabel(self.tr("Group by:")))
+        controls.addWidget(self.group_box)
+        controls.addSpacing(8)
+        controls.addWidget(QLabel(self.tr("Periods:")))
+        controls.addWidget(self.unit_box)
         drill = QWidget()
         drill_layout = QVBoxLayout(drill)
         drill_layout.setContentsMargins(0, 0, 0, 0)
         drill_layout.addWidget(self.drill_title)
         drill_layout.addWidget(self.drill_table, 1)
+        self.capacity = CapacityPanel(workspace)
+        self.charts = QTabWidget()
+        self.charts.setDocumentMode(True)
+        self.charts.addTab(self.histogram, self.tr("Selected row"))
+        self.charts.addTab(self.capacity, self.tr("Capacity by role, 12 months"))
+        self.charts.currentChanged.connect(self._on_chart_tab)
+        self._capacity_stale = True
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
-        self.bottom.addWidget(self.histogram)
+        self.bottom.addWidget(self.charts)
         self.bottom.addWidget(drill)
         self.bottom.setStretchFactor(0, 3)
         self.bottom.setStretchFactor(1, 2)
@@ -200,6 +210,7 @@ class ResourceLoadingView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
 
         self.week_action = QAction(self.tr("Loading by &Week"), self)
@@ -220,6 +231,14 @@ class ResourceLoadingView(QWidget):
             grouping.addAction(action)
             action.triggered.connect(lambda _=False, chosen=group_by: self.set_group_by(chosen))
         self.role_action.setChecked(True)
+        self.level_action = QAction(self.tr("&Level Resources…"), self)
+        self.level_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.level_action.setStatusTip(
+            self.tr("Delay tasks so that no resource is over-allocated, with a preview")
+        )
+        self.level_action.triggered.connect(self.open_levelling)
+        self.addAction(self.level_action)
+        self._update_level_action()
 
         workspace.data_changed.connect(self._on_data_changed)
         workspace.database_changed.connect(self._on_database_changed)
@@ -230,7 +249,17 @@ class ResourceLoadingView(QWidget):
         return self._loaded
 
     def actions_for_menu(self) -> list[QAction]:
-        return [self.week_action, self.month_action, self.role_action, self.department_action]
+        return [self.level_action, self.week_action, self.month_action, self.role_action,
+                self.department_action]  # fmt: skip
+
+    def open_levelling(self) -> LevellingDialog | None:
+        """Open Level Resources… on the shown portfolio (the shown programme preselected)."""
+        if self.portfolio_id is None or self.workspace.read_only:
+            return None
+        return open_levelling_dialog(self.workspace, self.portfolio_id, self.programme_id, self)
+
+    def _update_level_action(self) -> None:
+        self.level_action.setEnabled(self.portfolio_id is not None and not self.workspace.read_only)
 
     def show_portfolio(self, portfolio_id: int, programme_id: int | None = None) -> None:
         """Show the loading of `portfolio_id` (demand of one programme's projects if given)."""
@@ -238,7 +267,11 @@ class ResourceLoadingView(QWidget):
             self.loading = None
             self.grid.set_loading(None)
             self._clear_details()
+        if portfolio_id != self.portfolio_id or self.scope_box.count() == 0:
+            self._fill_scope_box(portfolio_id)
         self.portfolio_id, self.programme_id = portfolio_id, programme_id
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(programme_id or 0)))
+        self._update_level_action()
         self._start_loading()
 
     def set_unit(self, unit: ViewUnit) -> None:
@@ -272,6 +305,46 @@ class ResourceLoadingView(QWidget):
         self._jobs = []
         self._request += 1
         self._drill_request += 1
+        self.capacity.cancel()
+        self._capacity_stale = True
+
+    def set_include_proposed(self, include: bool) -> None:
+        """What-if: count the demand of proposed projects in the grid and capacity plan."""
+        if include == self.include_proposed:
+            return
+        self.include_proposed = include
+        self.proposed_box.blockSignals(True)
+        self.proposed_box.setChecked(include)
+        self.proposed_box.blockSignals(False)
+        self._start_loading()
+
+    def show_capacity(self) -> None:
+        """Switch the bottom-left panel to capacity planning (read if needed)."""
+        self.charts.setCurrentWidget(self.capacity)
+
+    def _fill_scope_box(self, portfolio_id: int) -> None:
+        self.scope_box.clear()
+        self.scope_box.addItem(self.tr("Whole portfolio"), 0)
+        try:
+            programmes, _ = levelling_scopes(self.workspace.database, portfolio_id)
+        except PmoError as exc:
+            log.warning("Programmes not read: %s", exc)
+            programmes = []
+        for programme_id, name in programmes:
+            self.scope_box.addItem(name, programme_id)
+
+    def _on_scope_box(self, index: int) -> None:
+        if self.portfolio_id is not None:
+            self.show_portfolio(self.portfolio_id, self.scope_box.itemData(index) or None)
+
+    def _on_chart_tab(self, _index: int) -> None:
+        self._refresh_capacity()
+
+    def _refresh_capacity(self) -> None:
+        if (self._capacity_stale and self.portfolio_id is not None
+                and self.charts.currentWidget() is self.capacity):  # fmt: skip
+            self._capacity_stale = False
+            self.capacity.load(self.portfolio_id, self.programme_id, self.include_proposed)
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(_SETTINGS + "splitter", self.splitter.saveState())
@@ -279,6 +352,8 @@ class ResourceLoadingView(QWidget):
         settings.setValue(_SETTINGS + "drillHeader", self.drill_table.header().saveState())
         settings.setValue(_SETTINGS + "unit", self.unit)
         settings.setValue(_SETTINGS + "groupBy", self.group_by)
+        settings.setValue(_SETTINGS + "chartTab", self.charts.currentIndex())
+        settings.setValue(_SETTINGS + "includeProposed", self.include_proposed)
 
     def restore_state(self, settings: QSettings) -> None:
         for key, target in (("splitter", self.splitter), ("bottom", self.bottom)):
@@ -294,6 +369,10 @@ class ResourceLoadingView(QWidget):
         group_by = settings.value(_SETTINGS + "groupBy")
         if group_by in GROUPINGS:
             self.set_group_by(group_by)  # type: ignore[arg-type]
+        tab = settings.value(_SETTINGS + "chartTab")
+        if tab is not None and str(tab).isdigit():
+            self.charts.setCurrentIndex(int(str(tab)))
+        self.set_include_proposed(str(settings.value(_SETTINGS + "includeProposed")) == "true")
 
     # Loading.
 
@@ -306,11 +385,13 @@ class ResourceLoadingView(QWidget):
         self.error = ""
         if self.portfolio_id is None:
             return
+        self._capacity_stale = True
+        self._refresh_capacity()
         request = self._request
         workspace = self.workspace
         job = workspace.pool.submit(
             _load, workspace.database, self.portfolio_id, workspace.as_of, self.unit,
-            self.programme_id, self.group_by,
+            self.programme_id, self.group_by, self.include_proposed,
         )  # fmt: skip
         job.succeeded.connect(lambda result: self._on_loaded(request, result))
         job.failed.connect(lambda error: self._on_failed(request, error))
@@ -383,10 +464,13 @@ class ResourceLoadingView(QWidget):
         self.cancel_loading()
         self.portfolio_id = None
         self.programme_id = None
+        self._update_level_action()
         self.loading = None
         self._loaded = False
         self.grid.set_loading(None)
         self._clear_details()
+        self.capacity.clear()
+        self.scope_box.clear()
         self.title.setText("")
         self.summary.setText("")
 
