@@ -293,6 +293,7 @@ def create_menus(window: MainWindow) -> None:
     # A menu per view holding that view's own commands, enabled while the view is shown.
     window.project_menu = _view_menu(window, translate("MainWindow", "&Project"), "project")
     window.gantt_menu = _view_menu(window, translate("MainWindow", "&Gantt"), "gantt")
+    window.resources_menu = _view_menu(window, translate("MainWindow", "Re&sources"), "resources")
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
     window.pool_menu = _view_menu(window, translate("MainWindow", "Poo&l"), "pool")

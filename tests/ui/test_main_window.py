@@ -225,6 +225,7 @@ def test_menus_and_shortcuts(window) -> None:
         "&View",
         "&Project",
         "&Gantt",
+        "Re&sources",
         "R&isks",
         "RAI&D",
         "Poo&l",
