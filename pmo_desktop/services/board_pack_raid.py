@@ -27,6 +27,7 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.reports.data import DecisionLine, HeatCounts, IssueLine, RiskLine, Trend
 from pmo_desktop.services.board_pack_read import Selection
+from pmo_desktop.services.risks import previous_scores, trend_of
 
 _OPEN_ISSUES = (IssueStatus.OPEN, IssueStatus.IN_PROGRESS)
 _URGENT = (Priority.HIGH, Priority.CRITICAL)
@@ -95,9 +96,7 @@ def read_raid(session: Session, selection: Selection, period_start: date) -> Rai
                 ),
             )
         )
-    trends = _risk_trends(
-        session, {risk_id: line.score for risk_id, _, line in found}, period_start
-    )
+    trends = risk_trends(session, {risk_id: line.score for risk_id, _, line in found}, period_start)
     risks = [
         (project_id, replace(line, trend=trends[risk_id]) if risk_id in trends else line)
         for risk_id, project_id, line in found
@@ -167,11 +166,20 @@ def issue_order(line: IssueLine) -> tuple[object, ...]:
     )
 
 
-def _risk_trends(session: Session, scores: dict[int, int], period_start: date) -> dict[int, Trend]:
-    """Each risk's score against its score when the previous status period closed, from
-    the audit trail; risks without recorded history (or raised since) stay new."""
+def risk_trends(session: Session, scores: dict[int, int], period_start: date) -> dict[int, Trend]:
+    """Each risk's score against its score when the previous status period closed: the
+    register's rule (`services.risks.previous_scores`: the latest assessment before the
+    period starts), else the audit trail; risks without either (or raised since) stay new."""
     if not scores:
         return {}
+    previous = previous_scores(session, period_start, scores)
+    trends = {risk_id: trend_of(scores[risk_id], score) for risk_id, score in previous.items()}
+    rest = {risk_id: score for risk_id, score in scores.items() if risk_id not in previous}
+    return trends | _audit_trends(session, rest, period_start) if rest else trends
+
+
+def _audit_trends(session: Session, scores: dict[int, int], period_start: date) -> dict[int, Trend]:
+    """Trends from the audit trail, for risks without assessment history."""
     moment = datetime.combine(period_start, time(), tzinfo=UTC)
     history: dict[int, list[AuditEntry]] = {}
     for entry in session.scalars(

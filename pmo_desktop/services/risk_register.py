@@ -24,10 +24,15 @@ from pmo_desktop.models import (
     Project,
     Risk,
     RiskAction,
+    RiskAssessment,
+    RiskLevel,
     RiskResponse,
     RiskStatus,
+    RiskTaskLink,
 )
+from pmo_desktop.reports.data import Trend
 from pmo_desktop.services.commands import CreateRow, DeleteRow, UpdateFields
+from pmo_desktop.services.risks import previous_scores, trend_of
 from pmo_desktop.storage.database import Database
 
 SCALE = 5
@@ -59,7 +64,8 @@ _COLUMNS = (
     Project.programme_id, Risk.category, Risk.owner, Risk.opportunity, Risk.probability,
     Risk.impact_schedule, Risk.impact_cost, Risk.impact_scope, Risk.impact_quality, Risk.score,
     Risk.residual_probability, Risk.residual_impact, Risk.residual_score, Risk.response,
-    Risk.proximity, Risk.status, Risk.review_date, Risk.closed_on,
+    Risk.proximity, Risk.status, Risk.review_date, Risk.closed_on, Risk.level,
+    Risk.escalated_on,
 )  # fmt: skip
 
 
@@ -111,6 +117,11 @@ class RiskRow:
     review_date: date | None
     closed_on: date | None
     overdue_review: bool
+    #: Who owns the risk now: its project, or (escalated) its programme or the portfolio.
+    level: RiskLevel = RiskLevel.PROJECT
+    escalated_on: date | None = None
+    #: The score the previous status period closed with (None: no history then).
+    previous_score: int | None = None
     cause: str = ""
     effect: str = ""
     response_plan: str = ""
@@ -122,6 +133,11 @@ class RiskRow:
     def impact(self) -> int:
         """The worst of the four impact ratings (what the score multiplies)."""
         return max(self.impact_schedule, self.impact_cost, self.impact_scope, self.impact_quality)
+
+    @property
+    def trend(self) -> Trend:
+        """The score against the previous status period's (`services.risks.trend_of`)."""
+        return trend_of(self.score, self.previous_score)
 
     def cell(self, residual: bool = False) -> tuple[int, int]:
         """The heat-map cell (probability, impact); an unrated residual stays at inherent."""
@@ -158,6 +174,8 @@ class RiskFilter:
     text: str = ""
     #: A clicked heat-map cell: (residual map?, probability, impact).
     cell: tuple[bool, int, int] | None = None
+    #: Risk levels to keep (empty: every level).
+    levels: frozenset[RiskLevel] = frozenset()
     _needle: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +198,8 @@ class RiskFilter:
             return False
         if self.project_id is not None and row.project_id != self.project_id:
             return False
+        if self.levels and row.level not in self.levels:
+            return False
         if self.cell is not None:
             residual, probability, impact = self.cell
             if row.cell(residual) != (probability, impact):
@@ -200,6 +220,7 @@ class RiskFilter:
             self.overdue_only,
             self.project_id,
             self.text,
+            levels=self.levels,
         )
 
 
@@ -242,13 +263,17 @@ def load_register(
         if project_id is not None:
             query = query.where(Risk.project_id == project_id)
         records = session.execute(query).all()
+        previous = previous_scores(session, as_of, portfolio_id=portfolio_id)
     rows = tuple(
         RiskRow(
             *record[:5],
             record[5] or "",
             record[6] or "",
-            *record[7:],
+            *record[7:25],
             overdue_review=_overdue(record[22], record[23], as_of),
+            level=record[25],
+            escalated_on=record[26],
+            previous_score=previous.get(record[0]),
         )
         for record in records
     )
@@ -346,10 +371,10 @@ def new_risk(
 
 
 def delete_risk(row: RiskRow, text: str = "") -> DeleteRow:
-    """Delete the risk and its actions; undo brings both back."""
+    """Delete the risk, its actions, history and task links; undo brings them all back."""
     return DeleteRow(
         Risk, row.id, row.version, text or f"Delete risk {row.code}",
-        children=((RiskAction, "risk_id"),),
+        children=((RiskAction, "risk_id"), (RiskAssessment, "risk_id"), (RiskTaskLink, "risk_id")),
     )  # fmt: skip
 
 

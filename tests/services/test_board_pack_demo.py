@@ -185,7 +185,24 @@ def test_portfolio_figures_match_sql(demo: tuple[Database, int]) -> None:
     assert [risk.code for risk in pack.top_risks] == [
         risk[0] for risk in sorted(threats, key=_risk_key)[:10]
     ]
-    assert all(risk.trend is Trend.NEW for risk in pack.top_risks)  # no audit trail in the demo
+    # Trends: the score against the latest assessment before the month of AS_OF.
+    previous = dict(
+        _rows(
+            database,
+            """SELECT r.code, a.score FROM risk_assessments a JOIN risks r ON r.id = a.risk_id
+               WHERE a.assessed_on = (SELECT max(b.assessed_on) FROM risk_assessments b
+                                      WHERE b.risk_id = a.risk_id AND b.assessed_on < :start)""",
+            start=AS_OF.replace(day=1),
+        )
+    )
+    for risk in pack.top_risks:
+        before = previous.get(risk.code)
+        expected = (
+            Trend.NEW if before is None else Trend.SAME if before == risk.score
+            else Trend.WORSE if risk.score > before else Trend.BETTER
+        )  # fmt: skip
+        assert risk.trend is expected, risk.code
+    assert any(risk.trend is not Trend.NEW for risk in pack.top_risks)
 
     decisions = _rows(
         database,

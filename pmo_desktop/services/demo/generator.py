@@ -9,6 +9,7 @@ from datetime import date
 from pmo_desktop.services.demo import catalogue, texts
 from pmo_desktop.services.demo.dates import WORKING_INTERVALS, WORKING_WEEKDAYS, WorkingDays
 from pmo_desktop.services.demo.governance import cost_rows, project_phase, status_rows
+from pmo_desktop.services.demo.history import history_rows
 from pmo_desktop.services.demo.progress import (
     assignment_rows,
     baseline_rows,
@@ -68,6 +69,7 @@ def build_dataset(scale: str, seed: int, as_of: date, step: Step) -> Context:
         cost_rows(ctx, run)
     _project_rows(ctx, runs)
     _calendar_rows(ctx, runs)
+    history_rows(ctx, runs, seed)
     step(1.0, "Rows ready")
     return ctx
 

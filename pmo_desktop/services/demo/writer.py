@@ -37,6 +37,10 @@ TABLE_ORDER = (
     "decisions",
     "change_requests",
     "lessons",
+    # Added later: last, so that the UUIDs of the tables above stay as they were.
+    "resource_rates",
+    "risk_assessments",
+    "risk_task_links",
 )
 _STAMPS = ("uuid", "version", "created_at", "updated_at")
 _VERSION_4 = (0x4 << 76) | (0x2 << 62)

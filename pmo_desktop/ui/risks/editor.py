@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.models import ActionStatus, RiskResponse, RiskStatus
+from pmo_desktop.models import ActionStatus, RiskLevel, RiskResponse, RiskStatus
 from pmo_desktop.services.risk_register import IMPACT_FIELDS, SCALE, RiskRow
+from pmo_desktop.services.risks import AssessmentRow, LinkedTask
 from pmo_desktop.ui.formatting import format_date
+from pmo_desktop.ui.risks.panels import HistoryTable, LinkedTasksPanel
 from pmo_desktop.ui.risks.table import (
     OVERDUE_COLOUR,
     action_status_label,
@@ -132,6 +134,11 @@ class RiskEditor(QScrollArea):
         self.add_action_button = QPushButton(self.tr("&Add action"))
         self.add_action_button.clicked.connect(self._on_add_action)
         self.action_edit.returnPressed.connect(self._on_add_action)
+        self.escalation_label = QLabel()
+        self.escalation_label.setWordWrap(True)
+        self.escalation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.links_panel = LinkedTasksPanel()
+        self.history_table = HistoryTable()
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
         self.revert_button = QPushButton(self.tr("Re&vert"))
@@ -181,6 +188,9 @@ class RiskEditor(QScrollArea):
         new_action.addWidget(self.add_action_button)
         form.addRow(self.tr("Actions"), self.actions_label)
         form.addRow("", new_action)
+        form.addRow(self.tr("Escalation"), self.escalation_label)
+        form.addRow(self.tr("Linked tasks"), self.links_panel)
+        form.addRow(self.tr("History"), self.history_table)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.revert_button)
@@ -238,12 +248,40 @@ class RiskEditor(QScrollArea):
             )
             _set_date(self.review_edit, row.review_date if row else None)
             self.actions_label.setText(self._actions_text(row))
+            self.escalation_label.setText(self._escalation_text(row))
+            if row is None:
+                self.set_details((), (), can_link=False)
         finally:
             self._loading = False
         for widget in self.form.findChildren(QWidget):
             if widget is not self.heading:
                 widget.setEnabled(row is not None)
         self._on_edited()
+
+    def set_details(
+        self,
+        history: tuple[AssessmentRow, ...] | list[AssessmentRow],
+        links: tuple[LinkedTask, ...] | list[LinkedTask],
+        *,
+        can_link: bool = True,
+        note: str = "",
+    ) -> None:
+        """The risk's score history (newest first), linked tasks and escalation note."""
+        if note and self.row is not None and self.row.level is not RiskLevel.PROJECT:
+            self.escalation_label.setText(f"{self._escalation_text(self.row)}: {note}")
+        self.history_table.set_rows(history)
+        self.links_panel.set_links(links, can_link=can_link)
+
+    def _escalation_text(self, row: RiskRow | None) -> str:
+        if row is None:
+            return ""
+        if row.level is RiskLevel.PROJECT:
+            return self.tr("Managed by its project")
+        if row.level is RiskLevel.PROGRAMME:
+            text = self.tr("Escalated to its programme on {date}")
+        else:
+            text = self.tr("Escalated to the portfolio on {date}")
+        return text.format(date=format_date(row.escalated_on))
 
     def _actions_text(self, row: RiskRow | None) -> str:
         """The risk's actions, one a line; an open action past its due date in red."""

@@ -17,11 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.models import RiskStatus
+from pmo_desktop.models import RiskLevel, RiskStatus
 from pmo_desktop.services.risk_register import ACTIVE_STATUSES, RiskFilter, categories, owners
 
 _ACTIVE = "active"
 _ALL = "all"
+_ESCALATED = "escalated"
+_LEVEL_CHOICES = {
+    _ALL: frozenset(),
+    _ESCALATED: frozenset({RiskLevel.PROGRAMME, RiskLevel.PORTFOLIO}),
+    **{level.value: frozenset({level}) for level in RiskLevel},
+}
 
 
 class RiskFilterBar(QWidget):
@@ -38,6 +44,17 @@ class RiskFilterBar(QWidget):
         self.status_combo.addItem(self.tr("Occurred"), RiskStatus.OCCURRED.value)
         self.status_combo.addItem(self.tr("Closed"), RiskStatus.CLOSED.value)
         self.status_combo.addItem(self.tr("All statuses"), _ALL)
+        self.level_combo = QComboBox()
+        self.level_combo.addItem(self.tr("All levels"), _ALL)
+        self.level_combo.addItem(self.tr("Project level"), RiskLevel.PROJECT.value)
+        self.level_combo.addItem(self.tr("Escalated"), _ESCALATED)
+        self.level_combo.addItem(self.tr("Programme level"), RiskLevel.PROGRAMME.value)
+        self.level_combo.addItem(self.tr("Portfolio level"), RiskLevel.PORTFOLIO.value)
+        self.level_combo.setToolTip(
+            self.tr(
+                "Who owns the risk: its project, or once escalated, its programme or the portfolio"
+            )
+        )
         self.owner_combo = QComboBox()
         self.category_combo = QComboBox()
         for combo, length in ((self.owner_combo, 10), (self.category_combo, 9)):
@@ -71,6 +88,7 @@ class RiskFilterBar(QWidget):
         # The owner and category choices say what they are ("All owners"): no label.
         for label, widget in (
             (self.tr("Status:"), self.status_combo),
+            ("", self.level_combo),
             ("", self.owner_combo),
             ("", self.category_combo),
             (self.tr("Min score:"), self.min_score_spin),
@@ -84,7 +102,8 @@ class RiskFilterBar(QWidget):
         bar.addWidget(self.cell_label)
         bar.addStretch(1)
         for combo in (
-            self.status_combo, self.owner_combo, self.category_combo, self.proximity_combo
+            self.status_combo, self.level_combo, self.owner_combo, self.category_combo,
+            self.proximity_combo,
         ):  # fmt: skip
             combo.currentIndexChanged.connect(self._on_changed)
         self.min_score_spin.valueChanged.connect(self._on_changed)
@@ -132,6 +151,7 @@ class RiskFilterBar(QWidget):
             overdue_only=self.overdue_check.isChecked(),
             text=self.text_edit.text(),
             cell=cell,
+            levels=_LEVEL_CHOICES[self.level_combo.currentData()],
         )
 
     def show_cell(self, cell: tuple[bool, int, int] | None) -> None:
@@ -146,11 +166,16 @@ class RiskFilterBar(QWidget):
             )
         )
 
+    def set_level(self, choice: str) -> None:
+        """Pick a level choice: "all", "escalated" or a `RiskLevel` value."""
+        self.level_combo.setCurrentIndex(max(self.level_combo.findData(choice), 0))
+
     def clear(self) -> None:
         """Every choice back to "all" (one `changed`)."""
         self._quiet = True
         try:
             self.status_combo.setCurrentIndex(0)
+            self.level_combo.setCurrentIndex(0)
             self.owner_combo.setCurrentIndex(0)
             self.category_combo.setCurrentIndex(0)
             self.min_score_spin.setValue(0)

@@ -24,8 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from pmo_desktop.models import ActionStatus, Rag, RiskResponse, RiskStatus
+from pmo_desktop.models import ActionStatus, Rag, RiskLevel, RiskResponse, RiskStatus
 from pmo_desktop.services.risk_register import RiskRow, zone
+from pmo_desktop.services.risks import TREND_ARROWS, Trend
 from pmo_desktop.ui.formatting import format_date
 from pmo_desktop.ui.rag import RAG_COLOURS
 
@@ -86,27 +87,31 @@ class Column(enum.IntEnum):
     CODE = 0
     TITLE = 1
     PROJECT = 2
-    CATEGORY = 3
-    OWNER = 4
-    PROBABILITY = 5
-    IMPACT = 6
-    SCORE = 7
-    RESIDUAL = 8
-    RESPONSE = 9
-    PROXIMITY = 10
-    REVIEW = 11
-    STATUS = 12
+    LEVEL = 3
+    CATEGORY = 4
+    OWNER = 5
+    PROBABILITY = 6
+    IMPACT = 7
+    SCORE = 8
+    TREND = 9
+    RESIDUAL = 10
+    RESPONSE = 11
+    PROXIMITY = 12
+    REVIEW = 13
+    STATUS = 14
 
 
 _HEADERS = {
     Column.CODE: QT_TRANSLATE_NOOP("RiskTableModel", "Code"),
     Column.TITLE: QT_TRANSLATE_NOOP("RiskTableModel", "Title"),
     Column.PROJECT: QT_TRANSLATE_NOOP("RiskTableModel", "Project"),
+    Column.LEVEL: QT_TRANSLATE_NOOP("RiskTableModel", "Level"),
     Column.CATEGORY: QT_TRANSLATE_NOOP("RiskTableModel", "Category"),
     Column.OWNER: QT_TRANSLATE_NOOP("RiskTableModel", "Owner"),
     Column.PROBABILITY: QT_TRANSLATE_NOOP("RiskTableModel", "P"),
     Column.IMPACT: QT_TRANSLATE_NOOP("RiskTableModel", "I"),
     Column.SCORE: QT_TRANSLATE_NOOP("RiskTableModel", "Score"),
+    Column.TREND: QT_TRANSLATE_NOOP("RiskTableModel", "Trend"),
     Column.RESIDUAL: QT_TRANSLATE_NOOP("RiskTableModel", "Residual"),
     Column.RESPONSE: QT_TRANSLATE_NOOP("RiskTableModel", "Response"),
     Column.PROXIMITY: QT_TRANSLATE_NOOP("RiskTableModel", "Proximity"),
@@ -119,14 +124,53 @@ _HEADER_TIPS = {
         "RiskTableModel", "Impact: the worst of schedule, cost, scope and quality (1–5)"
     ),
     Column.SCORE: QT_TRANSLATE_NOOP("RiskTableModel", "Probability × impact (1–25)"),
+    Column.TREND: QT_TRANSLATE_NOOP(
+        "RiskTableModel",
+        "Score against the end of the previous status period: ▲ worse, ▼ better, ► same",
+    ),
+    Column.LEVEL: QT_TRANSLATE_NOOP(
+        "RiskTableModel", "Who owns the risk: its project, its programme or the portfolio"
+    ),
     Column.RESIDUAL: QT_TRANSLATE_NOOP(
         "RiskTableModel", "Residual score after the response (1–25)"
     ),
     Column.PROXIMITY: QT_TRANSLATE_NOOP("RiskTableModel", "When the risk could occur"),
     Column.REVIEW: QT_TRANSLATE_NOOP("RiskTableModel", "Next review date (red when overdue)"),
 }
+_LEVELS = {
+    RiskLevel.PROJECT: QT_TRANSLATE_NOOP("RiskTableModel", "Project"),
+    RiskLevel.PROGRAMME: QT_TRANSLATE_NOOP("RiskTableModel", "Programme"),
+    RiskLevel.PORTFOLIO: QT_TRANSLATE_NOOP("RiskTableModel", "Portfolio"),
+}
+_TREND_RANK = {Trend.NEW: 0, Trend.BETTER: 1, Trend.SAME: 2, Trend.WORSE: 3}
+TREND_COLOURS = {
+    Trend.WORSE: QColor(RAG_COLOURS[Rag.RED]),
+    Trend.BETTER: QColor(RAG_COLOURS[Rag.GREEN]),
+    Trend.SAME: QColor("#616161"),
+}
 _NO_DATE = date.max.toordinal()
+_COLUMN_AT = tuple(Column)
+
+
+def level_label(value: RiskLevel) -> str:
+    return QCoreApplication.translate("RiskTableModel", _LEVELS[RiskLevel(value)])
+
+
+def trend_tooltip(row: RiskRow) -> str:
+    """What the trend arrow compares, in words."""
+    if row.previous_score is None:
+        return QCoreApplication.translate(
+            "RiskTableModel", "New this period: no rating at the end of the previous period"
+        )
+    return QCoreApplication.translate(
+        "RiskTableModel", "Score {now}, was {before} at the end of the previous period"
+    ).format(now=row.score, before=row.previous_score)
+
+
 _COLUMN_COUNT = len(Column)
+
+
+_LEVEL_RANK = {RiskLevel.PROJECT: 0, RiskLevel.PROGRAMME: 1, RiskLevel.PORTFOLIO: 2}
 
 
 def _sort_key(column: Column) -> Callable[[RiskRow], Any]:
@@ -134,6 +178,8 @@ def _sort_key(column: Column) -> Callable[[RiskRow], Any]:
         Column.CODE: lambda row: row.code.casefold(),
         Column.TITLE: lambda row: row.title.casefold(),
         Column.PROJECT: lambda row: row.project_code.casefold(),
+        Column.LEVEL: lambda row: _LEVEL_RANK[row.level],
+        Column.TREND: lambda row: (_TREND_RANK[row.trend], row.score - (row.previous_score or 0)),
         Column.CATEGORY: lambda row: row.category.casefold(),
         Column.OWNER: lambda row: row.owner.casefold(),
         Column.PROBABILITY: lambda row: row.probability,
@@ -146,6 +192,15 @@ def _sort_key(column: Column) -> Callable[[RiskRow], Any]:
         Column.STATUS: lambda row: str(row.status),
     }
     return keys[column]
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole + 1,
+    }
+)  # fmt: skip
 
 
 class RiskTableModel(QAbstractTableModel):
@@ -219,10 +274,11 @@ class RiskTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks ~11 roles per visible cell on every paint: leave the others at once.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
-        column = Column(index.column())
+        column = _COLUMN_AT[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == self.IdRole:
@@ -240,9 +296,15 @@ class RiskTableModel(QAbstractTableModel):
                 return QColor("#1F1F1F")
             if column == Column.REVIEW and row.overdue_review:
                 return OVERDUE_COLOUR
+            if column == Column.TREND:
+                return TREND_COLOURS.get(row.trend)
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if column == Column.SCORE or (column == Column.REVIEW and row.overdue_review):
+            if column in (Column.SCORE, Column.TREND) or (
+                column == Column.REVIEW and row.overdue_review
+            ):
+                return self._bold
+            if column == Column.LEVEL and row.level is not RiskLevel.PROJECT:
                 return self._bold
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -268,6 +330,10 @@ class RiskTableModel(QAbstractTableModel):
                 return str(row.impact)
             case Column.SCORE:
                 return str(row.score)
+            case Column.TREND:
+                return TREND_ARROWS[row.trend]
+            case Column.LEVEL:
+                return level_label(row.level)
             case Column.RESIDUAL:
                 return "" if row.residual_score is None else str(row.residual_score)
             case Column.RESPONSE:
@@ -294,11 +360,17 @@ class RiskTableModel(QAbstractTableModel):
             )
         if column == Column.REVIEW and row.overdue_review:
             return QCoreApplication.translate("RiskTableModel", "The review is overdue")
+        if column == Column.TREND:
+            return trend_tooltip(row)
+        if column == Column.LEVEL and row.escalated_on is not None:
+            return QCoreApplication.translate("RiskTableModel", "Escalated on {date}").format(
+                date=format_date(row.escalated_on)
+            )
         return None
 
 
 _CENTRED = frozenset(
-    {Column.PROBABILITY, Column.IMPACT, Column.SCORE, Column.RESIDUAL}
+    {Column.PROBABILITY, Column.IMPACT, Column.SCORE, Column.TREND, Column.RESIDUAL}
 )  # fmt: skip
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.errors import PmoError
-from pmo_desktop.models import Entity, Risk, RiskAction
+from pmo_desktop.models import Entity, Risk, RiskAction, RiskAssessment, RiskTaskLink
 from pmo_desktop.services.risk_register import (
     RiskFilter,
     RiskRegister,
@@ -40,11 +40,14 @@ from pmo_desktop.services.risk_register import (
     new_risk,
     with_texts,
 )
+from pmo_desktop.services.risks import assessed
 from pmo_desktop.ui.formatting import format_integer, format_long_date
 from pmo_desktop.ui.risks.editor import RiskEditor
 from pmo_desktop.ui.risks.filters import RiskFilterBar
 from pmo_desktop.ui.risks.heatmap import HeatMap
+from pmo_desktop.ui.risks.risk_edits import RiskEditsMixin
 from pmo_desktop.ui.risks.table import Column, RiskFilterProxy, RiskTableModel
+from pmo_desktop.ui.status_bar import current_user
 from pmo_desktop.ui.workers import Job, ProgressToken
 from pmo_desktop.ui.workspace import Workspace, touches
 
@@ -68,10 +71,12 @@ def _listed(row: RiskRow) -> RiskRow:
     return replace(row, cause="", effect="", response_plan="", actions=(), texts_loaded=False)
 
 
-class RiskRegisterView(QWidget):
+class RiskRegisterView(QWidget, RiskEditsMixin):
     """The risks of a portfolio, programme or project."""
 
     loaded = Signal()
+    #: Open a task in its project's Gantt: project id, task id (a linked task double-clicked).
+    open_task = Signal(int, int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +116,11 @@ class RiskRegisterView(QWidget):
         self.editor = RiskEditor()
         self.editor.save_requested.connect(self.save_editor)
         self.editor.add_action_requested.connect(self.add_action)
+        self.editor.links_panel.add_requested.connect(self.link_task)
+        self.editor.links_panel.remove_requested.connect(self.unlink_task)
+        self.editor.links_panel.open_requested.connect(self.open_task)
+        #: Who assessments are recorded by (the main window may set the preferences' name).
+        self.user_name = current_user()
 
         maps = QWidget()
         maps_layout = QHBoxLayout(maps)
@@ -182,7 +192,8 @@ class RiskRegisterView(QWidget):
         widths = {
             Column.CODE: width("R-PRJ-000-00") + 16, Column.TITLE: width("M") * 18,
             Column.PROJECT: width("PRJ-000") + 24, Column.CATEGORY: width("Commercial") + 16,
-            Column.OWNER: width("Chloé Durand") + 16, Column.PROBABILITY: width("P") + 24,
+            Column.OWNER: width("Chloé Durand") + 16, Column.LEVEL: width("Programme") + 16,
+            Column.TREND: width("Trend") + 18, Column.PROBABILITY: width("P") + 24,
             Column.IMPACT: width("I") + 24, Column.SCORE: width("Score") + 22,
             Column.RESIDUAL: width("Residual") + 20, Column.RESPONSE: width("Transfer") + 16,
             Column.PROXIMITY: width("30/12/2026") + 16, Column.REVIEW: width("30/12/2026") + 16,
@@ -204,21 +215,32 @@ class RiskRegisterView(QWidget):
         self.new_action.triggered.connect(self.new_risk)
         self.delete_action = QAction(self.tr("&Delete risk…"), self)
         self.delete_action.triggered.connect(self.delete_current)
+        self.escalate_action = QAction(self.tr("&Escalate risk…"), self)
+        self.escalate_action.setShortcut(QKeySequence("Ctrl+Shift+Up"))  # raise it
+        self.escalate_action.triggered.connect(lambda: self.escalate_current())
+        self.de_escalate_action = QAction(self.tr("De-escalate to its &project"), self)
+        self.de_escalate_action.triggered.connect(lambda: self.de_escalate_current())
+        self._update_escalation_actions()
         for action in self.actions_for_menu():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
     def _add_context_menu(self) -> None:
-        """New and delete on the table's right-click menu, as in the Risks menu."""
+        """New, delete and escalation on the table's right-click menu, as in the Risks menu."""
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.addActions([self.new_action, self.delete_action])
+        self.table.addActions(
+            [self.new_action, self.delete_action, self.escalate_action, self.de_escalate_action]
+        )
 
     def focus_filter(self) -> None:
         """Ctrl+F on the register: the filter bar's text box."""
         self.filter_action.trigger()
 
     def actions_for_menu(self) -> list[QAction]:
-        return [self.new_action, self.delete_action, self.filter_action, self.clear_filters_action]
+        return [
+            self.new_action, self.delete_action, self.escalate_action, self.de_escalate_action,
+            self.filter_action, self.clear_filters_action,
+        ]  # fmt: skip
 
     # The view contract.
 
@@ -319,7 +341,9 @@ class RiskRegisterView(QWidget):
         self.loaded.emit()
 
     def _on_data_changed(self, models: set[type[Entity]] | None) -> None:
-        if self.portfolio_id is not None and touches(models, Risk, RiskAction):
+        if self.portfolio_id is not None and touches(
+            models, Risk, RiskAction, RiskAssessment, RiskTaskLink
+        ):
             self._start_loading()
 
     def _on_database_changed(self) -> None:
@@ -427,6 +451,7 @@ class RiskRegisterView(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.editor.set_row(None)
+            self._update_escalation_actions()
             return
         self._show_in_editor(self.model.row_at(self.proxy.mapToSource(current).row()))
 
@@ -436,11 +461,14 @@ class RiskRegisterView(QWidget):
         if same and (not refresh or self.editor.changes()):
             return
         self.editor.as_of = self.workspace.as_of
+        database = self.workspace.database
         try:
-            self.editor.set_row(with_texts(self.workspace.database, row))
+            self.editor.set_row(with_texts(database, row))
+            self.show_details(row)
         except PmoError as exc:
             log.info("Risk %s not shown: %s", row.code, exc)
             self.editor.set_row(None)
+        self._update_escalation_actions()
 
     def new_risk(self) -> bool:
         """Add an open risk to the portfolio (or the project shown) and select it to edit.
@@ -457,7 +485,7 @@ class RiskRegisterView(QWidget):
         except PmoError as exc:
             self.workspace.dialogs.critical(self, self.tr("Risk not added"), str(exc))
             return False
-        if not self.workspace.execute(command):
+        if not self.workspace.execute(assessed(command, self.workspace.as_of, self.user_name)):
             return False
         self._select_after_load = command.entity_id
         return True
@@ -502,4 +530,4 @@ class RiskRegisterView(QWidget):
             return False
         if not command.after:
             return False
-        return self.workspace.execute(command)
+        return self.workspace.execute(assessed(command, self.workspace.as_of, self.user_name))
