@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -29,6 +29,7 @@ from pmo_desktop.ui.gantt.export import (
     print_gantt,
     write_gantt_pdf,
 )
+from pmo_desktop.ui.gantt.range_dialog import ExportRangeDialog, RangePreset
 from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.workers import WorkPool
 from pmo_desktop.ui.workspace import Workspace
@@ -40,6 +41,13 @@ def _largest(database: Database) -> GanttData:
     with database.session() as session:
         ids = [row[0] for row in session.query(Project.id).all()]
     return max((gantt_data(database, pid) for pid in ids), key=lambda data: len(data.tasks))
+
+
+def _accept_range_dialog() -> None:
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, ExportRangeDialog)
+    assert dialog.preset() is RangePreset.WHOLE
+    dialog.accept()
 
 
 def _words(text: str) -> str:
@@ -189,6 +197,8 @@ def test_view_exports_the_visible_rows_on_the_preferred_paper(
         monkeypatch.setattr(
             output_actions.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "")
         )
+        # The date range dialog comes first: accepted as offered (the whole project).
+        QTimer.singleShot(0, _accept_range_dialog)
         view.export_pdf_action.trigger()
         reader = PdfReader(target)
         page = reader.pages[0]

@@ -36,6 +36,9 @@ class Palette:
     deadline_missed = QColor("#C62828")
     constraint = QColor("#6A1B9A")
     link = QColor("#55657A")
+    #: Links drawn between summary rows (their tasks are hidden): secondary.
+    summary_link = QColor("#A3ADBA")
+    summary_critical_link = QColor("#E9A3A3")
     critical_link = QColor("#C62828")
     label = QColor("#3C4043")
     today = QColor("#F57C00")
@@ -63,6 +66,8 @@ class Pens:
         self.summary = pen(p.summary)
         self.link = pen(p.link, 1.0)
         self.critical_link = pen(p.critical_link, 1.0)
+        self.summary_link = pen(p.summary_link, 1.0)
+        self.summary_critical_link = pen(p.summary_critical_link, 1.0)
         self.slack = pen(p.slack, 1.5)
         self.label = pen(p.label)
         self.today = pen(p.today, 1.5, Qt.PenStyle.DashLine)
@@ -83,6 +88,8 @@ class Pens:
         self.deadline_missed_brush = QBrush(p.deadline_missed)
         self.constraint_brush = QBrush(p.constraint)
         self.link_brush = QBrush(p.link)
+        self.summary_link_brush = QBrush(p.summary_link)
+        self.summary_critical_link_brush = QBrush(p.summary_critical_link)
         self.critical_link_brush = QBrush(p.critical_link)
         self.header_brush = QBrush(p.header)
 
@@ -184,34 +191,49 @@ def arrow_head(tip: QPointF, from_left: bool, size: float = 5.0) -> QPolygonF:
     )
 
 
+class LinkShapes:
+    """The lines and arrow heads of a set of link routes, built once, drawn in four calls."""
+
+    def __init__(self, routes: Iterable[tuple[list[QPointF], bool, bool]]) -> None:
+        self.lines: dict[bool, list[QLineF]] = {False: [], True: []}
+        self.heads: dict[bool, QPainterPath] = {False: QPainterPath(), True: QPainterPath()}
+        for points, from_left, is_critical in routes:
+            self.lines[is_critical].extend(
+                QLineF(points[i], points[i + 1]) for i in range(len(points) - 1)
+            )
+            self.heads[is_critical].addPolygon(arrow_head(points[-1], from_left))
+
+    def draw(self, painter: QPainter, pens: Pens, *, light: bool = False) -> None:
+        """The ordinary links, then the critical ones (on top); `light` draws them in the
+        secondary colours of links between summary rows."""
+        if light:
+            plain = (pens.summary_link, pens.summary_link_brush)
+            red = (pens.summary_critical_link, pens.summary_critical_link_brush)
+        else:
+            plain = (pens.link, pens.link_brush)
+            red = (pens.critical_link, pens.critical_link_brush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for critical, (line_pen, brush) in ((False, plain), (True, red)):
+            lines = self.lines[critical]
+            if not lines:
+                continue
+            painter.setPen(line_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawLines(lines)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(pens.none)
+            painter.setBrush(brush)
+            painter.drawPath(self.heads[critical])
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
 def draw_links(
     painter: QPainter,
     routes: Iterable[tuple[list[QPointF], bool, bool]],
     pens: Pens,
+    *,
+    light: bool = False,
 ) -> None:
-    """Polylines and arrow heads, the critical ones last (on top)."""
-    ordinary: list[tuple[list[QPointF], bool]] = []
-    critical: list[tuple[list[QPointF], bool]] = []
-    for points, from_left, is_critical in routes:
-        (critical if is_critical else ordinary).append((points, from_left))
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    for group, line_pen, brush in (
-        (ordinary, pens.link, pens.link_brush),
-        (critical, pens.critical_link, pens.critical_link_brush),
-    ):
-        if not group:
-            continue
-        painter.setPen(line_pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        lines = [
-            QLineF(points[i], points[i + 1]) for points, _ in group for i in range(len(points) - 1)
-        ]
-        painter.drawLines(lines)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(pens.none)
-        painter.setBrush(brush)
-        path = QPainterPath()
-        for points, from_left in group:
-            path.addPolygon(arrow_head(points[-1], from_left))
-        painter.drawPath(path)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    """Polylines and arrow heads, the critical ones last (on top); `light` draws the
+    ordinary ones in the secondary colour of links between summary rows."""
+    LinkShapes(routes).draw(painter, pens, light=light)

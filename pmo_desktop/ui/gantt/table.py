@@ -35,7 +35,7 @@ _WIDTHS = {
 }
 
 
-class _RowDelegate(QStyledItemDelegate):
+class RowDelegate(QStyledItemDelegate):
     """Every row exactly `height` pixels high: the chart relies on it."""
 
     def __init__(self, height: int, parent: QWidget) -> None:
@@ -60,7 +60,7 @@ class TaskTable(QTreeView):
         self._rows: list[int] = []
         self._row_of: dict[int, int] = {}
         self._collapsed_ids: set[int] = set()
-        self.setItemDelegate(_RowDelegate(self.row_height, self))
+        self.setItemDelegate(RowDelegate(self.row_height, self))
         self.setModel(model)
         self.setUniformRowHeights(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -13,12 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSaveFile, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -51,6 +50,8 @@ from pmo_desktop.ui.gantt.link_dialog import LinkDialog
 from pmo_desktop.ui.gantt.outline_actions import OutlineActions
 from pmo_desktop.ui.gantt.output_actions import (
     export_pdf_chosen,
+    export_png,
+    export_png_chosen,
     print_chosen,
     set_baseline_chosen,
 )
@@ -447,42 +448,15 @@ class GanttView(QWidget):
 
     # Export.
 
-    def export_png(self, path: Path) -> None:
-        """The table and chart as shown, written whole or not at all."""
-        pixmap = self.splitter.grab()
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not pixmap.save(buffer, "PNG"):
-            raise PmoError(self.tr("The picture could not be made."))
-        target = QSaveFile(str(path))
-        if not target.open(QIODevice.OpenModeFlag.WriteOnly):
-            raise PmoError(
-                self.tr("Cannot write {path}: {error}").format(
-                    path=path, error=target.errorString()
-                )
-            )
-        target.write(buffer.data())
-        if not target.commit():
-            raise PmoError(
-                self.tr("Cannot write {path}: {error}").format(
-                    path=path, error=target.errorString()
-                )
-            )
+    def export_png(
+        self, path: Path, first: date | None = None, last: date | None = None
+    ) -> tuple[date, date]:
+        """The table and chart, the chart showing `first`..`last` (default: as shown);
+        returns the dates the picture shows."""
+        return export_png(self, path, first, last)
 
     def _export_png_chosen(self) -> None:
-        data = self.model.gantt
-        if data is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the Gantt chart"), f"{data.code} Gantt.png",
-            self.tr("PNG pictures (*.png)"),
-        )  # fmt: skip
-        if not name:
-            return
-        try:
-            self.export_png(Path(name))
-        except PmoError as exc:
-            self.workspace.dialogs.critical(self, self.tr("Export failed"), str(exc))
+        export_png_chosen(self)
 
     # Actions.
 
