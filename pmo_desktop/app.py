@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 
 APPLICATION_NAME = "PMO Desktop"
 ORGANISATION_NAME = "PMO Desktop"
-VIEWS = ("portfolio", "project", "gantt", "resources", "risks", "raid", "pool")
+VIEWS = (
+    "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
+)  # fmt: skip
 #: Views this version builds; the others are part of the command-line contract already.
 #: Longest wait for a view to finish loading before its screenshot (milliseconds).
 LOAD_TIMEOUT_MS = 120_000

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from pmo_desktop.services.database import Database
 
 PROG = "pmo-desktop"
-VIEWS = ("portfolio", "project", "gantt", "resources", "risks", "raid", "pool")
+VIEWS = (
+    "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
+)  # fmt: skip
 #: The board pack's choices (reports.data's, spelled here so parsing imports nothing).
 LANGUAGES, PAPERS, ORIENTATIONS = ("en", "fr"), ("a4", "a3", "letter"), ("landscape", "portrait")
 

@@ -24,6 +24,7 @@ from pmo_desktop.ui.database_commands import DatabaseCommands
 from pmo_desktop.ui.demo_creation import DemoCreation, DemoFactory
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
+from pmo_desktop.ui.gantt.portfolio_view import PortfolioGanttView
 from pmo_desktop.ui.gantt.view import GanttView
 from pmo_desktop.ui.integrity import IntegrityCheck
 from pmo_desktop.ui.interchange.commands import InterchangeCommands
@@ -97,9 +98,13 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.project_view = ProjectView(self.workspace)
         self.gantt_view = GanttView(self.workspace)
         self.gantt_view.task_activated.connect(self.edit_task)
+        self.portfolio_gantt_view = PortfolioGanttView(self.workspace)
+        self.portfolio_gantt_view.open_project_gantt.connect(self.open_gantt)
+        self.portfolio_gantt_view.open_task.connect(self.open_task)
         self.resources_view = ResourceLoadingView(self.workspace)
         self.resources_view.task_activated.connect(self.open_task)
         self.risks_view = RiskRegisterView(self.workspace)
+        self.risks_view.open_task.connect(self.open_task)
         self.raid_view = RaidView(self.workspace)
         self.raid_view.open_task.connect(self.open_task)
         self.pool_view = ResourcePoolView(self.workspace)
@@ -111,6 +116,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "portfolio": self.portfolio_view,
             "project": self.project_view,
             "gantt": self.gantt_view,
+            "portfolio-gantt": self.portfolio_gantt_view,
             "resources": self.resources_view,
             "risks": self.risks_view,
             "raid": self.raid_view,
@@ -147,6 +153,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.project_view.set_thresholds(self.preferences.thresholds)
         self.status = DatabaseStatus(self.statusBar())
         self.status.set_user(self.preferences.user_name)
+        self.risks_view.user_name = self.preferences.user_name
         self.resize(*DEFAULT_SIZE)
         self.resizeDocks([self.navigation_dock], [NAVIGATION_WIDTH], Qt.Orientation.Horizontal)
         if remember_layout:
@@ -204,6 +211,9 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.risks_action.triggered.connect(self.show_risks)
         self.raid_action.triggered.connect(lambda: self.show_portfolio_wide("raid"))
         self.pool_action.triggered.connect(lambda: self.show_portfolio_wide("pool"))
+        self.portfolio_gantt_action.triggered.connect(
+            lambda: self.show_portfolio_wide("portfolio-gantt")
+        )
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
@@ -466,6 +476,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.portfolio_view.set_thresholds(preferences.thresholds)
         self.project_view.set_thresholds(preferences.thresholds)
         self.status.set_user(preferences.user_name)
+        self.risks_view.user_name = preferences.user_name
         self.workspace.set_as_of(self._as_of())
         self._update_status()
 

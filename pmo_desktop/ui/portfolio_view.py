@@ -252,8 +252,9 @@ class PortfolioView(QWidget):
 
     def _make_actions(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # No shortcut of its own: the window's Find (Ctrl+F) lands here, and a second Ctrl+F
+        # would make Qt drop both as ambiguous.
         self.filter_action = QAction(self.tr("&Filter projects"), self)
-        self.filter_action.setShortcut(QKeySequence.StandardKey.Find)
         self.filter_action.triggered.connect(self.focus_filter)
         self.open_action = QAction(self.tr("&Open project"), self)
         self.open_action.triggered.connect(self._activate_current)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
-PORTFOLIO_WIDE_VIEWS = ("resources", "risks", "raid", "pool")
+PORTFOLIO_WIDE_VIEWS = ("portfolio-gantt", "resources", "risks", "raid", "pool")
 
 
 class ViewCommands:
@@ -36,8 +36,14 @@ class ViewCommands:
         view = self.current_view()
         for name, action in self.view_actions.items():
             action.setChecked(view == name)
+        shown_menu = self.view_menus.get(view)
         for name, menu in self.view_menus.items():
-            menu.setEnabled(view == name)
+            menu.setEnabled(menu is shown_menu)
+            # A shared menu shows the section of the view on screen (else its first one).
+            first = next(other for other, owner in self.view_menus.items() if owner is menu)
+            visible = name == view if menu is shown_menu else name == first
+            for action in self.view_sections[name]:
+                action.setVisible(visible)
         self.view_changed.emit(view)
 
     def show_dashboard(self: MainWindow) -> None:

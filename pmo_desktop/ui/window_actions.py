@@ -193,10 +193,20 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "People, roles and materials: rates, vacations, who is assigned where"
         ),
     )
+    window.portfolio_gantt_action = _action(
+        window,
+        translate("MainWindow", "Portfolio G&antt"),
+        icon_name="gantt",
+        shortcut="Ctrl+8",
+        tip=translate(
+            "MainWindow", "Every project of the portfolio on one time line, with the links between"
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
         "gantt": window.gantt_action,
+        "portfolio-gantt": window.portfolio_gantt_action,
         "resources": window.resources_action,
         "risks": window.risks_action,
         "raid": window.raid_action,
@@ -212,6 +222,7 @@ def create_actions(window: MainWindow) -> None:
     window.risks_action.setIconText(translate("MainWindow", "Risks"))
     window.raid_action.setIconText(translate("MainWindow", "RAID"))
     window.pool_action.setIconText(translate("MainWindow", "Pool"))
+    window.portfolio_gantt_action.setIconText(translate("MainWindow", "Timeline"))
 
     window.board_pack_action = _action(
         window,
@@ -241,18 +252,24 @@ def create_actions(window: MainWindow) -> None:
     window.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
 
-def _view_menu(window: MainWindow, title: str, view: str) -> QMenu:
+def _view_menu(window: MainWindow, title: str, *views: str) -> QMenu:
+    """A menu of the commands of `views` (one section each); only the shown view's section
+    is visible, and the menu is enabled while one of them is shown."""
     menu = window.menuBar().addMenu(title)
-    for action in window.named_pages[view].actions_for_menu():  # type: ignore[attr-defined]
-        menu.addAction(action)
+    for view in views:
+        section = list(window.named_pages[view].actions_for_menu())  # type: ignore[attr-defined]
+        for action in section:
+            menu.addAction(action)
+        window.view_menus[view] = menu
+        window.view_sections[view] = section
     menu.setEnabled(False)
-    window.view_menus[view] = menu
     return menu
 
 
 def create_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     window.view_menus = {}
+    window.view_sections = {}
     window.file_menu = bar.addMenu(translate("MainWindow", "&File"))
     for action in (window.new_action, window.open_action, window.connect_action):
         window.file_menu.addAction(action)
@@ -292,11 +309,14 @@ def create_menus(window: MainWindow) -> None:
 
     # A menu per view holding that view's own commands, enabled while the view is shown.
     window.project_menu = _view_menu(window, translate("MainWindow", "&Project"), "project")
-    window.gantt_menu = _view_menu(window, translate("MainWindow", "&Gantt"), "gantt")
-    window.resources_menu = _view_menu(window, translate("MainWindow", "Re&sources"), "resources")
+    window.gantt_menu = _view_menu(
+        window, translate("MainWindow", "&Gantt"), "gantt", "portfolio-gantt"
+    )
+    window.resources_menu = _view_menu(
+        window, translate("MainWindow", "Re&sources"), "resources", "pool"
+    )
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
-    window.pool_menu = _view_menu(window, translate("MainWindow", "Poo&l"), "pool")
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pmo_desktop.errors import NotFoundError
 from pmo_desktop.models import Project
@@ -228,12 +228,12 @@ def test_menus_and_shortcuts(window) -> None:
         "Re&sources",
         "R&isks",
         "RAI&D",
-        "Poo&l",
         "&Reports",
         "&Help",
     ]
     assert window.raid_action.shortcut() == QKeySequence("Ctrl+6")
     assert window.pool_action.shortcut() == QKeySequence("Ctrl+7")
+    assert window.portfolio_gantt_action.shortcut() == QKeySequence("Ctrl+8")
     assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
@@ -248,9 +248,40 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.dashboard_action in window.views_toolbar.actions()
 
 
+def _live(action: QAction) -> bool:
+    """Whether the action's shortcut can fire: it is added to a widget (menus count)."""
+    return any(isinstance(owner, QWidget) for owner in action.associatedObjects())
+
+
+def test_no_shortcut_is_ambiguous(window) -> None:
+    """A window-wide shortcut used again by a view would fire neither (Qt's ambiguous
+    overload): every view's own shortcuts stay clear of the window's and of each other's."""
+    window_wide: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() != Qt.ShortcutContext.WindowShortcut or not _live(action):
+            continue
+        for key in action.shortcuts():
+            text = key.toString()
+            assert window_wide.setdefault(text, action.text()) == action.text(), text
+    for name, view in window.named_pages.items():
+        own: dict[str, str] = {}
+        for action in view.findChildren(QAction):
+            if action.shortcutContext() == Qt.ShortcutContext.WindowShortcut or not _live(action):
+                continue
+            for key in action.shortcuts():
+                text = key.toString()
+                assert text not in window_wide, (name, action.text(), window_wide.get(text))
+                assert own.setdefault(text, action.text()) == action.text(), (name, text)
+
+
 def test_ctrl_f_focuses_the_filter(window, qtbot) -> None:
     window.navigation.tree.setFocus()
     window.filter_action.trigger()
+    qtbot.waitUntil(lambda: window.portfolio_view.filter_edit.hasFocus(), timeout=2000)
+    # The real key, from inside the dashboard's table: one action answers it.
+    window.activateWindow()
+    window.portfolio_view.table.setFocus()
+    qtbot.keyClick(window.portfolio_view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.portfolio_view.filter_edit.hasFocus(), timeout=2000)
 
 

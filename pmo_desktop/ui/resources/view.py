@@ -233,6 +233,7 @@ class ResourceLoadingView(QWidget):
         self.role_action.setChecked(True)
         self.level_action = QAction(self.tr("&Level Resources…"), self)
         self.level_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.level_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.level_action.setStatusTip(
             self.tr("Delay tasks so that no resource is over-allocated, with a preview")
         )
