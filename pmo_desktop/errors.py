@@ -43,6 +43,18 @@ class ReadOnlyDatabaseError(DatabaseError):
     """A write was attempted on a database opened read-only (newer schema, no write access)."""
 
 
+class LeaseLostError(DatabaseError):
+    """This program's editing lease of a shared file was taken over: its write is refused.
+
+    Raised inside the write transaction (the fencing counter no longer matches), which is
+    rolled back, so nothing this program tried to save overwrote the new holder's work.
+    """
+
+
+class JournalModeError(DatabaseError):
+    """A shared file's journal mode cannot be made safe (WAL on a network drive in use)."""
+
+
 class NotFoundError(PmoError):
     """The object asked for does not exist (any more)."""
 

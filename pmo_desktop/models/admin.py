@@ -50,3 +50,23 @@ class AuditEntry(Base):
     entity_uuid: Mapped[str] = mapped_column(String(36), default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class WriterLease(Base):
+    """The one editing lease of a shared SQLite file (a single row, id 1).
+
+    The holder's user, host and process, since when and its last heartbeat; `fencing_token`
+    grows with every acquisition, and a holder's write transaction commits only while the
+    row still carries its token (a frozen ex-holder cannot overwrite its successor's work).
+    """
+
+    __tablename__ = "writer_lease"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    holder_user: Mapped[str] = mapped_column(String(120), default="")
+    holder_host: Mapped[str] = mapped_column(String(255), default="")
+    holder_pid: Mapped[int] = mapped_column(Integer, default=0)
+    since: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    heartbeat: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    ttl_seconds: Mapped[int] = mapped_column(Integer, default=120)
+    fencing_token: Mapped[int] = mapped_column(Integer, default=0)

@@ -45,10 +45,24 @@ def backup_sqlite_file(source: Path, destination: Path) -> None:
             target_connection = sqlite3.connect(temporary)
             try:
                 source_connection.backup(target_connection, pages=4096)
+                _clear_lease(target_connection)
             finally:
                 target_connection.close()
         finally:
             source_connection.close()
+
+
+def _clear_lease(copy: sqlite3.Connection) -> None:
+    """A copy is nobody's to edit yet: it must not claim the original's editing lease."""
+    found = copy.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'writer_lease'"
+    ).fetchone()
+    if found:
+        with copy:
+            copy.execute(
+                "UPDATE writer_lease SET holder_user = '', holder_host = '', holder_pid = 0, "
+                "since = NULL, heartbeat = NULL"
+            )
 
 
 def backup_database(

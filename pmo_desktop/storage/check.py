@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
 from pmo_desktop.models import COUNTED_ENTITIES
+from pmo_desktop.storage import lease as leases
 from pmo_desktop.storage import schema
 from pmo_desktop.storage.database import Database
 
@@ -25,6 +26,20 @@ class CheckReport:
     integrity: list[str]
     journal_mode: str | None
     counts: dict[str, int] = field(default_factory=dict)
+    #: SQLite: the filesystem, the editing lease and the lock file, as `check` prints them.
+    filesystem: str | None = None
+    lease: str | None = None
+    lock_file: str | None = None
+
+    def sharing_lines(self) -> list[str]:
+        """The lines `check` prints about sharing (none for a server)."""
+        if self.filesystem is None:
+            return []
+        return [
+            f"Filesystem: {self.filesystem}",
+            f"Lease:      {self.lease}",
+            f"Lock file:  {self.lock_file}",
+        ]
 
     @property
     def ok(self) -> bool:
@@ -65,7 +80,7 @@ def check_database(database: Database) -> CheckReport:
             if integrity == ["ok"] and database.revision is not None
             else {}
         )
-    return CheckReport(
+    report = CheckReport(
         database=database.display,
         backend=database.engine.dialect.name,
         revision=database.revision,
@@ -76,3 +91,26 @@ def check_database(database: Database) -> CheckReport:
         journal_mode=journal_mode,
         counts=counts,
     )
+    path = database.target.path
+    if path is not None:
+        filesystem = database.filesystem
+        report.filesystem = filesystem.description if filesystem is not None else "unknown"
+        report.lease = _lease_text(database)
+        report.lock_file = leases.read_lock_file(path).describe()
+    return report
+
+
+def _lease_text(database: Database) -> str:
+    path = database.target.path
+    assert path is not None
+    if database.lease is not None:
+        return f"held by this program (token {database.lease.token})"
+    try:
+        holder = leases.current_holder(database.engine, path)
+    except DBAPIError as exc:
+        return f"unknown ({exc.orig})"
+    mode = "required" if database.lease_required else "not required (local file)"
+    if holder is None:
+        return f"free; single-writer lease {mode}"
+    token = f", token {holder.token}" if holder.token is not None else ""
+    return f"{holder.state.value}: {holder.reason} (from the {holder.source}{token})"

@@ -12,9 +12,10 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -25,10 +26,12 @@ from pmo_desktop.errors import (
     DatabaseLocationError,
     DatabaseLockedError,
     DatabaseUnreachableError,
+    LeaseLostError,
     NotADatabaseError,
     PmoError,
     ReadOnlyDatabaseError,
 )
+from pmo_desktop.storage import lease as leases
 from pmo_desktop.storage import schema
 from pmo_desktop.storage.backup import backup_before_upgrade
 from pmo_desktop.storage.change_feed import ChangeFeed, announce_commits, new_client_id
@@ -39,6 +42,8 @@ from pmo_desktop.storage.locations import (
     default_database_path,
     resolve_target,
 )
+from pmo_desktop.storage.netfs import FileSystemInfo, detect_filesystem
+from pmo_desktop.storage.shared_file import Sharing, enforce_delete_journal, needs_lease
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +64,16 @@ class Database:
     #: Tells this client's own commits from others' in the change feed.
     client_id: str = field(default_factory=new_client_id)
     _writer: Engine | None = field(default=None, repr=False)
+    #: SQLite: the filesystem holding the file (network drives get the lease, never WAL).
+    filesystem: FileSystemInfo | None = None
+    #: Whether this file is edited under the single-writer lease.
+    lease_required: bool = False
+    #: The lease this program holds (None: not the writer, or no lease needed).
+    lease: leases.Lease | None = None
+    #: Someone else's lease that made this database read-only (for the banner); or, after a
+    #: takeover, the holder we took it from (see `took_over`).
+    lease_holder: leases.LeaseHolder | None = None
+    took_over: bool = False
 
     @property
     def display(self) -> str:
@@ -101,7 +116,49 @@ class Database:
         """A feed that tells when other users commit (the caller closes it)."""
         return ChangeFeed(self.target, self.client_id)
 
+    @property
+    def heartbeat_interval_s(self) -> int:
+        """How often the GUI should call `heartbeat()` (0: no lease, no need)."""
+        return leases.HEARTBEAT_INTERVAL_S if self.lease_required else 0
+
+    def heartbeat(self) -> bool:
+        """The lease holder's sign of life (a GUI timer calls it every `heartbeat_interval_s`).
+
+        Returns False when this program does not hold the lease (any more): a lease taken
+        over meanwhile turns the database read-only with the new holder as `lease_holder`.
+        For a reader it refreshes `lease_holder` (the banner), nothing else.
+        """
+        if not self.lease_required or self.target.path is None:
+            return False
+        if self.lease is None:
+            with translate_errors(self):
+                self.lease_holder = leases.current_holder(self.engine, self.target.path)
+            return False
+        with translate_errors(self):
+            alive = leases.heartbeat(self.engine, self.lease, self.display)
+            if not alive:
+                self.lease = None
+                holder = leases.current_holder(self.engine, self.target.path)
+                self.lease_holder = holder
+                reason = holder.reason if holder is not None else "the editing lease was lost"
+                _open_read_only(self, reason)
+        return alive
+
+    def lease_status(self) -> leases.LeaseHolder | None:
+        """Who holds the editing lease now (None: free, or this file needs no lease)."""
+        if not self.lease_required or self.target.path is None:
+            return None
+        with translate_errors(self):
+            return leases.current_holder(self.engine, self.target.path)
+
     def close(self) -> None:
+        if self.lease is not None:
+            lease, self.lease = self.lease, None
+            try:
+                with translate_errors(self):
+                    leases.release(self.engine, lease)
+            except (PmoError, OSError) as exc:
+                log.warning("Could not release the editing lease of %s: %s", self.display, exc)
         self.engine.dispose()
 
 
@@ -114,20 +171,43 @@ def open_database(
     backup_dir: Path | None = None,
     confirm_upgrade: Callable[[str | None, str], bool] | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    sharing: Sharing = "auto",
+    take_over: bool = False,
+    acquire_lease: bool = True,
+    lease_ttl_s: int = leases.DEFAULT_TTL_S,
 ) -> Database:
     """Open (creating or upgrading if needed) the database at a path or URL.
 
     `confirm_upgrade(current, head)` lets the GUI ask before an upgrade; declining opens
     the database read-only. `verify` runs SQLite's quick_check before anything is written.
+    An SQLite file on a network drive (or any file with `sharing="single-writer"`) is
+    edited under a lease: if someone else holds it, the database opens read-only with
+    `lease_holder` set; a stale lease is taken over only with `take_over=True` (the user's
+    confirmation). `acquire_lease=False` inspects such a file read-only (`check`).
     """
     target = location if isinstance(location, DatabaseTarget) else resolve_target(location)
     if create and target.path is not None and target.path == default_database_path():
         # The default database's folder is ours to make, however the location was given.
         target.path.parent.mkdir(parents=True, exist_ok=True)
     if target.is_sqlite:
-        return _open_sqlite(
-            target, create, upgrade, verify, backup_dir, confirm_upgrade, busy_timeout_ms
+        database = _open_sqlite(
+            target,
+            create,
+            upgrade,
+            verify,
+            backup_dir,
+            confirm_upgrade,
+            busy_timeout_ms,
+            sharing,
+            take_over,
         )
+        if database.lease_required:
+            try:
+                _take_lease(database, acquire_lease, take_over, lease_ttl_s)
+            except BaseException:
+                database.close()
+                raise
+        return database
     return _open_server(target, create, upgrade, confirm_upgrade)
 
 
@@ -139,18 +219,39 @@ def _open_sqlite(
     backup_dir: Path | None,
     confirm_upgrade: Callable[[str | None, str], bool] | None,
     busy_timeout_ms: int,
+    sharing: Sharing = "auto",
+    take_over: bool = False,
 ) -> Database:
     assert target.path is not None
     file_was_there = target.path.exists()
     exists = check_sqlite_location(target.path, create=create)
     writable = not exists or os.access(target.path, os.W_OK)
+    filesystem = detect_filesystem(target.path)
+    lease_required = needs_lease(sharing, filesystem)
     engine = make_engine(target, read_only=not writable, busy_timeout_ms=busy_timeout_ms)
     try:
+        if filesystem.network:
+            with translate_errors_for(target):
+                enforce_delete_journal(engine, target, writable=writable)
         with translate_errors_for(target), engine.connect() as connection:
             if exists and verify:
                 _quick_check(connection, target)
             revision = _classify(connection, target)
+            has_lease = lease_required and leases.has_lease_table(connection)
+            row = leases.read_row(connection) if has_lease else None
         database = Database(target, engine, revision, verified=verify or not exists)
+        database.filesystem = filesystem
+        database.lease_required = lease_required
+        if lease_required:
+            # Someone else edits: do not upgrade the schema under them, open read-only.
+            now = datetime.now(UTC)
+            lock = leases.read_lock_file(target.path)
+            holder = leases.assess(row, lock, now, leases.this_program())
+            blocked = (leases.LeaseState.HELD,) if take_over else _NOT_FREE
+            if holder is not None and holder.state in blocked:
+                database.lease_holder = holder
+                _open_read_only(database, holder.reason)
+                return database
         if not writable:
             database.read_only = True
             database.read_only_reason = "the file is not writable"
@@ -161,6 +262,53 @@ def _open_sqlite(
         if not file_was_there and target.path.exists() and target.path.stat().st_size == 0:
             target.path.unlink()  # never leave an empty file behind a failed creation
         raise
+
+
+_NOT_FREE = (leases.LeaseState.HELD, leases.LeaseState.STALE)
+
+
+def _take_lease(database: Database, acquire: bool, take_over: bool, ttl_s: int) -> None:
+    """Become the single writer, or turn read-only naming who is."""
+    path = database.target.path
+    assert path is not None
+    if database.read_only:
+        if database.lease_holder is None:
+            database.lease_holder = leases.current_holder(database.engine, path)
+        return
+    if not acquire:
+        database.lease_holder = leases.current_holder(database.engine, path)
+        _open_read_only(database, "opened for inspection, without the editing lease")
+        return
+    with translate_errors(database):
+        lease, holder = leases.acquire(
+            database.engine, path, ttl_seconds=ttl_s, take_over=take_over
+        )
+    database.lease_holder = holder
+    if lease is None:
+        assert holder is not None
+        _open_read_only(database, holder.reason)
+        return
+    database.lease = lease
+    database.took_over = holder is not None and holder.state is leases.LeaseState.STALE
+    _install_fence(database)
+
+
+def _install_fence(database: Database) -> None:
+    """Every write transaction of the holder checks the fencing token under the write lock."""
+
+    @event.listens_for(database.engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        lease = database.lease
+        if lease is None or not leases.is_fenced_write(connection):
+            return
+        try:
+            leases.check_fence(connection, lease, database.display)
+        except LeaseLostError as exc:
+            # Nothing more is written through this database; the banner says why.
+            database.lease = None
+            database.read_only = True
+            database.read_only_reason = str(exc)
+            raise
 
 
 def _open_server(
