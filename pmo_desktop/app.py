@@ -30,6 +30,8 @@ from pmo_desktop.ui.i18n import (
 )
 from pmo_desktop.ui.icons import app_icon
 from pmo_desktop.ui.main_window import DEFAULT_SIZE, MainWindow
+from pmo_desktop.ui.preferences import Preferences
+from pmo_desktop.ui.sharing import open_shared
 from pmo_desktop.ui.snapshot import prepare_screenshot, save_screenshot
 from pmo_desktop.ui.view_commands import PORTFOLIO_WIDE_VIEWS
 from pmo_desktop.ui.welcome import WelcomeAction
@@ -154,7 +156,13 @@ def _interactive(
     dialogs = Dialogs()
     try:
         # The integrity check follows in the background (ui/integrity.py).
-        database = open_database(db, verify=False, confirm_upgrade=partial(_ask_upgrade, dialogs))
+        database = open_shared(
+            db,
+            lambda title, text: dialogs.question(None, title, text),
+            verify=False,
+            confirm_upgrade=partial(_ask_upgrade, dialogs),
+            sharing=Preferences.load(QSettings()).sharing,
+        )
     except (PmoError, OSError) as exc:
         dialogs.critical(
             None, QCoreApplication.translate("Application", "Cannot open the database"), str(exc)

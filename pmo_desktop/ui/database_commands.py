@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from pmo_desktop.errors import PmoError
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database
 from pmo_desktop.ui.recent import RecentDatabases
+from pmo_desktop.ui.sharing import lost_message, open_shared
 
 if TYPE_CHECKING:
     from pmo_desktop.ui.main_window import MainWindow
@@ -75,8 +76,13 @@ class DatabaseCommands:
         if self._busy():
             return False
         try:
-            database = open_database(
-                location, create=create, verify=False, confirm_upgrade=self._confirm_upgrade
+            database = open_shared(
+                location,
+                lambda title, text: self.dialogs.question(self, title, text),
+                create=create,
+                verify=False,
+                confirm_upgrade=self._confirm_upgrade,
+                sharing=self.preferences.sharing,
             )
         except PmoError as exc:
             self.dialogs.critical(
@@ -114,3 +120,21 @@ class DatabaseCommands:
         if self.database.target.path is not None:
             return self.database.target.path.parent
         return Path.home()
+
+    # ------------------------------------------------------------ shared files
+    def _on_lease_lost(self: MainWindow, reason: str) -> None:
+        """Someone took over the file this window edited: it is read-only from now on."""
+        title, text = lost_message(self, reason)
+        self.dialogs.critical(self, title, text)
+        self._update_actions()
+        self._update_status()
+
+    def _on_lease_freed(self: MainWindow) -> None:
+        """The editor of the file this window reads has closed it: offer to edit it."""
+        database = self.database
+        question = translate(
+            "MainWindow", "{file} is no longer being edited by anyone. Open it for editing now?"
+        ).format(file=database.display)
+        if self.dialogs.question(self, translate("MainWindow", "File available"), question):
+            location = str(database.target.path) if database.target.path else database.display
+            self._open(location, create=False)

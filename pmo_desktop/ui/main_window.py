@@ -38,6 +38,7 @@ from pmo_desktop.ui.recent import RecentDatabasesMenu
 from pmo_desktop.ui.reports.commands import ReportCommands
 from pmo_desktop.ui.resources.view import ResourceLoadingView
 from pmo_desktop.ui.risks import RiskRegisterView
+from pmo_desktop.ui.sharing import LeaseMonitor
 from pmo_desktop.ui.status_bar import DatabaseStatus
 from pmo_desktop.ui.view_commands import PORTFOLIO_WIDE_VIEWS, ViewCommands
 from pmo_desktop.ui.window_actions import create_actions, create_menus, create_toolbars
@@ -159,6 +160,10 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         if remember_layout:
             self._restore_layout()
 
+        self.lease_monitor = LeaseMonitor(self)
+        self.lease_monitor.lost.connect(self._on_lease_lost)
+        self.lease_monitor.freed.connect(self._on_lease_freed)
+        self.lease_monitor.watch(database)
         self._feed: ChangeFeed | None = None
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(CHANGE_POLL_MS)
@@ -427,6 +432,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             if previous is not database:
                 previous.close()
         self._start_watching()
+        self.lease_monitor.watch(database)
         self._check_after_load(database)
         self.remember_recent(database)
 
@@ -520,4 +526,5 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         for view in self.named_pages.values():
             view.cancel_loading()  # type: ignore[attr-defined]
         self._stop_watching()
+        self.lease_monitor.stop()
         super().closeEvent(event)

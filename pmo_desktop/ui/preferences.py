@@ -35,6 +35,8 @@ from pmo_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES
 from pmo_desktop.ui.status_bar import current_user
 
 PAPER_SIZES = ("a4", "a3", "letter")
+#: How a local SQLite file is shared (network files always have one editor at a time).
+SHARING_CHOICES = ("auto", "single-writer")
 _PREFIX = "preferences/"
 _MAX_NAME = 100
 
@@ -48,6 +50,7 @@ class Preferences:
     thresholds: RagThresholds = field(default_factory=RagThresholds)
     as_of: date | None = None
     user_name: str = field(default_factory=current_user)
+    sharing: str = "auto"
 
     def effective_as_of(self, today: date | None = None) -> date:
         return self.as_of or today or date.today()
@@ -57,6 +60,8 @@ class Preferences:
             raise ValidationError(f"Unknown language {self.language!r}.")
         if self.paper not in PAPER_SIZES:
             raise ValidationError(f"Unknown paper size {self.paper!r}.")
+        if self.sharing not in SHARING_CHOICES:
+            raise ValidationError(f"Unknown sharing mode {self.sharing!r}.")
         name = self.user_name.strip()
         if not name or len(name) > _MAX_NAME:
             raise ValidationError(f"The user name must have 1 to {_MAX_NAME} characters.")
@@ -87,12 +92,14 @@ class Preferences:
         except ValueError:
             as_of = None
         user_name = str(settings.value(_PREFIX + "user_name", "") or "").strip()
+        sharing = str(settings.value(_PREFIX + "sharing", defaults.sharing) or "")
         return cls(
             language=language if language in LANGUAGES else "",
             paper=paper if paper in PAPER_SIZES else defaults.paper,
             thresholds=thresholds,
             as_of=as_of,
             user_name=user_name[:_MAX_NAME] or defaults.user_name,
+            sharing=sharing if sharing in SHARING_CHOICES else defaults.sharing,
         )
 
     def save(self, settings: QSettings) -> None:
@@ -107,6 +114,7 @@ class Preferences:
             settings.setValue(f"{_PREFIX}rag/{item.name}", getattr(self.thresholds, item.name))
         settings.setValue(_PREFIX + "as_of", self.as_of.isoformat() if self.as_of else "")
         settings.setValue(_PREFIX + "user_name", self.user_name.strip())
+        settings.setValue(_PREFIX + "sharing", self.sharing)
         settings.sync()
 
 
@@ -136,6 +144,17 @@ class PreferencesDialog(QDialog):
             self.paper_combo.addItem(label, code)
         self.user_edit = QLineEdit()
         self.user_edit.setMaxLength(_MAX_NAME)
+        self.sharing_combo = QComboBox()
+        self.sharing_combo.addItem(
+            self.tr("Several writers (one editor at a time on network drives)"), "auto"
+        )
+        self.sharing_combo.addItem(self.tr("One editor at a time, everywhere"), "single-writer")
+        self.sharing_combo.setToolTip(
+            self.tr(
+                "A file on a network drive always has one editor at a time, the others read "
+                "it. Applies to the databases you open from now on."
+            )
+        )
         self.today_radio = QRadioButton(self.tr("&Today"))
         self.fixed_radio = QRadioButton(self.tr("&Fixed date:"))
         self.as_of_group = QButtonGroup(self)
@@ -152,6 +171,7 @@ class PreferencesDialog(QDialog):
         general.addRow("", self.language_note)
         general.addRow(self.tr("&Paper size:"), self.paper_combo)
         general.addRow(self.tr("&User name shown to others:"), self.user_edit)
+        general.addRow(self.tr("Sha&ring of local files:"), self.sharing_combo)
         as_of_row = QHBoxLayout()
         as_of_row.addWidget(self.today_radio)
         as_of_row.addSpacing(12)
@@ -230,6 +250,7 @@ class PreferencesDialog(QDialog):
             preferences.language)))  # fmt: skip
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(preferences.paper)))
         self.user_edit.setText(preferences.user_name)
+        self.sharing_combo.setCurrentIndex(max(0, self.sharing_combo.findData(preferences.sharing)))
         as_of = preferences.as_of
         self.fixed_radio.setChecked(as_of is not None)
         self.today_radio.setChecked(as_of is None)
@@ -264,13 +285,15 @@ class PreferencesDialog(QDialog):
             ),
             as_of=self.as_of_edit.date().toPython() if self.fixed_radio.isChecked() else None,
             user_name=self.user_edit.text().strip(),
+            sharing=str(self.sharing_combo.currentData()),
         )
 
     def restore_defaults(self) -> None:
         """Back to the defaults, keeping the language and the user name."""
         current = self.values()
         self.set_values(replace(Preferences(), language=current.language,
-                                user_name=current.user_name or current_user()))  # fmt: skip
+                                user_name=current.user_name or current_user(),
+                                sharing=current.sharing))  # fmt: skip
 
     @property
     def error_text(self) -> str:

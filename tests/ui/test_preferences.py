@@ -37,6 +37,7 @@ def test_round_trip_through_the_settings_file() -> None:
         thresholds=RagThresholds(spi_amber=0.9, spi_red=0.8, slip_amber_days=3, slip_red_days=10),
         as_of=date(2026, 3, 31),
         user_name="Claire Dubois",
+        sharing="single-writer",
     )
     chosen.save(QSettings())
     assert Path(QSettings().fileName()).is_file()
@@ -74,6 +75,7 @@ def test_bad_values_in_the_settings_fall_back_to_defaults() -> None:
     settings.setValue("preferences/rag/slip_red_days", "lots")
     settings.setValue("preferences/as_of", "31/03/2026")
     settings.setValue(LANGUAGE_KEY, "de")
+    settings.setValue("preferences/sharing", "everyone-at-once")
     assert Preferences.load(settings) == Preferences()
 
 
@@ -82,6 +84,8 @@ def test_other_checks() -> None:
         Preferences(user_name="  ").validate()
     with pytest.raises(ValidationError, match="paper"):
         Preferences(paper="b5").validate()
+    with pytest.raises(ValidationError, match="sharing"):
+        Preferences(sharing="several").validate()
 
 
 def test_the_dialog_shows_and_returns_plain_values(qtbot) -> None:
@@ -97,6 +101,7 @@ def test_the_dialog_shows_and_returns_plain_values(qtbot) -> None:
     assert not dialog.as_of_edit.isEnabled()
     dialog.budget_red.setValue(20)
     dialog.user_edit.setText("Ana Lopes ")
+    dialog.sharing_combo.setCurrentIndex(dialog.sharing_combo.findData("single-writer"))
     with qtbot.waitSignal(dialog.changed) as changed:
         dialog.accept()
     expected = Preferences(
@@ -105,6 +110,7 @@ def test_the_dialog_shows_and_returns_plain_values(qtbot) -> None:
         thresholds=RagThresholds(budget_red_percent=20.0),
         as_of=None,
         user_name="Ana Lopes",
+        sharing="single-writer",
     )
     assert changed.args == [expected]
     assert dialog.preferences == expected
