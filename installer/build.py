@@ -2,11 +2,20 @@
 
     python installer/build.py translations   refresh the .ts sources, compile the .qm files
     python installer/build.py icons          copy the SVG icons to the package, render the app icon
+    python installer/build.py pyinstaller    freeze the app into dist/pmo-desktop/, smoke-test it
+    python installer/build.py linux          + the tarball (and AppImage) in dist/
+    python installer/build.py windows        + the Inno Setup installer in dist/installers/
+    python installer/build.py macos          + dist/PMO Desktop.app in a .dmg
+    python installer/build.py clean          remove build/ and dist/ outputs of the above
 
 `translations` runs `pyside6-lupdate` over the Qt code (pmo_desktop/ui and
 pmo_desktop/app.py) to bring every `resources/translations/*.ts` up to date with the
 source strings, then `pyside6-lrelease` to compile each into
 `pmo_desktop/resources/translations/*.qm`, the package data the application loads.
+
+The packaging commands live in bundling.py (they need PyInstaller: the `bundle` extra);
+`--reuse` skips the PyInstaller step when dist/pmo-desktop/ exists, `--no-smoke-test`
+skips installer/smoke_test.py.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -145,15 +154,48 @@ def _replace_file(path: Path, write: Callable[[Path], object]) -> None:
     print(f"wrote {_relative(str(path))}", flush=True)
 
 
+def _packaging() -> Any:
+    """installer/bundling.py, imported only for the packaging commands."""
+    folder = str(Path(__file__).resolve().parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    import bundling as module  # type: ignore[import-not-found]
+
+    return module
+
+
+def _package(command: str, *, smoke_test: bool, reuse: bool) -> None:
+    module = _packaging()
+    try:
+        if command == "clean":
+            module.clean()
+        else:
+            getattr(module, command)(smoke_test=smoke_test, reuse=reuse)
+    except module.PackagingError as exc:
+        raise BuildError(str(exc)) from None
+
+
 COMMANDS = {"icons": icons, "translations": translations}
+PACKAGING_COMMANDS = ("pyinstaller", "linux", "windows", "macos", "clean")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=sorted(COMMANDS), help="what to build")
+    parser.add_argument(
+        "command", choices=[*sorted(COMMANDS), *PACKAGING_COMMANDS], help="what to build"
+    )
+    parser.add_argument(
+        "--no-smoke-test", action="store_true", help="packaging: do not run smoke_test.py"
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="packaging: keep an existing dist/pmo-desktop/"
+    )
     args = parser.parse_args(argv)
     try:
-        COMMANDS[args.command]()
+        if args.command in COMMANDS:
+            COMMANDS[args.command]()
+        else:
+            _package(args.command, smoke_test=not args.no_smoke_test, reuse=args.reuse)
     except BuildError as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 1

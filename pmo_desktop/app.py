@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 APPLICATION_NAME = "PMO Desktop"
 ORGANISATION_NAME = "PMO Desktop"
+#: The id of the Linux desktop entry (installer/bundle_names.py APP_ID; a test checks it).
+DESKTOP_FILE_NAME = "org.pmodesktop.PMODesktop"
 VIEWS = (
     "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
 )  # fmt: skip
@@ -92,6 +94,8 @@ def _application(*, offscreen: bool) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    # Matches the installed .desktop entry: Wayland and task bars show its name and icon.
+    QApplication.setDesktopFileName(DESKTOP_FILE_NAME)
     QApplication.setStyle("Fusion")
     app.setWindowIcon(app_icon())
     # The GUI thread gets the interpreter back sooner from workers running Python, and the
