@@ -1,5 +1,6 @@
-"""Migration 0004 (risk escalation, task links and history; decision options; resource rates)
-on an SQLite file and on PostgreSQL: existing rows keep their data and take the defaults."""
+"""Migrations 0004 (risk escalation, task links and history; decision options; resource rates)
+and 0006 (task levelling delay) on an SQLite file and on PostgreSQL: existing rows keep their
+data and take the defaults."""
 
 from __future__ import annotations
 
@@ -112,5 +113,36 @@ def test_upgrade_from_0003_keeps_rows_and_adds_the_new_columns_and_tables(
             # Links and history go with their risk.
             assert session.scalars(select(RiskTaskLink)).all() == []
             assert session.scalars(select(RiskAssessment)).all() == []
+    finally:
+        database.close()
+
+
+def test_upgrade_from_0005_gives_every_task_no_levelling_delay(db_location: str) -> None:
+    """0006: the levelling delay column, 0 for existing tasks, never negative."""
+    engine = make_engine(resolve_target(db_location))
+    schema.upgrade(engine, "0005")
+    with engine.begin() as connection:
+        for statement in _ROWS[:2]:
+            connection.execute(text(statement))
+        connection.execute(
+            text(
+                "INSERT INTO tasks (uuid, version, project_id, position, wbs, outline_level, "
+                "name, notes, is_summary, is_milestone, duration_minutes, work_minutes, "
+                "critical, constraint_type, priority, percent_complete, fixed_cost, cost, "
+                "actual_cost, created_at, updated_at) VALUES ('t-1', 1, 1, 0, '1', 1, 'Build', "
+                "'', false, false, 480, 0, false, 'ASAP', 500, 0, 0, 0, 0, '2026-01-01', "
+                "'2026-01-01')"
+            )
+        )
+    engine.dispose()
+    database = open_database(db_location)
+    try:
+        assert database.upgraded_from == "0005"
+        assert schema.schema_differences(database.engine) == []
+        with database.write_session() as session:
+            task = session.scalars(select(Task)).one()
+            assert (task.name, task.levelling_delay_minutes) == ("Build", 0)
+        with pytest.raises(IntegrityError), database.write_session() as session:
+            session.execute(text("UPDATE tasks SET levelling_delay_minutes = -1"))
     finally:
         database.close()
