@@ -127,9 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(importer, "database file or URL (default: your own portfolio database)")
     importer.add_argument("--portfolio", metavar="NAME", help="portfolio to update or add to")
-    importer.add_argument(
-        "--dry-run", action="store_true", help="check every row and report; write nothing"
-    )
+    importer.add_argument("--dry-run", action="store_true", help="check every row; write nothing")
     importer.set_defaults(handler=_import)
 
     exporter = commands.add_parser(
@@ -144,9 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--out", type=Path, required=True, metavar="FILE.xml|FILE.xlsx", help="file to write"
     )
-    exporter.add_argument(
-        "--sheets", metavar="LIST", help="Excel only, comma-separated (default: all): " + _SHEETS
-    )
+    exporter.add_argument("--sheets", metavar="LIST", help="Excel only (default: all): " + _SHEETS)
     exporter.set_defaults(handler=_export)
 
     report = commands.add_parser(
@@ -163,7 +159,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(backup, "database file or URL to back up", required=True)
     backup.add_argument("--out", type=Path, required=True, metavar="FILE", help="new backup file")
     backup.set_defaults(handler=_backup)
+    _register_command_modules(commands)
     return parser
+
+
+#: Modules that add their own commands: each has `register(commands)`, and imports what its
+#: handlers need inside them (the CLI starts without loading the application).
+COMMAND_MODULES: tuple[str, ...] = (
+    # one module per line, e.g. "pmo_desktop.cli_admin",
+)
+
+
+def _register_command_modules(commands: Any) -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(commands)
 
 
 _DEMO_HELP = (
@@ -186,7 +197,8 @@ _IMPORT_HELP = (
     "projects. Every row is checked first: any problem changes nothing (exit 1, problems on "
     "stderr); --dry-run only checks."
 )
-_SHEETS = "tasks, risks, issues, assumptions, decisions, changes, lessons, resources, loading"
+_SHEETS = "comma-separated among tasks, risks, issues, assumptions, decisions, changes, lessons, "
+_SHEETS += "resources, loading"
 _EXPORT_HELP = (
     "Write one project (--project) or a portfolio's projects (--portfolio) as Microsoft "
     "Project XML (.xml; a portfolio becomes a master project) or an Excel workbook (.xlsx): "

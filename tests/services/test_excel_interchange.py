@@ -127,7 +127,9 @@ def test_one_project_round_trip(database: Database, demo: int, tmp_path: Path) -
     assert summary.projects == 1 and summary.links < links  # links with other projects dropped
     assert summary.warnings and "export the portfolio" in summary.warnings[0]
     sheets = load_workbook(path, read_only=True).sheetnames
-    assert sheets == ["Project", "Tasks", "Resources", "Assignments", "Calendar"]
+    assert sheets == ["Project", "Tasks", "Resources", "Assignments", "Calendar",
+                      "Resource rates", "Risks", "Risk actions", "Issues", "Assumptions",
+                      "Decisions", "Change requests", "Lessons"]  # fmt: skip
     imported = import_excel(database, path)  # the only portfolio: the project is added to it
     assert imported.portfolio_id == demo
     assert list(imported.projects) == ["DIG-01"]

@@ -50,6 +50,10 @@ COMPUTED_COLUMNS = (
 RESOURCE_COLUMNS = (
     "Code", "Name", "Kind", "Role", "Department", "Max units (%)", "Cost rate (per hour)",
 )  # fmt: skip
+#: The resource pool's further columns (services.interchange.log_sheets): not read here.
+RESOURCE_POOL_COLUMNS = (
+    "Overtime rate (per hour)", "Cost per use", "Currency", "Email", "Active", "ID",
+)  # fmt: skip
 ASSIGNMENT_COLUMNS = (
     "Task ID", "Task", "Resource", "Units (%)", "Work (hours)", "Actual work (hours)",
 )  # fmt: skip

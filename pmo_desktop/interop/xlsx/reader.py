@@ -368,7 +368,7 @@ class _Reader:
         resources: list[SheetResource] = []
         if sheet is None or not sheet.require("Name"):
             return resources
-        sheet.ignore_others(model.RESOURCE_COLUMNS)
+        sheet.ignore_others(model.RESOURCE_COLUMNS, model.RESOURCE_POOL_COLUMNS)
         names: dict[str, int] = {}
         for number, get in sheet.records():
             name = get("Name", values.text, "")[:200]

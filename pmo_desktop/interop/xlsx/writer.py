@@ -26,6 +26,7 @@ from pmo_desktop.interop.xlsx import model
 from pmo_desktop.interop.xlsx.fast import FORMULA_TRIGGERS, Styles, splice_rows
 from pmo_desktop.interop.xlsx.model import SheetProject, SheetTask, Workbook
 from pmo_desktop.interop.xlsx.predecessors import format_predecessors
+from pmo_desktop.interop.xlsx.tables import Table, format_table
 from pmo_desktop.storage.atomic import atomic_output
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -37,23 +38,49 @@ TEXT, DATETIME, DATE, DECIMAL, PLAIN = "text", "datetime", "date", "decimal", "p
 Column = tuple[str, str, float]
 
 
-def write_workbook(book: Workbook, path: str | os.PathLike[str]) -> None:
-    """Write `book` to `path` (.xlsx), atomically."""
+def write_workbook(
+    book: Workbook | None,
+    path: str | os.PathLike[str],
+    tables: Sequence[Table] = (),
+) -> None:
+    """Write `book`'s project sheets (none when None), then `tables` (.xlsx), atomically.
+
+    A table titled "Resources" replaces the book's Resources sheet (the pool's columns are
+    a superset of the task workbook's).
+    """
     target = Path(path)
     workbook = OpenpyxlWorkbook(write_only=True)
     sheet_writer = _SheetWriter(workbook)
-    if book.portfolio:
-        sheet_writer.table("Projects", _project_columns(), _projects_rows(book.projects), 3)
-    else:
-        sheet_writer.properties(book.projects[0])
-    units = {project.code: project.minutes_per_day for project in book.projects}
-    columns = _task_columns(book.portfolio)
-    sheet_writer.table("Tasks", columns, _task_rows(book, units), 6 if book.portfolio else 5)
-    sheet_writer.table("Resources", _resource_columns(), _resource_rows(book), 3)
-    columns = _assignment_columns(book.portfolio)
-    sheet_writer.table("Assignments", columns, _assignment_rows(book), 4 if book.portfolio else 3)
-    sheet_writer.table("Calendar", _calendar_columns(), _calendar_rows(book), 2)
+    pool = next((table for table in tables if table.title.casefold() == "resources"), None)
+    if book is not None:
+        if book.portfolio:
+            sheet_writer.table("Projects", _project_columns(), _projects_rows(book.projects), 3)
+        else:
+            sheet_writer.properties(book.projects[0])
+        units = {project.code: project.minutes_per_day for project in book.projects}
+        columns = _task_columns(book.portfolio)
+        frozen = 6 if book.portfolio else 5
+        sheet_writer.table("Tasks", columns, _task_rows(book, units), frozen)
+        if pool is None:
+            sheet_writer.table("Resources", _resource_columns(), _resource_rows(book), 3)
+        else:  # in its usual place
+            _write_table(sheet_writer, pool)
+        columns = _assignment_columns(book.portfolio)
+        frozen = 4 if book.portfolio else 3
+        sheet_writer.table("Assignments", columns, _assignment_rows(book), frozen)
+        sheet_writer.table("Calendar", _calendar_columns(), _calendar_rows(book), 2)
+    for table in tables:
+        if book is None or table is not pool:
+            _write_table(sheet_writer, table)
+    if not sheet_writer.tables:
+        raise ValueError("write_workbook needs a book or at least one table")
     _save_atomically(sheet_writer, target)
+
+
+def _write_table(sheet_writer: _SheetWriter, table: Table) -> None:
+    columns = [(column.header, column.kind, column.width) for column in table.columns]
+    sheet = sheet_writer.table(table.title, columns, table.rows, table.frozen_columns)
+    format_table(sheet, table)
 
 
 def safe_text(value: str) -> str:
@@ -107,7 +134,7 @@ class _SheetWriter:
         columns: Sequence[Column],
         rows: Iterable[Sequence[Any]],
         frozen_columns: int,
-    ) -> None:
+    ) -> WriteOnlyWorksheet:
         """A header row then `rows`, each value converted as its column's kind says."""
         frozen = f"{get_column_letter(frozen_columns)}2"
         sheet = self._sheet(title, columns, frozen)
@@ -115,6 +142,7 @@ class _SheetWriter:
         self._styles(sheet)
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"  # set when spliced
         self.tables.append((sheet, [kind for _, kind, _ in columns], list(rows)))
+        return sheet
 
     def properties(self, project: SheetProject) -> None:
         """The Project sheet: one property per row (Property, Value)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pmo_desktop.errors import NotFoundError
+from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.interop.xlsx import (
     ComputedDates,
     Predecessor,
@@ -43,6 +44,14 @@ from pmo_desktop.models import (
 from pmo_desktop.scheduling.model import Intervals
 from pmo_desktop.services.interchange.excel_import import WorkbookImporter
 from pmo_desktop.services.interchange.exporter import outline_order
+from pmo_desktop.services.interchange.log_export import (
+    LogExporter,
+    loading_table,
+    titles_for,
+    week_start,
+)
+from pmo_desktop.services.interchange.log_sheets import SHEET_CHOICES
+from pmo_desktop.services.resource_view import read_resource_loading
 from pmo_desktop.services.scheduling import PlanError, load_calendar, reschedule
 from pmo_desktop.storage.database import Database
 
@@ -57,6 +66,8 @@ class WorkbookExportSummary:
     resources: int
     assignments: int
     warnings: list[str] = field(default_factory=list)
+    #: Rows written per sheet title (every sheet of the workbook).
+    sheets: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,10 +96,24 @@ def export_excel(
     *,
     project_id: int | None = None,
     portfolio_id: int | None = None,
+    sheets: Sequence[str] = (),
+    as_of: date | None = None,
 ) -> WorkbookExportSummary:
-    """Write one project (`project_id`) or every project of a portfolio as a workbook."""
+    """Write one project (`project_id`) or every project of a portfolio as a workbook.
+
+    `sheets` picks among `SHEET_CHOICES` ("tasks", "risks", "resources", "loading", …;
+    all when empty); the loading grid covers 26 weeks from `as_of` (today by default) and
+    is written for a portfolio only.
+    """
     if (project_id is None) == (portfolio_id is None):
         raise ValueError("export_excel takes a project_id or a portfolio_id")
+    unknown = [name for name in sheets if name not in SHEET_CHOICES]
+    if unknown:
+        choices = ", ".join(SHEET_CHOICES)
+        raise ValidationError(f"Unknown sheet {unknown[0]!r}: choose among {choices}.")
+    titles = titles_for(sheets, SHEET_CHOICES)
+    book: Workbook | None = None
+    warnings: list[str] = []
     with database.session() as session:
         if project_id is not None:
             project = session.get(Project, project_id)
@@ -103,13 +128,26 @@ def export_excel(
             statement = select(Project).where(Project.portfolio_id == portfolio.id)
             projects = list(session.scalars(statement.order_by(Project.code)))
         assert portfolio is not None
-        book, warnings = _ExportBuilder(session, portfolio, projects).build(
-            portfolio_id is not None
-        )
-    write_workbook(book, path)
+        if "Tasks" in titles:
+            book, warnings = _ExportBuilder(session, portfolio, projects).build(
+                portfolio_id is not None
+            )
+        tables = LogExporter(session, portfolio.id, project_id).tables(titles)
+    if "Loading" in titles and portfolio_id is not None:
+        start = week_start(as_of or date.today())
+        tables.append(loading_table(read_resource_loading(database, portfolio_id, start)))
+    if book is None and not tables:
+        raise ValidationError("Nothing to write: the Loading sheet is for a portfolio export.")
+    write_workbook(book, path, tables)
+    written = {table.title: len(table.rows) for table in tables}
+    if book is None:
+        resources = written.get("Resources", 0)
+        return WorkbookExportSummary(0, 0, 0, resources, 0, warnings, written)
+    written["Tasks"] = len(book.tasks)
     links = sum(len(task.predecessors) for task in book.tasks)
-    counts = (len(book.projects), len(book.tasks), links, len(book.resources))
-    return WorkbookExportSummary(*counts, len(book.assignments), warnings)
+    resources = written.get("Resources", len(book.resources))
+    counts = (len(book.projects), len(book.tasks), links, resources)
+    return WorkbookExportSummary(*counts, len(book.assignments), warnings, written)
 
 
 def _midnight(day: date | None) -> datetime | None:

@@ -1,0 +1,191 @@
+"""Import entry points for the RAID logs and the resource pool: a workbook of ours, or a
+user's own sheet of risks with a column mapping (for the GUI's mapping dialog).
+
+Both check the file before openpyxl opens it (size, zip ratio: `safety`), then go through
+`log_import.import_sheets` (one transaction, dry run, every row error listed).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pmo_desktop.errors import NotFoundError, ValidationError
+from pmo_desktop.interop.xlsx.tables import read_sheets
+from pmo_desktop.services.interchange.log_import import ImportReport, import_sheets
+from pmo_desktop.services.interchange.log_rows import SheetReader
+from pmo_desktop.services.interchange.log_sheets import LOG_SHEETS, RISKS
+from pmo_desktop.services.portfolio import list_portfolios
+from pmo_desktop.storage.database import Database
+
+#: Sheets only a log workbook holds (a task workbook of ours has a Resources sheet too).
+_LOG_ONLY = {sheet.title.casefold() for sheet in LOG_SHEETS if sheet.title != "Resources"}
+#: Sheets written for reading only.
+_READ_ONLY = ("Loading",)
+_TASK_SHEETS = ("Project", "Projects", "Tasks", "Assignments", "Calendar")
+
+
+def is_log_workbook(sheet_names: list[str]) -> bool:
+    """True for a workbook to import into a portfolio (RAID or pool sheets), False for a
+    project workbook (a Tasks sheet and no log sheet: imported as a new project)."""
+    keys = {name.strip().casefold() for name in sheet_names}
+    return bool(keys & _LOG_ONLY) or ("resources" in keys and "tasks" not in keys)
+
+
+def find_portfolio(database: Database, name: str | None) -> int:
+    """The portfolio named `name` (case-insensitive), or the only one when `name` is None."""
+    portfolios = list_portfolios(database)
+    if name is None:
+        if len(portfolios) == 1:
+            return portfolios[0].id
+        raise ValidationError(
+            f"{database.display} holds {len(portfolios)} portfolios: name one with --portfolio."
+        )
+    wanted = name.strip().casefold()
+    for portfolio in portfolios:
+        if portfolio.name.casefold() == wanted:
+            return portfolio.id
+    raise NotFoundError(f"No portfolio named {name!r} in {database.display}.")
+
+
+def import_log_workbook(
+    database: Database, path: str | os.PathLike[str], portfolio_id: int, *, dry_run: bool = False
+) -> ImportReport:
+    """The log and pool sheets of a workbook of ours into the portfolio (update by ID)."""
+    names, sheets = read_sheets(path, [sheet.title for sheet in LOG_SHEETS])
+    report = ImportReport(portfolio_id, dry_run)
+    keys = {name.strip().casefold(): name for name in names}
+    for title in _READ_ONLY + _TASK_SHEETS:
+        if title.casefold() in keys:
+            why = "written for reading" if title in _READ_ONLY else "tasks are not updated"
+            report.notes.append(f"sheet {keys[title.casefold()]!r} not imported ({why})")
+    readers = [
+        SheetReader.ours(sheet, sheets[sheet.title], report.errors, report.notes)
+        for sheet in LOG_SHEETS
+        if sheet.title in sheets
+    ]
+    if not readers:
+        raise ValidationError("The workbook holds none of the sheets Risks, Issues, Assumptions, "
+                              "Decisions, Change requests, Lessons, Resources.")  # fmt: skip
+    return import_sheets(database, portfolio_id, readers, dry_run=dry_run, report=report)
+
+
+@dataclass(frozen=True)
+class UserSheet:
+    """A first look at a user's workbook: its sheets, and one sheet's header and first rows."""
+
+    sheet_names: list[str]
+    sheet: str
+    header: list[str]
+    rows: list[list[Any]]
+
+
+def read_user_sheet(
+    path: str | os.PathLike[str], sheet: str | None = None, samples: int = 5
+) -> UserSheet:
+    """The sheet names, and the header row and `samples` first rows of `sheet` (the first
+    sheet by default), for a column-mapping dialog."""
+    names, _ = read_sheets(path, [])
+    if not names:
+        raise ValidationError("The workbook has no sheet.")
+    title = sheet if sheet is not None else names[0]
+    _, found = read_sheets(path, [title], limit=samples)
+    if title not in found:
+        raise NotFoundError(f"The workbook has no sheet named {title!r}.")
+    rows = found[title]
+    return UserSheet(names, title, rows.header, [values for _, values in rows.rows])
+
+
+#: The risk columns a user's sheet may map (computed ones excluded).
+RISK_COLUMNS = tuple(field.header for field in RISKS.fields if not field.read_only)
+
+
+def import_risks(
+    database: Database,
+    path: str | os.PathLike[str],
+    portfolio_id: int,
+    *,
+    mapping: Mapping[str, str],
+    sheet: str | None = None,
+    dry_run: bool = True,
+) -> ImportReport:
+    """Risks from a user's sheet: `mapping` says which of their headers holds each of our
+    columns (`RISK_COLUMNS`; "Title" at least). Rows with an ID of ours update, others are
+    created with the next free code when Code is not mapped or blank."""
+    unknown = [ours for ours in mapping if ours not in RISK_COLUMNS]
+    if unknown:
+        raise ValidationError(f"{unknown[0]!r} is not a risk column; use one of "
+                              f"{', '.join(RISK_COLUMNS)}.")  # fmt: skip
+    if "Title" not in mapping:
+        raise ValidationError("Map a column of your sheet to the risk's Title.")
+    title = sheet if sheet is not None else read_user_sheet(path, samples=0).sheet
+    _, found = read_sheets(path, [title])
+    if title not in found:
+        raise NotFoundError(f"The workbook has no sheet named {title!r}.")
+    rows = found[title]
+    index = rows.index()
+    columns: dict[str, int] = {}
+    for ours, theirs in mapping.items():
+        position = index.get(theirs.strip().casefold())
+        if position is None:
+            raise ValidationError(f"The sheet {title!r} has no column {theirs!r}.")
+        columns[ours.casefold()] = position
+    report = ImportReport(portfolio_id, dry_run)
+    reader = SheetReader(RISKS, rows, columns, report.errors, report.notes)
+    return import_sheets(database, portfolio_id, [reader], dry_run=dry_run, report=report)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What `import_workbook` did, as lines for a terminal: `ok` False when nothing was
+    imported because of `errors` (each naming sheet, row and column)."""
+
+    ok: bool
+    lines: list[str]
+    errors: list[str]
+    report: ImportReport | None = None
+
+
+def import_workbook(
+    database: Database,
+    path: str | os.PathLike[str],
+    *,
+    portfolio_name: str | None = None,
+    dry_run: bool = False,
+) -> ImportOutcome:
+    """Import an .xlsx of ours: RAID and pool sheets update the portfolio (by ID); a project
+    workbook (Tasks sheet, no log sheet) is added as new project(s), as before."""
+    from pmo_desktop.interop.xlsx import WorkbookError, read_workbook
+    from pmo_desktop.services.interchange.excel import import_excel
+
+    names, _ = read_sheets(path, [])
+    if is_log_workbook(names):
+        portfolio_id = find_portfolio(database, portfolio_name)
+        report = import_log_workbook(database, path, portfolio_id, dry_run=dry_run)
+        notes = [f"  note: {note}" for note in report.notes]
+        if not report.ok:
+            errors = [str(error) for error in report.errors]
+            errors.append(f"{len(report.errors)} row error(s): nothing imported.")
+            return ImportOutcome(False, notes, errors, report)
+        verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
+        return ImportOutcome(True, [f"{verb} {path}: {report.summary()}.", *notes], [], report)
+    if dry_run:
+        try:
+            book = read_workbook(path)
+        except WorkbookError as error:
+            return ImportOutcome(False, [], [*error.problems, "nothing imported."])
+        count = f"{len(book.projects)} project(s), {len(book.tasks):,} tasks"
+        return ImportOutcome(True, [f"Checked (dry run, nothing written) {path}: {count}."], [])
+    summary = import_excel(database, path, portfolio_name=portfolio_name)
+    counts = ", ".join(
+        f"{summary.counts.get(name, 0):,} {name}"
+        for name in ("tasks", "dependencies", "resources", "assignments")
+    )
+    lines = [f"Imported {path}: projects {', '.join(summary.projects)}; {counts}."]
+    lines += [f"  warning: {warning}" for warning in summary.schedule_warnings[:20]]
+    if summary.report:
+        lines.append(f"Not imported ({len(summary.report)}):")
+        lines += [f"  {line}" for line in summary.report[:30]]
+    return ImportOutcome(True, lines, [])
