@@ -164,3 +164,23 @@ class RoleName(enum.StrEnum):
     VIEWER = "viewer"
     EDITOR = "editor"
     ADMIN = "admin"
+
+
+class GateDecision(enum.StrEnum):
+    """A stage gate's outcome (PRINCE2's end-stage assessment, a phase gate)."""
+
+    PENDING = "pending"
+    GO = "go"
+    GO_WITH_CONDITIONS = "go_with_conditions"
+    HOLD = "hold"
+    STOP = "stop"
+
+
+class CriterionKind(enum.StrEnum):
+    """What a prioritisation criterion measures; objectives come from the strategy."""
+
+    OBJECTIVE = "objective"
+    VALUE = "value"
+    RISK = "risk"
+    COST = "cost"
+    URGENCY = "urgency"

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     Float,
@@ -18,7 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pmo_desktop.models.base import CURRENCY_LENGTH, DEFAULT_CURRENCY, Entity, str_enum
-from pmo_desktop.models.enums import Method, PmoMode, ProjectStatus
+from pmo_desktop.models.enums import CriterionKind, Method, PmoMode, ProjectStatus
 
 
 class Portfolio(Entity):
@@ -51,6 +52,12 @@ class StrategicObjective(Entity):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     weight: Mapped[float] = mapped_column(Float, default=1.0)
+    # Prioritisation criteria other than the strategy's (value, risk, cost, urgency) are rows
+    # here too; for risk and cost a higher score counts against the project.
+    kind: Mapped[CriterionKind] = mapped_column(
+        str_enum(CriterionKind, "criterion_kind"), default=CriterionKind.OBJECTIVE
+    )
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Programme(Entity):

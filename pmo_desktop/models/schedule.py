@@ -34,6 +34,7 @@ class Task(Entity):
         CheckConstraint("work_minutes >= 0", name="work_non_negative"),
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_complete_range"),
         CheckConstraint("priority BETWEEN 0 AND 1000", name="priority_range"),
+        CheckConstraint("levelling_delay_minutes >= 0", name="levelling_delay_non_negative"),
         CheckConstraint("finish IS NULL OR start IS NULL OR finish >= start", name="dates_ordered"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         # The Gantt and the task tree read a project's tasks in WBS order.
@@ -71,6 +72,9 @@ class Task(Entity):
     actual_start: Mapped[datetime | None] = mapped_column(DateTime)
     actual_finish: Mapped[datetime | None] = mapped_column(DateTime)
     remaining_minutes: Mapped[int | None] = mapped_column(Integer)
+    # Working minutes resource levelling delays the task beyond its links and constraints
+    # (Microsoft Project's Leveling Delay); the scheduler keeps it until levelling is cleared.
+    levelling_delay_minutes: Mapped[int] = mapped_column(Integer, default=0)
     calendar_id: Mapped[int | None] = mapped_column(ForeignKey("calendars.id", ondelete="SET NULL"))
     fixed_cost: Mapped[Decimal] = mapped_column(default=Decimal("0"))
     cost: Mapped[Decimal] = mapped_column(default=Decimal("0"))

@@ -1,6 +1,6 @@
-"""Migrations 0004 (risk escalation, task links and history; decision options; resource rates)
-and 0006 (task levelling delay) on an SQLite file and on PostgreSQL: existing rows keep their
-data and take the defaults."""
+"""Migrations 0004 (risk escalation, task links and history; decision options; resource rates),
+0006 (task levelling delay) and 0007 (governance) on an SQLite file and on PostgreSQL:
+existing rows keep their data and take the defaults."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from pmo_desktop.models import (
+    ComplianceSetting,
+    CriterionKind,
     Decision,
+    GateDecision,
+    GateReview,
+    MethodTemplate,
     Resource,
     ResourceRate,
     Risk,
@@ -20,6 +25,7 @@ from pmo_desktop.models import (
     RiskLevel,
     RiskStatus,
     RiskTaskLink,
+    StrategicObjective,
     Task,
 )
 from pmo_desktop.services.database import open_database
@@ -144,5 +150,48 @@ def test_upgrade_from_0005_gives_every_task_no_levelling_delay(db_location: str)
             assert (task.name, task.levelling_delay_minutes) == ("Build", 0)
         with pytest.raises(IntegrityError), database.write_session() as session:
             session.execute(text("UPDATE tasks SET levelling_delay_minutes = -1"))
+    finally:
+        database.close()
+
+
+def test_upgrade_from_0006_adds_governance_and_keeps_objectives(db_location: str) -> None:
+    """0007: templates, gate reviews, compliance settings; objectives become criteria."""
+    engine = make_engine(resolve_target(db_location))
+    schema.upgrade(engine, "0006")
+    with engine.begin() as connection:
+        for statement in _ROWS[:2]:
+            connection.execute(text(statement))
+        connection.execute(
+            text(
+                "INSERT INTO strategic_objectives (uuid, version, portfolio_id, code, name, "
+                "description, weight, created_at, updated_at) VALUES ('o-1', 1, 1, 'GROW', "
+                "'Grow', '', 2.0, '2026-01-01', '2026-01-01')"
+            )
+        )
+    engine.dispose()
+    database = open_database(db_location)
+    try:
+        assert database.upgraded_from == "0006"
+        assert schema.schema_differences(database.engine) == []
+        with database.write_session() as session:
+            objective = session.scalars(select(StrategicObjective)).one()
+            assert (objective.kind, objective.higher_is_better) == (CriterionKind.OBJECTIVE, True)
+            project_id = session.scalars(select(Decision.project_id)).first() or 1
+            session.add(MethodTemplate(code="PRINCE2", name="PRINCE2", definition={"stages": []}))
+            session.add(
+                GateReview(
+                    project_id=project_id,
+                    sequence=1,
+                    name="Gate 1",
+                    criteria=[{"text": "Business case approved", "met": True}],
+                )
+            )
+            session.add(ComplianceSetting(portfolio_id=1, rule="risk-owner", enabled=False))
+        with database.session() as session:
+            gate = session.scalars(select(GateReview)).one()
+            assert gate.decision == GateDecision.PENDING
+            assert gate.criteria == [{"text": "Business case approved", "met": True}]
+        with pytest.raises(IntegrityError), database.write_session() as session:
+            session.add(GateReview(project_id=project_id, sequence=1, name="Twice"))
     finally:
         database.close()
