@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from pmo_desktop.interop.mspdi import read_mspdi
-from pmo_desktop.models import Project, Task
+from pmo_desktop.models import Project, Risk, Task
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.interchange.export_dialog import EXCEL, MSPDI, ExportChoice, ExportDialog
 from pmo_desktop.ui.interchange.prompts import InterchangePrompts
@@ -155,3 +155,113 @@ def test_import_refuses_other_files_and_read_only_databases(
     assert prompts.messages[-1][0] == "critical"
     assert "notes.txt" in prompts.messages[-1][2]
     assert window.interchange.job is None
+
+
+def _risk_workbook(window: MainWindow, path: Path) -> None:
+    from pmo_desktop.services.interchange import export_excel
+
+    assert window.portfolio_id is not None
+    export_excel(window.database, path, portfolio_id=window.portfolio_id, sheets=("risks",))
+
+
+def _open_and_check(qtbot, window: MainWindow, path: Path) -> None:
+    prompts = window.interchange.prompts
+    assert isinstance(prompts, FilePrompts)
+    prompts.open_path = path
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.interchange.job is None, timeout=JOB_TIMEOUT_MS)
+
+
+def test_a_workbook_of_ours_is_checked_then_updates_its_rows(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "risks.xlsx"
+    _risk_workbook(window, path)
+    book = load_workbook(path)
+    sheet = book["Risks"]
+    header = [cell.value for cell in sheet[1]]
+    code = sheet.cell(row=2, column=header.index("Code") + 1).value
+    sheet.cell(row=2, column=header.index("Title") + 1).value = '=HYPERLINK("x") renamed'
+    book.save(path)
+    with window.database.session() as session:
+        before = session.scalar(select(func.count()).select_from(Risk))
+
+    _open_and_check(qtbot, window, path)
+    preview = window.interchange.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.import_button.isEnabled() and preview.errors_table is None
+    with qtbot.waitSignal(window.interchange.imported, timeout=JOB_TIMEOUT_MS):
+        preview.import_button.click()
+    qtbot.waitUntil(lambda: window.interchange.job is None, timeout=JOB_TIMEOUT_MS)
+    with window.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Risk)) == before
+        title = session.scalar(select(Risk.title).where(Risk.code == code))
+    assert title == '=HYPERLINK("x") renamed'  # text, never a formula
+
+
+def test_bad_cells_are_listed_and_nothing_is_imported(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.xlsx"
+    _risk_workbook(window, path)
+    book = load_workbook(path)
+    sheet = book["Risks"]
+    header = [cell.value for cell in sheet[1]]
+    sheet.cell(row=3, column=header.index("Probability") + 1).value = 9
+    sheet.cell(row=2, column=header.index("Title") + 1).value = "Changed but not imported"
+    book.save(path)
+
+    _open_and_check(qtbot, window, path)
+    preview = window.interchange.preview
+    assert preview is not None and not preview.import_button.isEnabled()
+    table = preview.errors_table
+    assert table is not None and table.rowCount() == 1
+    cells = [table.item(0, column).text() for column in range(3)]
+    assert cells == ["Risks", "3", "J (Probability)"]
+    preview.reject()
+    with window.database.session() as session:
+        titles = set(session.scalars(select(Risk.title)))
+    assert "Changed but not imported" not in titles
+
+
+def test_a_users_own_risk_sheet_is_mapped_checked_and_imported(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "my risks.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Risk log"
+    sheet.append(["Risk", "Likelihood", "Owner", "Remarks"])
+    sheet.append(["Key supplier goes bankrupt", 4, "Ann", "watch"])
+    sheet.append(["Data centre move slips", 7, "Bob", ""])
+    book.save(path)
+
+    _open_and_check(qtbot, window, path)
+    dialog = window.interchange.mapping
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.mapping() == {"Title": "Risk", "Probability": "Likelihood", "Owner": "Owner"}
+    assert not dialog.import_button.isEnabled()  # not checked yet
+
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: window.interchange.job is None, timeout=JOB_TIMEOUT_MS)
+    assert not dialog.import_button.isEnabled()  # Likelihood 7 is out of 1-5
+    assert "Problems found: 1." in dialog.result.text()
+
+    dialog.combos["Probability"].setCurrentIndex(0)  # not imported: the default applies
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: window.interchange.job is None, timeout=JOB_TIMEOUT_MS)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(window.interchange.imported, timeout=JOB_TIMEOUT_MS):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.interchange.job is None, timeout=JOB_TIMEOUT_MS)
+    with window.database.session() as session:
+        owners = dict(
+            session.execute(
+                select(Risk.title, Risk.owner).where(
+                    Risk.title.in_(["Key supplier goes bankrupt", "Data centre move slips"])
+                )
+            ).all()
+        )
+    assert owners == {"Key supplier goes bankrupt": "Ann", "Data centre move slips": "Bob"}

@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
-from pmo_desktop.errors import PmoError
+from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.interchange.export_dialog import EXCEL, ExportChoice, ExportDialog
+from pmo_desktop.ui.interchange.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
 from pmo_desktop.ui.interchange.prompts import InterchangePrompts
 from pmo_desktop.ui.workers import Job, ProgressToken, WorkPool, run_with_progress
 
@@ -115,21 +116,69 @@ def run_mspdi_import(
     return Outcome(message, path, tuple(summary.report) + tuple(summary.schedule_warnings))
 
 
+@dataclass(frozen=True)
+class WorkbookCheck:
+    """A workbook looked at before anything is written: ours (with its dry run) or a user's
+    own sheet (its first rows, for the column mapping)."""
+
+    path: Path
+    ours: bool
+    outcome: Any = None
+    user_sheet: Any = None
+
+
+def check_workbook(
+    _token: ProgressToken, database: Database, path: Path, portfolio: str | None
+) -> WorkbookCheck:
+    """Dry-run a workbook of ours; for any other workbook, read its first sheet's head."""
+    from pmo_desktop.interop.xlsx.tables import read_sheets
+    from pmo_desktop.services.interchange.log_workbook import (
+        import_workbook,
+        is_log_workbook,
+        read_user_sheet,
+    )
+
+    names, _ = read_sheets(path, [])
+    folded = {name.strip().casefold() for name in names}
+    if is_log_workbook(names) or "tasks" in folded:
+        outcome = import_workbook(database, path, portfolio_name=portfolio, dry_run=True)
+        return WorkbookCheck(path, True, outcome=outcome)
+    return WorkbookCheck(path, False, user_sheet=read_user_sheet(path))
+
+
 def run_workbook_import(
     _token: ProgressToken, database: Database, path: Path, portfolio: str | None
 ) -> Outcome:
-    """Store a workbook of ours as new project(s) of the portfolio (in a worker thread)."""
-    from pmo_desktop.services.interchange import import_excel
+    """Import a workbook of ours for real (in a worker thread): one transaction."""
+    from pmo_desktop.services.interchange.log_workbook import import_workbook
 
-    summary = import_excel(database, path, portfolio_name=portfolio)
-    message = translate(
-        "InterchangeCommands", "Imported {projects} projects: {tasks} tasks, {links} links"
-    ).format(
-        projects=len(summary.projects),
-        tasks=summary.counts.get("tasks", 0),
-        links=summary.counts.get("dependencies", 0),
+    outcome = import_workbook(database, path, portfolio_name=portfolio)
+    if not outcome.ok:  # changed since the dry run: nothing was written
+        raise ValidationError("\n".join(outcome.errors[:20]))
+    return Outcome(outcome.lines[0], path, tuple(line.strip() for line in outcome.lines[1:]))
+
+
+def run_user_sheet(
+    _token: ProgressToken,
+    database: Database,
+    path: Path,
+    portfolio_id: int,
+    sheet: str,
+    mapping: dict[str, str],
+    dry_run: bool,
+) -> Any:
+    """Dry-run (or import) a user's risk sheet with a column mapping (in a worker thread)."""
+    from pmo_desktop.services.interchange.log_workbook import import_risks
+
+    report = import_risks(
+        database, path, portfolio_id, mapping=mapping, sheet=sheet, dry_run=dry_run
     )
-    return Outcome(message, path, tuple(summary.report) + tuple(summary.schedule_warnings))
+    if dry_run or not report.ok:
+        return report
+    message = translate("InterchangeCommands", "Imported risks from {name}: {summary}").format(
+        name=path.name, summary=report.summary()
+    )
+    return Outcome(message, path)
 
 
 class InterchangeCommands(QObject):
@@ -152,6 +201,8 @@ class InterchangeCommands(QObject):
         self._pool = pool
         self.prompts = prompts or InterchangePrompts(self)
         self.job: Job | None = None
+        self.preview: ImportPreviewDialog | None = None
+        self.mapping: ColumnMappingDialog | None = None
 
     # ------------------------------------------------------------------ export
     def export_dialog(self, context: InterchangeContext) -> ExportDialog | None:
@@ -246,13 +297,97 @@ class InterchangeCommands(QObject):
         return None
 
     def _check_workbook(self, context: InterchangeContext, path: Path) -> Job:
+        """Dry-run the workbook, then show what it would do (ours) or ask for the column
+        mapping (a user's sheet)."""
         title = translate("InterchangeCommands", "Import")
-        label = translate("InterchangeCommands", "Reading {name}…").format(name=path.name)
+        label = translate("InterchangeCommands", "Checking {name}…").format(name=path.name)
+        job = self._start(title, label, check_workbook, context.database, path, context.portfolio)
+        job.succeeded.connect(lambda check: self._on_checked(context, check))
+        return job
+
+    def _on_checked(self, context: InterchangeContext, check: object) -> None:
+        if not isinstance(check, WorkbookCheck):
+            return
+        if check.ours:
+            self.preview = self.preview_dialog(check)
+            self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview.accepted.connect(lambda: self._import_workbook(context, check.path))
+            self.preview.open()  # modal to the window, without blocking the event loop
+            return
+        if context.portfolio_id is None:
+            self._no_portfolio()
+            return
+        self.mapping = self.mapping_dialog(context, check)
+        self.mapping.open()
+
+    def preview_dialog(self, check: WorkbookCheck) -> ImportPreviewDialog:
+        outcome = check.outcome
+        report = outcome.report
+        errors = list(report.errors) if report is not None else []
+        problems = [] if errors or outcome.ok else list(outcome.errors)
+        return ImportPreviewDialog(
+            check.path.name, outcome.lines, errors, problems, parent=self._window
+        )
+
+    def _import_workbook(self, context: InterchangeContext, path: Path) -> Job:
+        title = translate("InterchangeCommands", "Import")
+        label = translate("InterchangeCommands", "Importing {name}…").format(name=path.name)
         job = self._start(
             title, label, run_workbook_import, context.database, path, context.portfolio
         )
         job.succeeded.connect(lambda _outcome: self.imported.emit())
         return job
+
+    def mapping_dialog(
+        self, context: InterchangeContext, check: WorkbookCheck
+    ) -> ColumnMappingDialog:
+        from pmo_desktop.services.interchange.log_workbook import RISK_COLUMNS, read_user_sheet
+
+        user = check.user_sheet
+        dialog = ColumnMappingDialog(
+            check.path.name, RISK_COLUMNS, user.sheet_names, parent=self._window
+        )
+        dialog.set_sheet(user.header, user.rows)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def sheet_changed(name: str) -> None:
+            try:
+                chosen = read_user_sheet(check.path, name)
+            except PmoError as exc:
+                self.prompts.critical(dialog, dialog.windowTitle(), str(exc))
+                return
+            dialog.set_sheet(chosen.header, chosen.rows)
+
+        def run(sheet: str, mapping: object, dry_run: bool) -> Job | None:
+            if self.job is not None or context.portfolio_id is None:
+                return None
+            job = self._start(
+                dialog.windowTitle(),
+                translate("InterchangeCommands", "Checking {name}…").format(name=check.path.name),
+                run_user_sheet,
+                context.database,
+                check.path,
+                context.portfolio_id,
+                sheet,
+                dict(mapping),  # type: ignore[call-overload]
+                dry_run,
+            )
+            if dry_run:
+                job.succeeded.connect(
+                    lambda report: dialog.show_result(
+                        report.summary(),
+                        report.errors,
+                        dict(mapping),  # type: ignore[call-overload]
+                    )
+                )
+            else:
+                job.succeeded.connect(lambda _outcome: self.imported.emit())
+            return job
+
+        dialog.sheet_changed.connect(sheet_changed)
+        dialog.check_requested.connect(lambda sheet, mapping: run(sheet, mapping, True))
+        dialog.accepted.connect(lambda: run(dialog.sheet(), dialog.mapping(), False))
+        return dialog
 
     # ----------------------------------------------------------------- helpers
     def _no_portfolio(self) -> None:
@@ -274,7 +409,7 @@ class InterchangeCommands(QObject):
         )
         job.succeeded.connect(self._on_done)
         job.failed.connect(lambda error: self._on_failed(title, error))
-        job.finished.connect(self._on_finished)
+        job.finished.connect(lambda: self._on_finished(job))
         self.job = job
         return job
 
@@ -296,8 +431,9 @@ class InterchangeCommands(QObject):
             ),
         )
 
-    def _on_finished(self) -> None:
-        self.job = None
+    def _on_finished(self, job: Job) -> None:
+        if self.job is job:
+            self.job = None
 
     def shutdown(self) -> None:
         if self.job is not None:
