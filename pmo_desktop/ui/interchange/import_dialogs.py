@@ -261,7 +261,9 @@ class ColumnMappingDialog(QDialog):
         self.result.setText(
             self.tr("Checked: {summary}. Nothing is imported yet.").format(summary=summary)
             if clean
-            else self.tr("{count} problems: nothing can be imported yet.").format(count=len(errors))
+            else self.tr("Problems found: {count}. Nothing can be imported yet.").format(
+                count=len(errors)
+            )
         )
         self.result.setStyleSheet("" if clean else f"color: {ERROR_COLOUR.name()};")
         if errors:
