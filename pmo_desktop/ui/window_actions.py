@@ -186,7 +186,7 @@ def create_actions(window: MainWindow) -> None:
     )
     window.pool_action = _action(
         window,
-        translate("MainWindow", "Resource &pool"),
+        translate("MainWindow", "Re&source pool"),
         icon_name="user",
         shortcut="Ctrl+7",
         tip=translate(

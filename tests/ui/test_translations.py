@@ -27,18 +27,20 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 #: must differ in French too. Show/Hide details share one button, so only one is listed.
 MNEMONIC_GROUPS = {
     "menu bar": (
-        "&File", "&Edit", "&View", "&Project", "&Gantt", "R&isks", "&Reports", "&Help",
+        "&File", "&Edit", "&View", "&Project", "&Gantt", "Re&sources", "R&isks", "RAI&D",
+        "&Reports", "&Help",
     ),
     "Reports menu": (
         "&Board pack…", "Project &status report…", "Export portfolio table to &Excel…",
     ),
     "File menu": (
         "&New database…", "&Open database…", "&Connect to server…", "Open &Recent",
-        "Create the &demo portfolio", "&Reload", "&Quit",
+        "&Import…", "&Export…", "Create the &demo portfolio", "&Reload", "&Quit",
     ),
     "Edit menu": ("&Undo", "&Redo", "&Preferences…"),
     "View menu": (
-        "Portfolio &dashboard", "&Project", "&Gantt chart", "Resource &loading", "Ris&k register",
+        "Portfolio &dashboard", "&Project", "&Gantt chart", "Portfolio G&antt",
+        "Resource &loading", "Ris&k register", "RA&ID logs", "Re&source pool",
         "P&ortfolio", "&Filter projects", "&Expand all", "&Collapse programmes",
         "&Reset column widths",
     ),
