@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 PROG = "pmo-desktop"
 VIEWS = (
     "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
+    "prioritisation",
 )  # fmt: skip
 #: The board pack's choices (reports.data's, spelled here so parsing imports nothing).
 LANGUAGES, PAPERS, ORIENTATIONS = ("en", "fr"), ("a4", "a3", "letter"), ("landscape", "portrait")
@@ -139,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
 #: handlers need inside them (the CLI starts without loading the application).
 COMMAND_MODULES: tuple[str, ...] = (
     "pmo_desktop.cli_interchange",
+    "pmo_desktop.cli_restore",
+    "pmo_desktop.cli_admin",
+    "pmo_desktop.cli_compliance",
     # one module per line, e.g. "pmo_desktop.cli_admin",
 )
 

@@ -32,6 +32,7 @@ from pmo_desktop.ui.navigation import NavigationPanel
 from pmo_desktop.ui.pool import ResourcePoolView
 from pmo_desktop.ui.portfolio_view import PortfolioView
 from pmo_desktop.ui.preferences import Preferences
+from pmo_desktop.ui.prioritisation import PrioritisationView
 from pmo_desktop.ui.project_view import ProjectView
 from pmo_desktop.ui.raid import RaidView
 from pmo_desktop.ui.recent import RecentDatabasesMenu
@@ -110,6 +111,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.raid_view.open_task.connect(self.open_task)
         self.pool_view = ResourcePoolView(self.workspace)
         self.pool_view.open_task.connect(self.open_task)
+        self.prioritisation_view = PrioritisationView(self.workspace)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         #: The views by the name `current_view()` and `--show` use, in sidebar order.
@@ -122,6 +124,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "risks": self.risks_view,
             "raid": self.raid_view,
             "pool": self.pool_view,
+            "prioritisation": self.prioritisation_view,
         }
         self.pages = QStackedWidget()
         for page in (*self.named_pages.values(), self.empty_state):
@@ -218,6 +221,9 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.pool_action.triggered.connect(lambda: self.show_portfolio_wide("pool"))
         self.portfolio_gantt_action.triggered.connect(
             lambda: self.show_portfolio_wide("portfolio-gantt")
+        )
+        self.prioritisation_action.triggered.connect(
+            lambda: self.show_portfolio_wide("prioritisation")
         )
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)

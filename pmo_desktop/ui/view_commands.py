@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
-PORTFOLIO_WIDE_VIEWS = ("portfolio-gantt", "resources", "risks", "raid", "pool")
+PORTFOLIO_WIDE_VIEWS = (
+    "portfolio-gantt", "resources", "risks", "raid", "pool", "prioritisation",
+)  # fmt: skip
 
 
 class ViewCommands:

@@ -202,6 +202,16 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "Every project of the portfolio on one time line, with the links between"
         ),
     )
+    window.prioritisation_action = _action(
+        window,
+        translate("MainWindow", "Priori&tisation"),
+        icon_name="level",
+        shortcut="Ctrl+9",
+        tip=translate(
+            "MainWindow",
+            "Projects ranked against the strategy, with the budget and capacity cut-off",
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -211,6 +221,7 @@ def create_actions(window: MainWindow) -> None:
         "risks": window.risks_action,
         "raid": window.raid_action,
         "pool": window.pool_action,
+        "prioritisation": window.prioritisation_action,
     }
     for action in window.view_actions.values():
         action.setCheckable(True)
@@ -223,6 +234,7 @@ def create_actions(window: MainWindow) -> None:
     window.raid_action.setIconText(translate("MainWindow", "RAID"))
     window.pool_action.setIconText(translate("MainWindow", "Pool"))
     window.portfolio_gantt_action.setIconText(translate("MainWindow", "Timeline"))
+    window.prioritisation_action.setIconText(translate("MainWindow", "Priorities"))
 
     window.board_pack_action = _action(
         window,
@@ -317,6 +329,9 @@ def create_menus(window: MainWindow) -> None:
     )
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
+    window.strategy_menu = _view_menu(
+        window, translate("MainWindow", "Strateg&y"), "prioritisation"
+    )
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)

@@ -228,12 +228,14 @@ def test_menus_and_shortcuts(window) -> None:
         "Re&sources",
         "R&isks",
         "RAI&D",
+        "Strateg&y",
         "&Reports",
         "&Help",
     ]
     assert window.raid_action.shortcut() == QKeySequence("Ctrl+6")
     assert window.pool_action.shortcut() == QKeySequence("Ctrl+7")
     assert window.portfolio_gantt_action.shortcut() == QKeySequence("Ctrl+8")
+    assert window.prioritisation_action.shortcut() == QKeySequence("Ctrl+9")
     assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)

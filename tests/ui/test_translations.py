@@ -28,7 +28,7 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 MNEMONIC_GROUPS = {
     "menu bar": (
         "&File", "&Edit", "&View", "&Project", "&Gantt", "Re&sources", "R&isks", "RAI&D",
-        "&Reports", "&Help",
+        "Strateg&y", "&Reports", "&Help",
     ),
     "Reports menu": (
         "&Board pack…", "Project &status report…", "Export portfolio table to &Excel…",
@@ -41,6 +41,7 @@ MNEMONIC_GROUPS = {
     "View menu": (
         "Portfolio &dashboard", "&Project", "&Gantt chart", "Portfolio G&antt",
         "Resource &loading", "Ris&k register", "RA&ID logs", "Re&source pool",
+        "Priori&tisation",
         "P&ortfolio", "&Filter projects", "&Expand all", "&Collapse programmes",
         "&Reset column widths",
     ),
