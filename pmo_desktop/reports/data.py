@@ -32,6 +32,7 @@ class Section(enum.StrEnum):
     RESOURCES = "resources"
     RISKS = "risks"
     DECISIONS = "decisions"
+    COMPLIANCE = "compliance"
     APPENDIX = "appendix"
 
 
@@ -322,6 +323,58 @@ class PortfolioPack:
     #: amber.
     overall_red_share: float = 25.0
     overall_amber_share: float = 25.0
+    #: The compliance checks' findings (None: not checked, the section is left out).
+    compliance: ComplianceDigest | None = None
+
+
+@dataclass(frozen=True)
+class ComplianceFindingLine:
+    """A finding as the pack prints it; `messages` and rule titles by language code."""
+
+    rule: str
+    severity: str
+    rule_titles: Mapping[str, str]
+    messages: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class ComplianceRuleCount:
+    """Findings of one rule now and at the previous period end (None: not computed)."""
+
+    rule: str
+    severity: str
+    titles: Mapping[str, str]
+    enabled: bool
+    count: int
+    previous: int | None = None
+
+
+@dataclass(frozen=True)
+class ComplianceProjectLine:
+    """A project's (or the portfolio level's, `code` "") counts and worst findings."""
+
+    code: str
+    name: str
+    counts: Mapping[str, int]
+    trend: Trend
+    worst: tuple[ComplianceFindingLine, ...]
+    #: Findings of the project left out of `worst`.
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class ComplianceDigest:
+    """The compliance section: counts per severity and rule, the worst findings per project
+    (projects with findings only, worst first), and how many projects were left out."""
+
+    as_of: date
+    previous_as_of: date
+    counts: Mapping[str, int]
+    previous_counts: Mapping[str, int]
+    rules: tuple[ComplianceRuleCount, ...]
+    projects: tuple[ComplianceProjectLine, ...]
+    checked_projects: int
+    projects_omitted: int = 0
 
 
 def trim_extract(extract: GanttExtract, max_rows: int) -> GanttExtract:

@@ -19,6 +19,7 @@ from pmo_desktop.reports.document import BODY_TEMPLATE, COVER_TEMPLATE, PackDocu
 from pmo_desktop.reports.i18n import ReportText
 from pmo_desktop.reports.project_page import project_story
 from pmo_desktop.reports.sections_appendix import appendix
+from pmo_desktop.reports.sections_compliance import compliance_section
 from pmo_desktop.reports.sections_front import (
     contents,
     cover,
@@ -105,6 +106,10 @@ def build_story(
         steps.step(text("Decisions required"))
         _new_page(story)
         story += decisions_section(pack, text, style)
+    if Section.COMPLIANCE in sections and pack.compliance is not None:
+        steps.step(text("Compliance"))
+        _new_page(story)
+        story += compliance_section(pack, text, style)
     if Section.APPENDIX in sections:
         steps.step(text("Appendix"))
         _new_page(story)
@@ -141,7 +146,9 @@ def render_board_pack(
             [
                 section
                 for section in options.sections
-                if section != Section.CONTENTS and section != Section.PROJECTS
+                if section != Section.CONTENTS
+                and section != Section.PROJECTS
+                and (section != Section.COMPLIANCE or pack.compliance is not None)
             ]
         )
         + (len(pack.pages) if has_projects else 0)

@@ -22,6 +22,7 @@ from pmo_desktop.reports.data import (
     RatingCounts,
 )
 from pmo_desktop.scheduling.earned_value import earned_value
+from pmo_desktop.services.board_pack_compliance import compliance_digest, compliance_pair
 from pmo_desktop.services.board_pack_loading import board_months, role_loads
 from pmo_desktop.services.board_pack_raid import (
     heat_counts,
@@ -98,11 +99,13 @@ def assemble_board_pack(
     max_milestones: int = 12,
     overall_red_share: float = 25.0,
     overall_amber_share: float = 25.0,
+    compliance: bool = True,
 ) -> PortfolioPack:
     """Everything the board pack prints for the selected projects (all for None) at the
     end of `as_of`; the reporting period is the calendar month of `as_of` up to that day.
 
     `progress(done, total, label)` is called between steps and may raise to cancel.
+    With `compliance`, the compliance checks run at `as_of` and at the previous period end.
     """
     thresholds = thresholds or RagThresholds()
     thresholds.validate()
@@ -199,6 +202,13 @@ def assemble_board_pack(
                 ),
             )
         )
+    digest = None
+    if compliance:
+        step(total - 1, total, "Compliance checks")
+        now, before_now = compliance_pair(
+            database, portfolio_id, as_of, project_ids=project_ids, thresholds=thresholds
+        )
+        digest = compliance_digest(now, before_now)
     step(total, total, "")
     current = [_overall(latest.get(pid)) for pid in selection.project_ids]
     before = [_overall(previous.get(pid)) for pid in selection.project_ids]
@@ -228,6 +238,7 @@ def assemble_board_pack(
         thresholds={name: float(number) for name, number in asdict(thresholds).items()},
         overall_red_share=overall_red_share,
         overall_amber_share=overall_amber_share,
+        compliance=digest,
     )
 
 

@@ -39,6 +39,7 @@ SECTION_LABELS = {
     Section.RESOURCES: QT_TRANSLATE_NOOP("OptionsForm", "Resource loading"),
     Section.RISKS: QT_TRANSLATE_NOOP("OptionsForm", "Portfolio risks"),
     Section.DECISIONS: QT_TRANSLATE_NOOP("OptionsForm", "Decisions required"),
+    Section.COMPLIANCE: QT_TRANSLATE_NOOP("OptionsForm", "Compliance checks"),
     Section.APPENDIX: QT_TRANSLATE_NOOP("OptionsForm", "Appendix: RAG rules, glossary"),
 }
 #: Each language in its own name, as language choosers show them.

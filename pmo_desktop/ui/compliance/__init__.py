@@ -1,0 +1,1 @@
+"""The Compliance view: the PMO's rules, their findings across the portfolio, settings."""
