@@ -23,6 +23,9 @@ from pmo_desktop.storage.engine import make_engine, writer
 from pmo_desktop.storage.locations import DatabaseTarget, resolve_target
 
 BATCH_ROWS = 5_000
+#: Pages copied per step of SQLite's backup (others may commit between steps).
+STEP_PAGES = 4096
+MAX_RESTARTS = 3
 ProgressCallback = Callable[[int, int, str], None]
 
 
@@ -39,17 +42,68 @@ def backup_before_upgrade(target: DatabaseTarget, revision: str, folder: Path | 
 def backup_sqlite_file(source: Path, destination: Path) -> None:
     """Consistent copy of a live SQLite file with the backup API (never a raw file copy)."""
     with _atomic_destination(destination) as temporary:
-        # Read through a read-only URI: a backup never writes to the source.
-        source_connection = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+        copy_sqlite_pages(source, Path(temporary))
+
+
+def copy_sqlite_pages(source: Path, destination: Path) -> None:
+    """Copy `source` into the new file `destination` with the backup API, lease cleared.
+
+    The copy goes in steps so that other programs can commit meanwhile; each of their
+    commits restarts the copy, so after `MAX_RESTARTS` the copy is redone in one step (it
+    then delays their next commit by the time of the copy, within their busy timeout).
+    """
+    # Read through a read-only URI: a backup never writes to the source.
+    source_connection = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    try:
+        target_connection = sqlite3.connect(destination)
         try:
-            target_connection = sqlite3.connect(temporary)
             try:
-                source_connection.backup(target_connection, pages=4096)
-                _clear_lease(target_connection)
-            finally:
-                target_connection.close()
+                source_connection.backup(
+                    target_connection, pages=STEP_PAGES, progress=_RestartGuard()
+                )
+            except _TooManyRestartsError:
+                source_connection.backup(target_connection, pages=-1)
+            _clear_lease(target_connection)
+            # A copy is a plain file of its own: never tied to a -wal file it does not have.
+            target_connection.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
-            source_connection.close()
+            target_connection.close()
+    finally:
+        source_connection.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """SQLite's full integrity_check of a file, read-only: [] when it is sound."""
+    try:
+        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        found = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    finally:
+        connection.close()
+    return [] if found == ["ok"] else found
+
+
+class _TooManyRestartsError(Exception):
+    """Other programs committed so often that a stepwise copy kept starting over."""
+
+
+class _RestartGuard:
+    """The backup's progress callback: counts restarts (remaining pages growing again)."""
+
+    def __init__(self) -> None:
+        self.remaining: int | None = None
+        self.restarts = 0
+
+    def __call__(self, _status: int, remaining: int, _total: int) -> None:
+        if self.remaining is not None and remaining > self.remaining:
+            self.restarts += 1
+            if self.restarts > MAX_RESTARTS:
+                raise _TooManyRestartsError
+        self.remaining = remaining
 
 
 def _clear_lease(copy: sqlite3.Connection) -> None:
