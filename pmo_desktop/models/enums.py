@@ -159,7 +159,8 @@ class AuditAction(enum.StrEnum):
 
 
 class RoleName(enum.StrEnum):
-    """Application roles (enforced by the database on PostgreSQL in a later issue)."""
+    """Application roles, enforced on PostgreSQL by the server's GRANTs (`pmo-desktop admin
+    init-server`)."""
 
     VIEWER = "viewer"
     EDITOR = "editor"

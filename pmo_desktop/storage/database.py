@@ -31,8 +31,8 @@ from pmo_desktop.errors import (
     PmoError,
     ReadOnlyDatabaseError,
 )
+from pmo_desktop.storage import audit, schema, server_roles
 from pmo_desktop.storage import lease as leases
-from pmo_desktop.storage import schema
 from pmo_desktop.storage.backup import backup_before_upgrade
 from pmo_desktop.storage.change_feed import ChangeFeed, announce_commits, new_client_id
 from pmo_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
@@ -74,6 +74,11 @@ class Database:
     #: takeover, the holder we took it from (see `took_over`).
     lease_holder: leases.LeaseHolder | None = None
     took_over: bool = False
+    #: PostgreSQL: the connected user's role as the server enforces it (viewer, editor, admin).
+    server_role: str = ""
+    #: Who the audit trail names for this program's changes (the GUI sets the preferences'
+    #: name; the login name otherwise).
+    user_name: str = field(default_factory=audit.login_name)
 
     @property
     def display(self) -> str:
@@ -110,6 +115,7 @@ class Database:
             session.begin(),
         ):
             session.connection()  # BEGIN IMMEDIATE now: the lock is ours before any read
+            audit.track(session, self.user_name)
             yield session
 
     def change_feed(self) -> ChangeFeed:
@@ -322,10 +328,19 @@ def _open_server(
     announce_commits(engine, client_id)
     try:
         with translate_errors_for(target), engine.connect() as connection:
+            access = server_roles.check_access(connection, target.display)
             revision = _classify(connection, target)
         if revision is None and not create:
             raise NotADatabaseError(f"{target.display} holds no PMO Desktop data yet.")
         database = Database(target, engine, revision, client_id=client_id)
+        # Roles are the server's (storage/server_roles.py): a viewer opens read-only.
+        database.server_role = access.label
+        # The audit trail names the server's authenticated user, not a typed-in name.
+        database.user_name = target.url.username or database.user_name
+        reason = server_roles.read_only_reason(access, revision)
+        if reason:
+            _open_read_only(database, reason)
+            return database
         return _bring_to_head(database, upgrade, None, confirm_upgrade)
     except BaseException:
         engine.dispose()
@@ -422,6 +437,9 @@ def translate_errors_for(target: DatabaseTarget) -> Iterator[None]:
     except OperationalError as exc:
         raise _operational_error(target, exc) from exc
     except SADatabaseError as exc:
+        refused = server_roles.privilege_error(target.display, exc)
+        if refused is not None:
+            raise refused from exc
         message = str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
         if target.is_sqlite and ("file is not a database" in message or "malformed" in message):
             raise CorruptDatabaseError(
@@ -451,4 +469,10 @@ def _operational_error(target: DatabaseTarget, exc: OperationalError) -> Databas
                 "check the drive or network share."
             )
         return DatabaseError(f"{target.display}: {message}.")
+    if exc.connection_invalidated and "connection failed" not in message:
+        # A server connection lost mid-action (restart, network, pg_terminate_backend).
+        return DatabaseUnreachableError(
+            f"The connection to {target.display} was lost ({message.rstrip('.')}); the last "
+            "action was not completed and nothing of it was saved. Try again."
+        )
     return DatabaseUnreachableError(f"Cannot connect to {target.display}: {message}.")

@@ -3,8 +3,10 @@
 "Test connection" opens the database in the background (nothing is written: an empty or
 older database is opened read-only for the test) and shows the server's answer in one line.
 The accepted dialog gives a `ServerConnection`: the URL without its password, and the
-password apart; the caller opens the database and, once that worked, calls
-`remember_password()` so that only a password that worked is kept in the keyring.
+password apart; the URL carries the chosen `sslmode` (an unencrypted connection to another
+computer only with "Allow an unencrypted connection" ticked); the caller opens the database
+and, once that worked, calls `remember_password()` so that only a password that worked is
+kept in the keyring.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,10 +33,13 @@ from sqlalchemy.engine import URL, make_url
 
 from pmo_desktop.errors import PmoError
 from pmo_desktop.services.database import credentials, open_database
+from pmo_desktop.storage.locations import ALLOW_INSECURE_PARAM, is_loopback_host
 from pmo_desktop.ui.workers import Job, ProgressToken, WorkPool, default_pool
 
 DEFAULT_PORT = 5432
 DRIVER = "postgresql+psycopg"
+#: libpq's sslmode values, safest last; "" leaves the choice to PMO Desktop's rule.
+SSL_MODES = ("", "disable", "prefer", "require", "verify-ca", "verify-full")
 _OK_STYLE = "color: #1B5E20;"
 _ERROR_STYLE = "color: #B71C1C;"
 
@@ -45,12 +51,16 @@ class ServerConnection:
     url: str
     password: str
     remember: bool
+    #: The user accepted an unencrypted connection to another computer (sslmode=disable).
+    allow_insecure: bool = False
 
     def url_with_password(self) -> str:
         """The URL to hand to `open_database` (never to store or show)."""
         url = make_url(self.url)
         if self.password:
             url = url.set(password=self.password)
+        if self.allow_insecure:
+            url = url.update_query_dict({ALLOW_INSECURE_PARAM: "1"})
         return url.render_as_string(hide_password=False)
 
     def remember_password(self) -> None:
@@ -77,6 +87,8 @@ class ProbeResult:
     revision: str | None
     read_only: bool
     reason: str
+    #: The user's role as the server enforces it ("" before the database is set up).
+    role: str = ""
 
 
 def probe_server(token: ProgressToken, url: str) -> ProbeResult:
@@ -92,6 +104,7 @@ def probe_server(token: ProgressToken, url: str) -> ProbeResult:
             database.revision,
             database.read_only,
             database.read_only_reason,
+            database.server_role,
         )
     finally:
         database.close()
@@ -114,6 +127,7 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(self.tr("Connect to a PostgreSQL server"))
         self._pool = pool
         self._job: Job | None = None
+        self._warned = False
         self.connection: ServerConnection | None = None
         self.keyring_available = credentials.keyring_available()
 
@@ -128,6 +142,15 @@ class ConnectDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setPlaceholderText(self.tr("empty if the server does not ask"))
+        self.sslmode_combo = QComboBox()
+        for mode in SSL_MODES:
+            self.sslmode_combo.addItem(self._sslmode_label(mode), mode)
+        self.insecure_check = QCheckBox(self.tr("&Allow an unencrypted connection"))
+        self.insecure_check.setToolTip(
+            self.tr(
+                "Only on a network you trust: the password and all data cross it in plain text."
+            )
+        )
         self.remember_check = QCheckBox(self.tr("Re&member password"))
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
@@ -151,8 +174,10 @@ class ConnectDialog(QDialog):
             (self.tr("&Database:"), self.database_edit),
             (self.tr("&User:"), self.user_edit),
             (self.tr("Pass&word:"), self.password_edit),
+            (self.tr("&Encryption:"), self.sslmode_combo),
         ):
             form.addRow(label, field)
+        form.addRow("", self.insecure_check)
         remember_box = QVBoxLayout()
         remember_box.setSpacing(2)
         remember_box.addWidget(self.remember_check)
@@ -189,6 +214,8 @@ class ConnectDialog(QDialog):
         for edit in (self.host_edit, self.database_edit, self.user_edit):
             edit.textChanged.connect(self._on_edited)
         self.port_spin.valueChanged.connect(self._on_edited)
+        self.sslmode_combo.currentIndexChanged.connect(self._on_edited)
+        self.insecure_check.toggled.connect(self._on_edited)
         if url:
             self.set_url(url)
         self._on_edited()
@@ -245,6 +272,40 @@ class ConnectDialog(QDialog):
         self.remember_check.setChecked(value and self.keyring_available)
 
     @property
+    def sslmode(self) -> str:
+        """The chosen libpq sslmode ("" : PMO Desktop's default, `require` to other hosts)."""
+        return str(self.sslmode_combo.currentData() or "")
+
+    @sslmode.setter
+    def sslmode(self, value: str) -> None:
+        index = self.sslmode_combo.findData(value)
+        self.sslmode_combo.setCurrentIndex(max(index, 0))
+
+    @property
+    def allow_insecure(self) -> bool:
+        return self.insecure_check.isChecked()
+
+    @allow_insecure.setter
+    def allow_insecure(self, value: bool) -> None:
+        self.insecure_check.setChecked(value)
+
+    @property
+    def insecure(self) -> bool:
+        """Whether the connection would cross a network unencrypted."""
+        return self.sslmode == "disable" and not is_loopback_host(self.host or None)
+
+    def _sslmode_label(self, mode: str) -> str:
+        labels = {
+            "": self.tr("Default (required to other computers)"),
+            "disable": self.tr("None (disable)"),
+            "prefer": self.tr("If the server offers it (prefer)"),
+            "require": self.tr("Required (require)"),
+            "verify-ca": self.tr("Required, certificate checked (verify-ca)"),
+            "verify-full": self.tr("Required, certificate and name checked (verify-full)"),
+        }
+        return labels[mode]
+
+    @property
     def testing(self) -> bool:
         return self._job is not None
 
@@ -256,6 +317,7 @@ class ConnectDialog(QDialog):
             host=self.host or None,
             port=self.port,
             database=self.database or None,
+            query={"sslmode": self.sslmode} if self.sslmode else {},
         )
         return url.render_as_string(hide_password=False)
 
@@ -267,6 +329,10 @@ class ConnectDialog(QDialog):
         self.database = parsed.database or ""
         self.user = parsed.username or ""
         self.password = parsed.password or ""
+        mode = parsed.query.get("sslmode", "")
+        self.sslmode = mode if isinstance(mode, str) else (mode[-1] if mode else "")
+        flag = parsed.query.get(ALLOW_INSECURE_PARAM, "")
+        self.allow_insecure = bool(flag) and flag not in ("0", ("0",))
         if not self.password and self.keyring_available:
             try:
                 stored = credentials.get_password(self.url())
@@ -288,16 +354,35 @@ class ConnectDialog(QDialog):
                 return name
         return None
 
+    def blocking_problem(self) -> str | None:
+        """Why the form cannot be used as it stands (a missing field, an unsafe choice)."""
+        missing = self.missing_field()
+        if missing:
+            return self.tr("Fill in the {field}.").format(field=missing)
+        if self.insecure and not self.allow_insecure:
+            return self.tr(
+                "Without encryption, the password and all data would cross the network in "
+                'plain text. Choose an encryption, or tick "Allow an unencrypted connection" '
+                "if this network is trusted."
+            )
+        return None
+
+    def server_connection(self) -> ServerConnection:
+        """The form's answer (the password kept apart from the URL)."""
+        return ServerConnection(
+            self.url(), self.password, self.remember, self.insecure and self.allow_insecure
+        )
+
     @Slot()
     def test_connection(self) -> Job | None:
         """Try the connection in the background; `test_finished` tells the outcome."""
         if self._job is not None:
             return self._job
-        missing = self.missing_field()
-        if missing:
-            self.show_status(False, self.tr("Fill in the {field}.").format(field=missing))
+        problem = self.blocking_problem()
+        if problem:
+            self.show_status(False, problem)
             return None
-        connection = ServerConnection(self.url(), self.password, self.remember)
+        connection = self.server_connection()
         self.show_status(None, self.tr("Connecting to {server}…").format(server=self.url()))
         self.test_button.setEnabled(False)
         job = (self._pool or default_pool()).submit(probe_server, connection.url_with_password())
@@ -316,9 +401,17 @@ class ConnectDialog(QDialog):
             )
         else:
             state = self.tr("PMO Desktop database, {reason}").format(reason=result.reason)
-        return self.tr("Connected to PostgreSQL {version}: {state}.").format(
+        message = self.tr("Connected to PostgreSQL {version}: {state}.").format(
             version=result.server_version, state=state
         )
+        if result.role and "role" not in result.reason:
+            role = {
+                "viewer": self.tr("viewer (reads only)"),
+                "editor": self.tr("editor"),
+                "admin": self.tr("PMO admin"),
+            }.get(result.role, result.role)
+            message += " " + self.tr("Your role: {role}.").format(role=role)
+        return message
 
     @Slot(object)
     def _on_test_succeeded(self, result: ProbeResult) -> None:
@@ -349,16 +442,25 @@ class ConnectDialog(QDialog):
 
     @Slot()
     def _on_edited(self) -> None:
-        self.connect_button.setEnabled(self.missing_field() is None)
+        self.insecure_check.setEnabled(self.insecure)  # always shown: no layout jump
+        problem = self.blocking_problem()
+        self.connect_button.setEnabled(problem is None)
+        # Say at once why Connect is greyed out by an unsafe choice (not for empty fields).
+        if self.insecure and problem is not None:
+            self.show_status(False, problem)
+            self._warned = True
+        elif self._warned:
+            self.show_status(None, "")
+            self._warned = False
 
     def accept(self) -> None:
-        missing = self.missing_field()
-        if missing:
-            self.show_status(False, self.tr("Fill in the {field}.").format(field=missing))
+        problem = self.blocking_problem()
+        if problem:
+            self.show_status(False, problem)
             return
         if self._job is not None:
             self._job.cancel()
-        self.connection = ServerConnection(self.url(), self.password, self.remember)
+        self.connection = self.server_connection()
         super().accept()
 
     def reject(self) -> None:
