@@ -45,7 +45,7 @@ ORGANISATION_NAME = "PMO Desktop"
 DESKTOP_FILE_NAME = "org.pmodesktop.PMODesktop"
 VIEWS = (
     "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
-    "prioritisation",
+    "prioritisation", "compliance",
 )  # fmt: skip
 #: Views this version builds; the others are part of the command-line contract already.
 #: Longest wait for a view to finish loading before its screenshot (milliseconds).
@@ -115,7 +115,9 @@ def _screenshot(
     )
     window: MainWindow | None = None
     try:
-        window = MainWindow(database, remember_layout=False, watch_changes=False)
+        window = MainWindow(
+            database, remember_layout=False, watch_changes=False, daily_backup=False
+        )
         views: list[QWidget] = [window.portfolio_view] if window.portfolio_id else []
         if project:
             project_id = window.select_project(project)

@@ -138,3 +138,15 @@ class DatabaseCommands:
         if self.dialogs.question(self, translate("MainWindow", "File available"), question):
             location = str(database.target.path) if database.target.path else database.display
             self._open(location, create=False)
+
+    # ----------------------------------------------------------------- backups
+    def show_backups(self: MainWindow) -> None:
+        """File ▸ Backups…: the daily backups of the open file; back up now; restore."""
+        from pmo_desktop.ui.backups import BackupsDialog
+
+        for view in self.named_pages.values():
+            view.cancel_loading()  # type: ignore[attr-defined] # the restore closes the file
+        dialog = BackupsDialog(self.database, self.dialogs, self, pool=self.workspace.pool)
+        dialog.restored.connect(lambda path: self._open(str(path), create=False))
+        dialog.exec()
+        dialog.deleteLater()

@@ -8,6 +8,7 @@ tells when another user committed; the views then reload, keeping the user's sel
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,8 @@ from pmo_desktop.models import Portfolio, Programme, Project, StatusReport
 from pmo_desktop.services import portfolio as portfolio_service
 from pmo_desktop.services.database import Database
 from pmo_desktop.storage.change_feed import ChangeFeed
+from pmo_desktop.ui.backups import DailyBackup
+from pmo_desktop.ui.compliance.view import ComplianceView
 from pmo_desktop.ui.database_commands import DatabaseCommands
 from pmo_desktop.ui.demo_creation import DemoCreation, DemoFactory
 from pmo_desktop.ui.dialogs import Dialogs
@@ -46,6 +49,8 @@ from pmo_desktop.ui.window_actions import create_actions, create_menus, create_t
 from pmo_desktop.ui.workers import Job, WorkPool
 from pmo_desktop.ui.workspace import Workspace, touches
 
+#: Set to 1 to turn the daily backup off for every user of a machine (and in test runs).
+NO_DAILY_BACKUP_ENV = "PMO_NO_DAILY_BACKUP"
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
 DEFAULT_SIZE = (1400, 900)
@@ -79,6 +84,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         demo_factory: DemoFactory | None = None,
         remember_layout: bool = True,
         watch_changes: bool = True,
+        daily_backup: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -94,6 +100,9 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.demo.finished.connect(self._on_demo_finished)
         self.integrity = IntegrityCheck(self, pool=pool)
         self.integrity.damaged.connect(self._on_damaged)
+        self._daily_backup_allowed = daily_backup
+        self.daily_backup = DailyBackup(self, pool=pool)
+        self.daily_backup.failed.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
         self.portfolio_view = PortfolioView(self.workspace)
         self.portfolio_view.project_activated.connect(self.open_project)
@@ -112,6 +121,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.pool_view = ResourcePoolView(self.workspace)
         self.pool_view.open_task.connect(self.open_task)
         self.prioritisation_view = PrioritisationView(self.workspace)
+        self.compliance_view = ComplianceView(self.workspace)
+        self.compliance_view.open_project.connect(self.open_project)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         #: The views by the name `current_view()` and `--show` use, in sidebar order.
@@ -125,6 +136,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "raid": self.raid_view,
             "pool": self.pool_view,
             "prioritisation": self.prioritisation_view,
+            "compliance": self.compliance_view,
         }
         self.pages = QStackedWidget()
         for page in (*self.named_pages.values(), self.empty_state):
@@ -155,6 +167,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.preferences = Preferences.load(QSettings())
         self.portfolio_view.set_thresholds(self.preferences.thresholds)
         self.project_view.set_thresholds(self.preferences.thresholds)
+        self.compliance_view.set_thresholds(self.preferences.thresholds)
         self.status = DatabaseStatus(self.statusBar())
         self.status.set_user(self.preferences.user_name)
         self.risks_view.user_name = self.preferences.user_name
@@ -180,15 +193,36 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         """SQLite's integrity check, once the dashboard is painted: it must not compete with it."""
         view = self.portfolio_view
         if self._portfolio_id is None or view.is_loaded():
-            self.integrity.start(database)
+            self._start_checks(database)
             return
 
         def start() -> None:
             view.loaded.disconnect(start)
             if self.database is database:
-                self.integrity.start(database)
+                self._start_checks(database)
 
         view.loaded.connect(start)
+
+    def _start_checks(self, database: Database) -> None:
+        """The integrity check, then today's backup of a file (one after the other: they
+        would compete for the disk)."""
+        job = self.integrity.start(database)
+        wanted = (
+            self._daily_backup_allowed
+            and self.preferences.daily_backup
+            and os.environ.get(NO_DAILY_BACKUP_ENV, "") not in ("1", "true")
+        )
+        if not wanted or database.read_only or not database.is_sqlite:
+            return
+        if job is None:
+            self.daily_backup.start(database)
+            return
+
+        def after_check() -> None:
+            if self.database is database and not database.read_only:
+                self.daily_backup.start(database)
+
+        job.succeeded.connect(after_check)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -225,6 +259,10 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.prioritisation_action.triggered.connect(
             lambda: self.show_portfolio_wide("prioritisation")
         )
+        self.compliance_action.triggered.connect(lambda: self.show_portfolio_wide("compliance"))
+        self.new_from_template_action.triggered.connect(self.new_project_from_template)
+        self.gate_review_action.triggered.connect(self.gate_review)
+        self.templates_action.triggered.connect(self.edit_method_templates)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
@@ -232,6 +270,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.portfolio_table_action.triggered.connect(self.export_portfolio_table)
         self.export_action.triggered.connect(self.export_file)
         self.import_action.triggered.connect(self.import_file)
+        self.backups_action.triggered.connect(self.show_backups)
 
     # ----------------------------------------------------------------- state
     @property
@@ -385,9 +424,13 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.board_pack_action.setEnabled(has_portfolio)
         self.portfolio_table_action.setEnabled(has_portfolio)
         self.export_action.setEnabled(has_portfolio)
+        self.backups_action.setEnabled(self.database.is_sqlite and not self.demo.running)
         self.import_action.setEnabled(not self.database.read_only and not self.demo.running)
         self.status_report_action.setEnabled(self._project_id is not None)
         writable = not self.database.read_only
+        self.new_from_template_action.setEnabled(has_portfolio and writable)
+        self.gate_review_action.setEnabled(self._project_id is not None and writable)
+        self.templates_action.setEnabled(has_portfolio and writable)
         busy = self.demo.running
         self.demo_action.setEnabled(writable and not has_portfolio and not busy)
         for action in (self.new_action, self.open_action, self.connect_action):
@@ -487,6 +530,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.preferences = preferences
         self.portfolio_view.set_thresholds(preferences.thresholds)
         self.project_view.set_thresholds(preferences.thresholds)
+        self.compliance_view.set_thresholds(preferences.thresholds)
         self.status.set_user(preferences.user_name)
         self.risks_view.user_name = preferences.user_name
         self.workspace.set_as_of(self._as_of())

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -51,6 +52,7 @@ class Preferences:
     as_of: date | None = None
     user_name: str = field(default_factory=current_user)
     sharing: str = "auto"
+    daily_backup: bool = True
 
     def effective_as_of(self, today: date | None = None) -> date:
         return self.as_of or today or date.today()
@@ -93,6 +95,7 @@ class Preferences:
             as_of = None
         user_name = str(settings.value(_PREFIX + "user_name", "") or "").strip()
         sharing = str(settings.value(_PREFIX + "sharing", defaults.sharing) or "")
+        daily = str(settings.value(_PREFIX + "daily_backup", "true")).lower() not in ("false", "0")
         return cls(
             language=language if language in LANGUAGES else "",
             paper=paper if paper in PAPER_SIZES else defaults.paper,
@@ -100,6 +103,7 @@ class Preferences:
             as_of=as_of,
             user_name=user_name[:_MAX_NAME] or defaults.user_name,
             sharing=sharing if sharing in SHARING_CHOICES else defaults.sharing,
+            daily_backup=daily,
         )
 
     def save(self, settings: QSettings) -> None:
@@ -115,6 +119,7 @@ class Preferences:
         settings.setValue(_PREFIX + "as_of", self.as_of.isoformat() if self.as_of else "")
         settings.setValue(_PREFIX + "user_name", self.user_name.strip())
         settings.setValue(_PREFIX + "sharing", self.sharing)
+        settings.setValue(_PREFIX + "daily_backup", "true" if self.daily_backup else "false")
         settings.sync()
 
 
@@ -172,6 +177,10 @@ class PreferencesDialog(QDialog):
         general.addRow(self.tr("&Paper size:"), self.paper_combo)
         general.addRow(self.tr("&User name shown to others:"), self.user_edit)
         general.addRow(self.tr("Sha&ring of local files:"), self.sharing_combo)
+        self.backup_check = QCheckBox(
+            self.tr("&Keep a daily backup of database files (last 7 days and 4 weeks)")
+        )
+        general.addRow("", self.backup_check)
         as_of_row = QHBoxLayout()
         as_of_row.addWidget(self.today_radio)
         as_of_row.addSpacing(12)
@@ -251,6 +260,7 @@ class PreferencesDialog(QDialog):
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(preferences.paper)))
         self.user_edit.setText(preferences.user_name)
         self.sharing_combo.setCurrentIndex(max(0, self.sharing_combo.findData(preferences.sharing)))
+        self.backup_check.setChecked(preferences.daily_backup)
         as_of = preferences.as_of
         self.fixed_radio.setChecked(as_of is not None)
         self.today_radio.setChecked(as_of is None)
@@ -286,6 +296,7 @@ class PreferencesDialog(QDialog):
             as_of=self.as_of_edit.date().toPython() if self.fixed_radio.isChecked() else None,
             user_name=self.user_edit.text().strip(),
             sharing=str(self.sharing_combo.currentData()),
+            daily_backup=self.backup_check.isChecked(),
         )
 
     def restore_defaults(self) -> None:
@@ -293,7 +304,8 @@ class PreferencesDialog(QDialog):
         current = self.values()
         self.set_values(replace(Preferences(), language=current.language,
                                 user_name=current.user_name or current_user(),
-                                sharing=current.sharing))  # fmt: skip
+                                sharing=current.sharing,
+                                daily_backup=current.daily_backup))  # fmt: skip
 
     @property
     def error_text(self) -> str:

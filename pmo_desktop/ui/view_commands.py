@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
 PORTFOLIO_WIDE_VIEWS = (
-    "portfolio-gantt", "resources", "risks", "raid", "pool", "prioritisation",
+    "portfolio-gantt", "resources", "risks", "raid", "pool", "prioritisation", "compliance",
 )  # fmt: skip
 
 
@@ -40,7 +40,7 @@ class ViewCommands:
             action.setChecked(view == name)
         shown_menu = self.view_menus.get(view)
         for name, menu in self.view_menus.items():
-            menu.setEnabled(menu is shown_menu)
+            menu.setEnabled(menu is shown_menu or menu in self.permanent_menus)
             # A shared menu shows the section of the view on screen (else its first one).
             first = next(other for other, owner in self.view_menus.items() if owner is menu)
             visible = name == view if menu is shown_menu else name == first
@@ -196,3 +196,47 @@ class ViewCommands:
     def import_file(self: MainWindow) -> None:
         """File ▸ Import…: an MS Project XML file or a workbook, checked before it is stored."""
         self.interchange.import_file(self._interchange_context())
+
+    # -------------------------------------------------------------- governance
+    def new_project_from_template(self: MainWindow) -> None:
+        """File ▸ New project from template…: the new project opens in its Gantt chart."""
+        from pmo_desktop.ui.governance import new_project_from_template
+
+        if self._portfolio_id is None:
+            return
+        project_id = new_project_from_template(
+            self, self.workspace, self._portfolio_id, manager=self.preferences.user_name
+        )
+        if project_id is not None:
+            self.reload()
+            self.open_gantt(project_id)
+
+    def gate_review(self: MainWindow) -> None:
+        """Governance ▸ Gate review…: the current project's next stage gate."""
+        from pmo_desktop.ui.governance import gate_review
+
+        if self._project_id is None:
+            self._no_project_chosen()
+            return
+        gate_review(
+            self,
+            self.workspace,
+            self._project_id,
+            decider_is_pmo_admin=self._is_pmo_admin(),
+            user_name=self.preferences.user_name,
+        )
+
+    def edit_method_templates(self: MainWindow) -> None:
+        """Governance ▸ Method templates…"""
+        from pmo_desktop.ui.governance import edit_method_templates
+
+        if self._portfolio_id is not None:
+            edit_method_templates(self, self.workspace, self._portfolio_id)
+
+    def _is_pmo_admin(self: MainWindow) -> bool:
+        """Who may decide a gate in a directive PMO: on a file, its user (the file is theirs);
+        on a server, a user whose server role is the PMO admin's."""
+        database = self.database
+        if database.is_sqlite:
+            return True
+        return str(getattr(database, "role", "")) == "admin"

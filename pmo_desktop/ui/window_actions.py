@@ -82,6 +82,14 @@ def create_actions(window: MainWindow) -> None:
             "Write the project or the portfolio as an Excel workbook or MS Project XML",
         ),
     )
+    window.backups_action = _action(
+        window,
+        translate("MainWindow", "&Backups…"),
+        icon_name="history",
+        tip=translate(
+            "MainWindow", "The daily backups of this database file: back up now, or restore one"
+        ),
+    )
     window.demo_action = _action(
         window,
         translate("MainWindow", "Create the &demo portfolio"),
@@ -212,6 +220,38 @@ def create_actions(window: MainWindow) -> None:
             "Projects ranked against the strategy, with the budget and capacity cut-off",
         ),
     )
+    window.compliance_action = _action(
+        window,
+        translate("MainWindow", "Co&mpliance"),
+        icon_name="warning",
+        shortcut="Ctrl+Shift+C",
+        tip=translate(
+            "MainWindow",
+            "What each project lacks against the PMO's rules: baselines, reports, risks",
+        ),
+    )
+    window.new_from_template_action = _action(
+        window,
+        translate("MainWindow", "New project from &template…"),
+        icon_name="add",
+        shortcut="Ctrl+Alt+N",
+        tip=translate(
+            "MainWindow", "A project with the WBS, gates, milestones and risks of a method"
+        ),
+    )
+    window.gate_review_action = _action(
+        window,
+        translate("MainWindow", "&Gate review…"),
+        icon_name="milestone",
+        shortcut="Ctrl+Alt+G",
+        tip=translate("MainWindow", "Record the current project's next stage gate decision"),
+    )
+    window.templates_action = _action(
+        window,
+        translate("MainWindow", "&Method templates…"),
+        icon_name="edit",
+        tip=translate("MainWindow", "Edit the portfolio's method templates (PMO admin)"),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -222,6 +262,7 @@ def create_actions(window: MainWindow) -> None:
         "raid": window.raid_action,
         "pool": window.pool_action,
         "prioritisation": window.prioritisation_action,
+        "compliance": window.compliance_action,
     }
     for action in window.view_actions.values():
         action.setCheckable(True)
@@ -235,6 +276,7 @@ def create_actions(window: MainWindow) -> None:
     window.pool_action.setIconText(translate("MainWindow", "Pool"))
     window.portfolio_gantt_action.setIconText(translate("MainWindow", "Timeline"))
     window.prioritisation_action.setIconText(translate("MainWindow", "Priorities"))
+    window.compliance_action.setIconText(translate("MainWindow", "Compliance"))
 
     window.board_pack_action = _action(
         window,
@@ -287,8 +329,11 @@ def create_menus(window: MainWindow) -> None:
         window.file_menu.addAction(action)
     window.file_menu.addMenu(window.recent_menu)
     window.file_menu.addSeparator()
+    window.file_menu.addAction(window.new_from_template_action)
+    window.file_menu.addSeparator()
     window.file_menu.addAction(window.import_action)
     window.file_menu.addAction(window.export_action)
+    window.file_menu.addAction(window.backups_action)
     window.file_menu.addSeparator()
     window.file_menu.addAction(window.demo_action)
     window.file_menu.addAction(window.reload_action)
@@ -329,9 +374,19 @@ def create_menus(window: MainWindow) -> None:
     )
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
-    window.strategy_menu = _view_menu(
-        window, translate("MainWindow", "Strateg&y"), "prioritisation"
+    window.governance_menu = _view_menu(
+        window, translate("MainWindow", "Gover&nance"), "prioritisation", "compliance"
     )
+    # Governance commands of any view come first; the menu stays enabled for them.
+    first = window.governance_menu.actions()[0] if window.governance_menu.actions() else None
+    for action in (
+        window.new_from_template_action,
+        window.gate_review_action,
+        window.templates_action,
+    ):
+        window.governance_menu.insertAction(first, action)
+    window.governance_menu.insertSeparator(first)
+    window.permanent_menus = {window.governance_menu}
 
     window.reports_menu = bar.addMenu(translate("MainWindow", "&Reports"))
     window.reports_menu.addAction(window.board_pack_action)

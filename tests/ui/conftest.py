@@ -46,6 +46,8 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
     monkeypatch.setenv("PMO_DATA_DIR", str(tmp_path / "data"))
+    # No daily backup behind the tests' backs; tests/ui/test_backups_in_window.py turns it on.
+    monkeypatch.setenv("PMO_NO_DAILY_BACKUP", "1")
     previous = QLocale()
     QLocale.setDefault(QLocale("en_GB"))
     yield

@@ -144,7 +144,10 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
         "Affic&hage",
         "&Projet",
         "&Gantt",
+        "Re&ssources",
         "R&isques",
+        "&Journaux RAID",
+        "Gouver&nance",
         "&Rapports",
         "&Aide",
     ]
@@ -161,7 +164,10 @@ def test_french_interface(qapp, sample_path, tmp_path, captured) -> None:
         "&View",
         "&Project",
         "&Gantt",
+        "Re&sources",
         "R&isks",
+        "RAI&D",
+        "Gover&nance",
         "&Reports",
         "&Help",
     ]

@@ -228,7 +228,7 @@ def test_menus_and_shortcuts(window) -> None:
         "Re&sources",
         "R&isks",
         "RAI&D",
-        "Strateg&y",
+        "Gover&nance",
         "&Reports",
         "&Help",
     ]
@@ -236,6 +236,7 @@ def test_menus_and_shortcuts(window) -> None:
     assert window.pool_action.shortcut() == QKeySequence("Ctrl+7")
     assert window.portfolio_gantt_action.shortcut() == QKeySequence("Ctrl+8")
     assert window.prioritisation_action.shortcut() == QKeySequence("Ctrl+9")
+    assert window.compliance_action.shortcut() == QKeySequence("Ctrl+Shift+C")
     assert window.import_action.shortcut() == QKeySequence("Ctrl+I")
     assert window.export_action.shortcut() == QKeySequence("Ctrl+E")
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)

@@ -28,20 +28,21 @@ DOUBLE_SIGN = re.compile(r"(?<![\u00a0\u202f])[:;?!](?=\s|$)")
 MNEMONIC_GROUPS = {
     "menu bar": (
         "&File", "&Edit", "&View", "&Project", "&Gantt", "Re&sources", "R&isks", "RAI&D",
-        "Strateg&y", "&Reports", "&Help",
+        "Gover&nance", "&Reports", "&Help",
     ),
     "Reports menu": (
         "&Board pack…", "Project &status report…", "Export portfolio table to &Excel…",
     ),
     "File menu": (
         "&New database…", "&Open database…", "&Connect to server…", "Open &Recent",
-        "&Import…", "&Export…", "Create the &demo portfolio", "&Reload", "&Quit",
+        "New project from &template…", "&Import…", "&Export…", "&Backups…",
+        "Create the &demo portfolio", "&Reload", "&Quit",
     ),
     "Edit menu": ("&Undo", "&Redo", "&Preferences…"),
     "View menu": (
         "Portfolio &dashboard", "&Project", "&Gantt chart", "Portfolio G&antt",
         "Resource &loading", "Ris&k register", "RA&ID logs", "Re&source pool",
-        "Priori&tisation",
+        "Priori&tisation", "Co&mpliance",
         "P&ortfolio", "&Filter projects", "&Expand all", "&Collapse programmes",
         "&Reset column widths",
     ),
