@@ -22,6 +22,7 @@ from pmo_desktop.models import (
     Baseline,
     BaselineTask,
     CostLine,
+    CriterionKind,
     Portfolio,
     Programme,
     Project,
@@ -370,7 +371,11 @@ def dashboard_overview(
                 StrategicObjective.name,
             )
             .join(StrategicObjective, StrategicObjective.id == ProjectObjectiveScore.objective_id)
-            .where(StrategicObjective.portfolio_id == portfolio_id)
+            .where(
+                StrategicObjective.portfolio_id == portfolio_id,
+                # Strategic value: the strategy's objectives, not value/risk/cost criteria.
+                StrategicObjective.kind == CriterionKind.OBJECTIVE,
+            )
         ):
             weighted = row.score * row.weight
             value[row.project_id] = value.get(row.project_id, 0.0) + weighted

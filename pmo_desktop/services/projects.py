@@ -19,6 +19,7 @@ from pmo_desktop.models import (
     BaselineTask,
     CostCategory,
     CostLine,
+    CriterionKind,
     Method,
     Portfolio,
     Programme,
@@ -237,7 +238,12 @@ def project_detail(database: Database, project_id: int) -> ProjectDetail:
                 StrategicObjective.name,
                 StrategicObjective.weight,
             )
-            .where(StrategicObjective.portfolio_id == project.portfolio_id)
+            .where(
+                StrategicObjective.portfolio_id == project.portfolio_id,
+                # The strategy's objectives; the other prioritisation criteria are scored in
+                # the prioritisation view.
+                StrategicObjective.kind == CriterionKind.OBJECTIVE,
+            )
             .order_by(StrategicObjective.code)
         ):
             score = scores.get(row.id)

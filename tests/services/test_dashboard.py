@@ -149,7 +149,8 @@ def test_rows_match_sql(demo: tuple[Database, int]) -> None:
         ((value,),) = _rows(
             database,
             """SELECT SUM(s.score * o.weight) FROM project_objective_scores s
-               JOIN strategic_objectives o ON o.id = s.objective_id WHERE s.project_id = :id""",
+               JOIN strategic_objectives o ON o.id = s.objective_id
+               WHERE s.project_id = :id AND o.kind = 'objective'""",
             id=project_id,
         )
         assert row.strategic_value == pytest.approx(float(value or 0), abs=1e-3)

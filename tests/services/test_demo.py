@@ -22,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from pmo_desktop.models import Base
-from pmo_desktop.services.demo import DemoError, DemoSummary, create_demo, texts_risks
+from pmo_desktop.services.demo import DemoError, DemoSummary, create_demo, texts, texts_risks
 from pmo_desktop.services.demo.writer import uuid_text
 
 AS_OF = date(2025, 6, 11)
@@ -205,9 +205,12 @@ def test_small_portfolio_content(small: Demo) -> None:
     running = [p for p in projects if p["start_date"] <= AS_OF <= p["finish_date"]]
     assert len(finished) >= 2 and len(future) >= 2 and len(running) > len(projects) / 2
     assert all(p["status"] == "closed" for p in finished)
-    assert len(tables["strategic_objectives"]) == 5
+    assert len(tables["strategic_objectives"]) == 5 + len(texts.CRITERIA)
     scores = tables["project_objective_scores"]
-    assert len(scores) == 5 * len(projects) and all(0 <= s["score"] <= 5 for s in scores)
+    proposed = sum(p["status"] == "proposed" for p in projects)
+    # Every project scored on every criterion, but proposed ones not yet on risk and cost.
+    expected = (5 + len(texts.CRITERIA)) * len(projects) - 2 * proposed
+    assert len(scores) == expected and all(0 <= s["score"] <= 5 for s in scores)
     assert len(tables["users"]) >= 3 and all(u["role_id"] is None for u in tables["users"])
 
 

@@ -100,6 +100,19 @@ def _portfolio_rows(ctx: Context) -> None:
                 "weight": weight,
             }
         )
+    for code, name, description, weight, kind, higher_is_better in texts.CRITERIA:
+        objectives.append(
+            {
+                "id": len(objectives) + 1,
+                "portfolio_id": PORTFOLIO_ID,
+                "code": code,
+                "name": name,
+                "description": description,
+                "weight": weight,
+                "kind": kind,
+                "higher_is_better": higher_is_better,
+            }
+        )
     users = ctx.rows("users")
     for username, display_name, email in texts.USERS:
         users.append(
@@ -162,7 +175,9 @@ def _project_rows(ctx: Context, runs: list[ProjectRun]) -> None:
                 "priority": spec.priority,
             }
         )
-        for objective, score in enumerate(spec.scores, start=1):
+        for objective, score in enumerate(spec.scores + _criteria_scores(run), start=1):
+            if score is None:
+                continue  # not scored yet: the prioritisation view shows the gap
             scores.append(
                 {
                     "id": len(scores) + 1,
@@ -171,6 +186,16 @@ def _project_rows(ctx: Context, runs: list[ProjectRun]) -> None:
                     "score": score,
                 }
             )
+
+
+def _criteria_scores(run: ProjectRun) -> tuple[int | None, ...]:
+    """Scores against texts.CRITERIA, from their own seeded stream (the other random draws
+    of the demo stay as they were); a proposed project is not yet scored on risk and cost."""
+    draw = random.Random(f"criteria-{run.id}")
+    scores: list[int | None] = [draw.randint(1, 5) for _ in texts.CRITERIA]
+    if run.spec.status == "proposed":
+        scores[1] = scores[2] = None
+    return tuple(scores)
 
 
 def _calendar_rows(ctx: Context, runs: list[ProjectRun]) -> None:

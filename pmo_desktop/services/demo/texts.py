@@ -53,6 +53,14 @@ OBJECTIVES: tuple[tuple[str, str, str, float], ...] = (
     ("OBJ-4", "Data & digital platforms", "One data platform, cloud-first infrastructure.", 0.15),
     ("OBJ-5", "Sustainability (CSR)", "Reduce scope 1–2 emissions by 30 % (RSE).", 0.10),
 )
+#: Prioritisation criteria beside the strategy: code, name, description, weight, kind, and
+#: whether a higher score is better (risk and cost count against a project).
+CRITERIA: tuple[tuple[str, str, str, float, str, bool], ...] = (
+    ("VAL", "Business value", "Expected benefits against the business case.", 0.15, "value", True),
+    ("RSK", "Delivery risk", "How likely the project is to miss its goals.", 0.10, "risk", False),
+    ("CST", "Cost to deliver", "Budget and effort still to spend.", 0.05, "cost", False),
+    ("URG", "Urgency", "Regulatory or market deadline pressure.", 0.05, "urgency", True),
+)
 
 EXECUTIVES = (
     "Marie-Hélène Roussel",
