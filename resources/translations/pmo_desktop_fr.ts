@@ -64,7 +64,7 @@
     <name>Application</name>
     <message>
         <source>Cannot open the database</source>
-        <extracomment>Views this version builds; the others are part of the command-line contract already. Longest wait for a view to finish loading before its screenshot (milliseconds).</extracomment>
+        <extracomment>The id of the Linux desktop entry (installer/bundle_names.py APP_ID; a test checks it). Views this version builds; the others are part of the command-line contract already. Longest wait for a view to finish loading before its screenshot (milliseconds).</extracomment>
         <translation>Impossible d&apos;ouvrir la base de données</translation>
     </message>
     <message>
@@ -78,6 +78,371 @@
     <message>
         <source>This database was made by an older version of PMO Desktop (schema {current}). Upgrade it to schema {head}? A backup copy is made first. If you do not upgrade, it opens read-only.</source>
         <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#xa0;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedModel</name>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTreeModel</name>
+    <message>
+        <source>Portfolio</source>
+        <extracomment>Old values are quieter than new ones. Kinds of object by table name (others show their table name, made readable).</extracomment>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Strategic objective</source>
+        <translation>Objectif stratégique</translation>
+    </message>
+    <message>
+        <source>Objective score</source>
+        <translation>Note d&apos;objectif</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Planning de référence</translation>
+    </message>
+    <message>
+        <source>Baseline task</source>
+        <translation>Tâche du planning de référence</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Working time</source>
+        <translation>Temps de travail</translation>
+    </message>
+    <message>
+        <source>Calendar exception</source>
+        <translation>Exception de calendrier</translation>
+    </message>
+    <message>
+        <source>Exception hours</source>
+        <translation>Horaires d&apos;exception</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Resource rate</source>
+        <translation>Taux de ressource</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Affectation</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Risk action</source>
+        <translation>Action sur risque</translation>
+    </message>
+    <message>
+        <source>Risk–task link</source>
+        <translation>Lien risque–tâche</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>Évaluation du risque</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>Hypothèse</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Change request</source>
+        <translation>Demande de modification</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Retour d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>Rapport d&apos;avancement</translation>
+    </message>
+    <message>
+        <source>Cost line</source>
+        <translation>Ligne de coûts</translation>
+    </message>
+    <message>
+        <source>Report template</source>
+        <translation>Gabarit de rapport</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <extracomment>Field names that read better than their column name made readable.</extracomment>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Remaining duration</source>
+        <translation>Durée restante</translation>
+    </message>
+    <message>
+        <source>Levelling delay</source>
+        <translation>Retard de nivellement</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Rows stored</source>
+        <translation>Lignes enregistrées</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé le</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <extracomment>The record of a row (children answer their parent&apos;s).</extracomment>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>{count} fields</source>
+        <extracomment>Compact (the History dock): columns Field, Before, After; each change is a heading row (&quot;when · who · action&quot;, meant to span the row) over its fields.</extracomment>
+        <translation>{count} champs</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <extracomment>The open database was closed for a restore: reopen the file at this path (it holds the backup, or, if the swap failed — the user was told — the file as it was).</extracomment>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Take today&apos;s backup now (it replaces today&apos;s)</source>
+        <translation>Faire maintenant la sauvegarde du jour (elle remplace celle d&apos;aujourd&apos;hui)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the selected backup (the current file is kept)</source>
+        <translation>Remplacer la base de données par la sauvegarde sélectionnée (le fichier actuel est conservé)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>{database} is a database server: its administrator backs it up with the server&apos;s own tools. Daily backups are kept for database files only.</source>
+        <translation>{database} est un serveur de bases de données&#xa0;: son administrateur le sauvegarde avec les outils du serveur. Les sauvegardes quotidiennes ne concernent que les fichiers de base de données.</translation>
+    </message>
+    <message>
+        <source>PMO Desktop backs up {file} once a day when you open it, into your own data folder: the last {daily} days are kept, and one backup a week for {weekly} weeks.</source>
+        <translation>PMO Desktop sauvegarde {file} une fois par jour à son ouverture, dans votre propre dossier de données&#xa0;: les {daily} derniers jours sont conservés, ainsi qu&apos;une sauvegarde par semaine pendant {weekly} semaines.</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>Dossier&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <source>No backups yet: the first one is taken when you open this database.</source>
+        <translation>Aucune sauvegarde pour l&apos;instant&#xa0;: la première est faite à l&apos;ouverture de cette base de données.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Backing up {file}…</source>
+        <translation>Sauvegarde de {file}…</translation>
+    </message>
+    <message>
+        <source>Replace {file} with the backup of {day}, taken at {time}?
+
+Changes made since then will not be in the restored database. The current file is kept beside it as {kept}. The database is closed and reopened.</source>
+        <translation>Remplacer {file} par la sauvegarde du {day}, faite à {time}&#xa0;?
+
+Les modifications faites depuis ne figureront pas dans la base restaurée. Le fichier actuel est conservé à côté sous le nom {kept}. La base de données est fermée puis rouverte.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Échec de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>The replaced file was kept as {kept}.</source>
+        <translation>Le fichier remplacé a été conservé sous le nom {kept}.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Échec de la restauration</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Restauration…</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Restauration de {file}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}.</source>
+        <translation>Sauvegardé dans {path}.</translation>
+    </message>
+    <message>
+        <source>{file} was restored from {backup}.</source>
+        <translation>{file} a été restauré à partir de {backup}.</translation>
     </message>
 </context>
 <context>
@@ -354,6 +719,133 @@
     </message>
 </context>
 <context>
+    <name>CapacityChart</name>
+    <message>
+        <source>(no role)</source>
+        <extracomment>One role&apos;s chart: width and height of a small multiple.</extracomment>
+        <translation>(sans rôle)</translation>
+    </message>
+    <message>
+        <source>{role} · {people} people</source>
+        <translation>{role} · {people} personnes</translation>
+    </message>
+    <message>
+        <source>short {count} mo</source>
+        <translation>déficit {count} mois</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPanel</name>
+    <message>
+        <source>Reading demand and capacity…</source>
+        <translation>Lecture de la demande et de la capacité…</translation>
+    </message>
+    <message>
+        <source>Demand against the capacity of each role&apos;s people, hours per month from {month}: {short} of {roles} roles short in some month.</source>
+        <translation>Demande comparée à la capacité des personnes de chaque rôle, en heures par mois à partir de {month}&#xa0;: {short} rôles sur {roles} en déficit au moins un mois.</translation>
+    </message>
+    <message>
+        <source>Proposed projects included.</source>
+        <translation>Projets proposés inclus.</translation>
+    </message>
+    <message>
+        <source>The capacity plan could not be read: {error}</source>
+        <translation>Impossible de lire le plan de capacité&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityTableModel</name>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(sans rôle)</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Demand</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+</context>
+<context>
+    <name>CapsBar</name>
+    <message>
+        <source>&amp;Budget cap</source>
+        <translation>Plafond de &amp;budget</translation>
+    </message>
+    <message>
+        <source>Money available for the projects of the ranking</source>
+        <translation>Budget disponible pour les projets du classement</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity cap</source>
+        <translation>Plafond de &amp;capacité</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Person-hours available over the horizon (by default what the people can give)</source>
+        <translation>Heures-personnes disponibles sur l&apos;horizon (par défaut, la capacité des personnes)</translation>
+    </message>
+    <message>
+        <source>Cap the hours of every role, or of one role</source>
+        <translation>Plafonner les heures de tous les rôles, ou d&apos;un seul</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Tous les rôles</translation>
+    </message>
+    <message>
+        <source>Skip what does not fit</source>
+        <translation>Passer ce qui ne tient pas</translation>
+    </message>
+    <message>
+        <source>Stop at the first that does not fit</source>
+        <translation>S&apos;arrêter au premier qui ne tient pas</translation>
+    </message>
+    <message>
+        <source>Skip: a project that does not fit is passed over and smaller ones further down may still be funded.
+Stop: nothing below the first project that does not fit is funded, so the ranking is followed to the letter.</source>
+        <translation>Passer&#xa0;: un projet qui ne tient pas est écarté, et des projets plus petits situés plus bas peuvent encore être retenus.
+S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est retenu&#xa0;; le classement est suivi à la lettre.</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Demand and capacity are counted over this horizon</source>
+        <translation>La demande et la capacité sont comptées sur cet horizon</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon</source>
+        <translation>&amp;Horizon</translation>
+    </message>
+    <message>
+        <source>&amp;Rule</source>
+        <translation>&amp;Règle</translation>
+    </message>
+    <message>
+        <source>(no role)</source>
+        <translation>(sans rôle)</translation>
+    </message>
+</context>
+<context>
     <name>CellAssignmentsModel</name>
     <message>
         <source>Project</source>
@@ -377,15 +869,339 @@
     </message>
 </context>
 <context>
+    <name>ChangeLogFilterBar</name>
+    <message>
+        <source>Search changes…</source>
+        <extracomment>A date edit at its minimum means &quot;no limit&quot;.</extracomment>
+        <translation>Rechercher des modifications…</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toute date</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Qui&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>Tout objet</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogView</name>
+    <message>
+        <source>Change log</source>
+        <extracomment>Show an object where it lives: its table name (`tasks`, `risks`…) and id.</extracomment>
+        <translation>Journal des modifications</translation>
+    </message>
+    <message>
+        <source>‹ Newer</source>
+        <translation>‹ Plus récentes</translation>
+    </message>
+    <message>
+        <source>Older ›</source>
+        <translation>Plus anciennes ›</translation>
+    </message>
+    <message>
+        <source>&amp;Filter changes</source>
+        <translation>&amp;Filtrer les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Clear change-log filters</source>
+        <translation>&amp;Effacer les filtres du journal des modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Newer changes</source>
+        <translation>Modifications plus &amp;récentes</translation>
+    </message>
+    <message>
+        <source>&amp;Older changes</source>
+        <translation>Modifications plus &amp;anciennes</translation>
+    </message>
+    <message>
+        <source>&amp;Open changed item</source>
+        <translation>&amp;Ouvrir l&apos;élément modifié</translation>
+    </message>
+    <message>
+        <source>The change log could not be read: {error}</source>
+        <translation>Impossible de lire le journal des modifications&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>No change matches these filters.</source>
+        <translation>Aucune modification ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>No change recorded yet.</source>
+        <translation>Aucune modification enregistrée pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>1 change matches these filters</source>
+        <translation>1 modification correspond à ces filtres</translation>
+    </message>
+    <message>
+        <source>{count} changes match these filters</source>
+        <translation>{count} modifications correspondent à ces filtres</translation>
+    </message>
+    <message>
+        <source>1 change recorded</source>
+        <translation>1 modification enregistrée</translation>
+    </message>
+    <message>
+        <source>{count} changes recorded, newest first</source>
+        <translation>{count} modifications enregistrées, les plus récentes en premier</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ClearLevellingAction</name>
+    <message>
+        <source>C&amp;lear Levelling…</source>
+        <translation>Re&amp;tirer le nivellement…</translation>
+    </message>
+    <message>
+        <source>Remove the levelling delays of the shown tasks: they go back to their dates</source>
+        <translation>Supprimer les retards de nivellement des tâches affichées&#xa0;: elles reviennent à leurs dates</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <source>Import risks from {name}</source>
+        <translation>Importer des risques depuis {name}</translation>
+    </message>
+    <message>
+        <source>This workbook is not one of ours. Say which of its columns holds each field of a risk (Title at least), check, then import. Rows with an ID of ours update that risk; the others are added.</source>
+        <translation>Ce classeur n&apos;a pas été produit par PMO Desktop. Indiquez quelle colonne contient chaque champ d&apos;un risque (au moins l&apos;intitulé), vérifiez, puis importez. Les lignes portant un identifiant de PMO Desktop mettent à jour ce risque&#xa0;; les autres sont ajoutées.</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>First rows of the sheet:</source>
+        <translation>Premières lignes de la feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <source>Checked: {summary}. Nothing is imported yet.</source>
+        <translation>Vérifié&#xa0;: {summary}. Rien n&apos;est encore importé.</translation>
+    </message>
+    <message>
+        <source>Problems found: {count}. Nothing can be imported yet.</source>
+        <translation>Problèmes détectés&#xa0;: {count}. Rien ne peut encore être importé.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceModels</name>
+    <message>
+        <source>Error</source>
+        <extracomment>Fill and text colours of a severity cell (the RAG red and amber; infos blue-grey).</extracomment>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Fewer findings than before</source>
+        <translation>Moins de constats qu&apos;au contrôle précédent</translation>
+    </message>
+    <message>
+        <source>More findings than before</source>
+        <translation>Plus de constats qu&apos;au contrôle précédent</translation>
+    </message>
+    <message>
+        <source>As many findings as before</source>
+        <translation>Autant de constats qu&apos;au contrôle précédent</translation>
+    </message>
+    <message>
+        <source>Not checked before</source>
+        <translation>Pas de contrôle précédent</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <extracomment>A project id, or None for every project; PORTFOLIO_LEVEL for portfolio findings.</extracomment>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>Portfolio-level risks and shared resources</source>
+        <translation>Risques de niveau portefeuille et ressources partagées</translation>
+    </message>
+    <message>
+        <source>(weighted score {now}, before {before})</source>
+        <translation>(score pondéré {now}, auparavant {before})</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>The user ticked or unticked a rule: its code, enabled.</extracomment>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Changed for this portfolio (Reset restores the default)</source>
+        <translation>Modifié pour ce portefeuille (Réinitialiser rétablit la valeur par défaut)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceView</name>
+    <message>
+        <source>Filter findings</source>
+        <extracomment>What the rules read: a change to any of these may change the findings. Open a project (a finding double-clicked): its id.</extracomment>
+        <translation>Filtrer les constats</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>&amp;Constats</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>&amp;Règles</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>&amp;Gravité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;ule:</source>
+        <translation>Règ&amp;le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Projects — select one to see its findings</source>
+        <translation>Projets — sélectionnez-en un pour voir ses constats</translation>
+    </message>
+    <message>
+        <source>&amp;Filter findings</source>
+        <translation>&amp;Filtrer les constats</translation>
+    </message>
+    <message>
+        <source>&amp;Clear compliance filters</source>
+        <translation>&amp;Effacer les filtres de conformité</translation>
+    </message>
+    <message>
+        <source>&amp;Open the finding&apos;s project</source>
+        <translation>&amp;Ouvrir le projet du constat</translation>
+    </message>
+    <message>
+        <source>The compliance checks could not run: {error}</source>
+        <translation>Les contrôles de conformité n&apos;ont pas pu s&apos;exécuter&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Compliance — {name}</source>
+        <translation>Conformité — {name}</translation>
+    </message>
+    <message>
+        <source>{projects} projects checked on {date} · trend against {previous}</source>
+        <translation>{projects} projets contrôlés le {date} · tendance par rapport au {previous}</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Toutes les gravités</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Toutes les règles</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} erreurs</translation>
+    </message>
+    <message>
+        <source>{count} warnings</source>
+        <translation>{count} avertissements</translation>
+    </message>
+    <message>
+        <source>{count} infos</source>
+        <translation>{count} informations</translation>
+    </message>
+    <message>
+        <source>{before} at the previous period end</source>
+        <translation>{before} à la fin de la période précédente</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} findings</source>
+        <translation>{shown} constats sur {total}</translation>
+    </message>
+    <message>
+        <source>Change compliance rule “{rule}”</source>
+        <translation>Modifier la règle de conformité «&#xa0;{rule}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Rule not changed</source>
+        <translation>Règle non modifiée</translation>
+    </message>
+    <message>
+        <source>Reset compliance rule “{rule}”</source>
+        <translation>Réinitialiser la règle de conformité «&#xa0;{rule}&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a PostgreSQL server</source>
-        <extracomment>Emitted (ok, one-line message) when a connection test ends.</extracomment>
+        <extracomment>libpq&apos;s sslmode values, safest last; &quot;&quot; leaves the choice to PMO Desktop&apos;s rule. The user accepted an unencrypted connection to another computer (sslmode=disable). The user&apos;s role as the server enforces it (&quot;&quot; before the database is set up). Emitted (ok, one-line message) when a connection test ends.</extracomment>
         <translation>Se connecter à un serveur PostgreSQL</translation>
     </message>
     <message>
         <source>empty if the server does not ask</source>
         <translation>vide si le serveur n&apos;en demande pas</translation>
+    </message>
+    <message>
+        <source>&amp;Allow an unencrypted connection</source>
+        <translation>&amp;Autoriser une connexion non chiffrée</translation>
+    </message>
+    <message>
+        <source>Only on a network you trust: the password and all data cross it in plain text.</source>
+        <translation>Uniquement sur un réseau de confiance&#xa0;: le mot de passe et toutes les données y circulent en clair.</translation>
     </message>
     <message>
         <source>Re&amp;member password</source>
@@ -420,12 +1236,40 @@
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Encryption:</source>
+        <translation>Chi&amp;ffrement&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Test connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
         <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Default (required to other computers)</source>
+        <translation>Par défaut (obligatoire vers les autres ordinateurs)</translation>
+    </message>
+    <message>
+        <source>None (disable)</source>
+        <translation>Aucun (disable)</translation>
+    </message>
+    <message>
+        <source>If the server offers it (prefer)</source>
+        <translation>Si le serveur le propose (prefer)</translation>
+    </message>
+    <message>
+        <source>Required (require)</source>
+        <translation>Obligatoire (require)</translation>
+    </message>
+    <message>
+        <source>Required, certificate checked (verify-ca)</source>
+        <translation>Obligatoire, certificat vérifié (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Required, certificate and name checked (verify-full)</source>
+        <translation>Obligatoire, certificat et nom vérifiés (verify-full)</translation>
     </message>
     <message>
         <source>host</source>
@@ -442,6 +1286,10 @@
     <message>
         <source>Fill in the {field}.</source>
         <translation>Renseignez le champ «&#xa0;{field}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Without encryption, the password and all data would cross the network in plain text. Choose an encryption, or tick &quot;Allow an unencrypted connection&quot; if this network is trusted.</source>
+        <translation>Sans chiffrement, le mot de passe et toutes les données circuleraient en clair sur le réseau. Choisissez un chiffrement, ou cochez «&#xa0;Autoriser une connexion non chiffrée&#xa0;» si ce réseau est de confiance.</translation>
     </message>
     <message>
         <source>Connecting to {server}…</source>
@@ -462,6 +1310,22 @@
     <message>
         <source>Connected to PostgreSQL {version}: {state}.</source>
         <translation>Connecté à PostgreSQL {version}&#xa0;: {state}.</translation>
+    </message>
+    <message>
+        <source>viewer (reads only)</source>
+        <translation>lecteur (lecture seule)</translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation>rédacteur</translation>
+    </message>
+    <message>
+        <source>PMO admin</source>
+        <translation>administrateur PMO</translation>
+    </message>
+    <message>
+        <source>Your role: {role}.</source>
+        <translation>Votre rôle&#xa0;: {role}.</translation>
     </message>
 </context>
 <context>
@@ -567,6 +1431,74 @@
     </message>
 </context>
 <context>
+    <name>CriteriaModel</name>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>Meilleur</translation>
+    </message>
+    <message>
+        <source>Relative weight of the criterion (double-click to edit)</source>
+        <translation>Poids relatif du critère (double-cliquez pour le modifier)</translation>
+    </message>
+    <message>
+        <source>Share of the total weight</source>
+        <translation>Part du poids total</translation>
+    </message>
+    <message>
+        <source>Whether a high score (5) or a low score (0) is good; tick for higher is better</source>
+        <translation>Indique si une note haute (5) ou basse (0) est favorable&#xa0;; cochez si la plus haute est la meilleure</translation>
+    </message>
+    <message>
+        <source>Higher</source>
+        <extracomment>A criterion and the fields the user changed ({&quot;weight&quot;: 2.0}, {&quot;higher_is_better&quot;: …}).</extracomment>
+        <translation>Plus haut</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>Plus bas</translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>Strategic value vs risk (bubble = budget)</source>
@@ -668,6 +1600,25 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>DependencyTab</name>
+    <message>
+        <source>Filter by project or task</source>
+        <translation>Filtrer par projet ou tâche</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open the predecessor or successor task in its Gantt.</source>
+        <translation>Double-cliquez sur une ligne pour ouvrir la tâche prédécesseur ou successeur dans son Gantt.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} cross-project links</source>
+        <translation>{shown} liaisons inter-projets sur {total}</translation>
+    </message>
+    <message>
+        <source>{count} violated</source>
+        <translation>{count} non respectées</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Open database</source>
@@ -727,6 +1678,175 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Create demo portfolio</source>
         <translation>Créer le portefeuille de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate risk {code}</source>
+        <translation>Remonter le risque {code}</translation>
+    </message>
+    <message>
+        <source>Its programme</source>
+        <translation>Son programme</translation>
+    </message>
+    <message>
+        <source>The portfolio</source>
+        <translation>Le portefeuille</translation>
+    </message>
+    <message>
+        <source>Why the project cannot manage it alone, and what is asked of the new owner</source>
+        <translation>Pourquoi le projet ne peut pas le gérer seul, et ce qui est attendu du nouveau responsable</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Remonter</translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation>Remonter à</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The risk stays linked to its project.</source>
+        <translation>Le risque reste rattaché à son projet.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Project {name}</source>
+        <translation>Projet {name}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Whole portfolio {name}</source>
+        <translation>Portefeuille entier {name}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Microsoft Project XML (.xml)</source>
+        <translation>Microsoft Project XML (.xml)</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Feuilles</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Fi&amp;chier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Tasks, resources and assignments</source>
+        <translation>Tâches, ressources et affectations</translation>
+    </message>
+    <message>
+        <source>Resource pool and rates</source>
+        <translation>Pool de ressources et taux</translation>
+    </message>
+    <message>
+        <source>Risks and actions</source>
+        <translation>Risques et actions</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>Demandes de modification</translation>
+    </message>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Retours d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Resource loading (portfolio)</source>
+        <translation>Charge des ressources (portefeuille)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Microsoft Project XML (*.xml)</source>
+        <translation>Microsoft Project XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRangeDialog</name>
+    <message>
+        <source>Whole project</source>
+        <translation>Projet entier</translation>
+    </message>
+    <message>
+        <source>Visible range</source>
+        <translation>Période affichée</translation>
+    </message>
+    <message>
+        <source>Next 3 months</source>
+        <translation>3 prochains mois</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates personnalisées</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Dates&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>D&amp;u&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The last date is before the first.</source>
+        <translation>La dernière date précède la première.</translation>
     </message>
 </context>
 <context>
@@ -840,6 +1960,14 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message>
+        <source>Export the Gantt chart</source>
+        <translation>Exporter le diagramme de Gantt</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
         <source>Printing failed</source>
         <translation>Échec de l&apos;impression</translation>
     </message>
@@ -919,26 +2047,6 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
         <translation>Modification non enregistrée</translation>
     </message>
     <message>
-        <source>The picture could not be made.</source>
-        <translation>L&apos;image n&apos;a pas pu être créée.</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {error}</source>
-        <translation>Impossible d&apos;écrire {path}&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>Export the Gantt chart</source>
-        <translation>Exporter le diagramme de Gantt</translation>
-    </message>
-    <message>
-        <source>PNG pictures (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Échec de l&apos;exportation</translation>
-    </message>
-    <message>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
@@ -988,6 +2096,157 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>GateReviewDialog</name>
+    <message>
+        <source>Gate Review — {project}</source>
+        <translation>Revue de jalon décisionnel — {project}</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Satisfait</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Critère</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Document or evidence</source>
+        <translation>Document ou pièce justificative</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>Échéance (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Add &amp;criterion</source>
+        <translation>Ajouter un &amp;critère</translation>
+    </message>
+    <message>
+        <source>Add &amp;evidence</source>
+        <translation>Ajouter une &amp;pièce justificative</translation>
+    </message>
+    <message>
+        <source>Add con&amp;dition</source>
+        <translation>Ajouter une con&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Remove condition</source>
+        <translation>&amp;Retirer la condition</translation>
+    </message>
+    <message>
+        <source>Criteria checklist</source>
+        <translation>Liste de contrôle des critères</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pièces justificatives</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>Déc&amp;ision&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Review &amp;date:</source>
+        <translation>Date de re&amp;vue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>Décidé p&amp;ar&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Remarques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Gate:</source>
+        <translation>&amp;Jalon décisionnel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pending (record the checklist only)</source>
+        <translation>En attente (enregistrer uniquement la liste de contrôle)</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <source>Go with conditions</source>
+        <translation>Go sous conditions</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêt</translation>
+    </message>
+    <message>
+        <source>{sequence}. {name} — planned {planned} — {decision}</source>
+        <translation>{sequence}. {name} — prévu le {planned} — {decision}</translation>
+    </message>
+    <message>
+        <source>Supportive PMO: a gate may pass with open required items (flagged).</source>
+        <translation>PMO de soutien&#xa0;: un jalon décisionnel peut être franchi avec des éléments obligatoires non satisfaits (signalés).</translation>
+    </message>
+    <message>
+        <source>Controlling PMO: with open required items, only &apos;Go with conditions&apos; passes.</source>
+        <translation>PMO de contrôle&#xa0;: avec des éléments obligatoires non satisfaits, seul «&#xa0;Go sous conditions&#xa0;» permet de franchir le jalon.</translation>
+    </message>
+    <message>
+        <source>Directive PMO: every required item must be met, and a PMO administrator decides.</source>
+        <translation>PMO directif&#xa0;: chaque élément obligatoire doit être satisfait, et un administrateur PMO décide.</translation>
+    </message>
+    <message>
+        <source>Current phase: {phase}</source>
+        <translation>Phase en cours&#xa0;: {phase}</translation>
+    </message>
+    <message>
+        <source>This project has no stage gates.</source>
+        <translation>Ce projet n&apos;a pas de jalons décisionnels.</translation>
+    </message>
+    <message>
+        <source>Blocked: {reason}</source>
+        <translation>Bloqué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Warning: {reason}</source>
+        <translation>Attention&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Ready to record.</source>
+        <translation>Prêt à enregistrer.</translation>
+    </message>
+</context>
+<context>
     <name>HeatGrid</name>
     <message>
         <source>No department</source>
@@ -1025,6 +2284,173 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Probability {p} × impact {i} = {score}: {count} risk(s)</source>
         <translation>Probabilité {p} × impact {i} = {score}&#xa0;: {count} risque(s)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Select a task, risk or other item to see its changes.</source>
+        <translation>Sélectionnez une tâche, un risque ou un autre élément pour voir ses modifications.</translation>
+    </message>
+    <message>
+        <source>1 recorded change</source>
+        <translation>1 modification enregistrée</translation>
+    </message>
+    <message>
+        <source>{count} recorded changes, newest first</source>
+        <translation>{count} modifications enregistrées, les plus récentes en premier</translation>
+    </message>
+    <message>
+        <source>No recorded changes.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <source>The history could not be read: {error}</source>
+        <translation>Impossible de lire l&apos;historique&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Résiduel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Sheet</source>
+        <extracomment>Our risk columns a user&apos;s header may be named differently (lower case; first wins).</extracomment>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>Importer {name}</translation>
+    </message>
+    <message>
+        <source>Nothing is imported yet. The file was checked:</source>
+        <translation>Rien n&apos;est encore importé. Le fichier a été vérifié&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The file has problems. Nothing was imported: correct them and try again.</source>
+        <translation>Le fichier comporte des problèmes. Rien n&apos;a été importé&#xa0;: corrigez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>InterchangeCommands</name>
+    <message>
+        <source>Exported {sheets} sheets ({rows} rows) to {path}</source>
+        <extracomment>How long the status bar tells what was written or imported (milliseconds).</extracomment>
+        <translation>{sheets} feuilles ({rows} lignes) exportées vers {path}</translation>
+    </message>
+    <message>
+        <source>Exported {tasks} tasks and {links} links to {path}</source>
+        <translation>{tasks} tâches et {links} liaisons exportées vers {path}</translation>
+    </message>
+    <message>
+        <source>Imported project {code}: {tasks} tasks, {links} links</source>
+        <translation>Projet {code} importé&#xa0;: {tasks} tâches, {links} liaisons</translation>
+    </message>
+    <message>
+        <source>Imported risks from {name}: {summary}</source>
+        <translation>Risques importés depuis {name}&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <extracomment>An export or import finished: its `Outcome`. An import stored rows: the views must reload.</extracomment>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The database is read-only: nothing can be imported.</source>
+        <translation>La base de données est en lecture seule&#xa0;: rien ne peut être importé.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <source>Project files (*.xml *.xlsx);;Microsoft Project XML (*.xml);;Excel workbooks (*.xlsx)</source>
+        <translation>Fichiers de projet (*.xml *.xlsx);;Microsoft Project XML (*.xml);;Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Lecture de {name}…</translation>
+    </message>
+    <message>
+        <source>{name} is neither a Microsoft Project XML file (.xml) nor an Excel workbook (.xlsx).</source>
+        <translation>{name} n&apos;est ni un fichier Microsoft Project XML (.xml) ni un classeur Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Vérification de {name}…</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Importation de {name}…</translation>
+    </message>
+    <message>
+        <source>No portfolio</source>
+        <translation>Aucun portefeuille</translation>
+    </message>
+    <message>
+        <source>Open or create a portfolio first.</source>
+        <translation>Ouvrez ou créez d&apos;abord un portefeuille.</translation>
+    </message>
+    <message>
+        <source>Nothing was written. {reason}</source>
+        <translation>Rien n&apos;a été écrit. {reason}</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +2577,169 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>LessonsPanel</name>
+    <message>
+        <source>Lessons learned</source>
+        <translation>Retours d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Looking for lessons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson of earlier projects matches yet.</source>
+        <translation>Aucun retour d&apos;expérience des projets précédents ne correspond pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>Lessons learned ({count})</source>
+        <translation>Retours d&apos;expérience ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>LevellingClearer</name>
+    <message>
+        <source>Clear Levelling</source>
+        <extracomment>Emitted when done: whether delays were cleared.</extracomment>
+        <translation>Retirer le nivellement</translation>
+    </message>
+    <message>
+        <source>Remove the levelling delays of every task in {scope}?
+
+The tasks go back to the dates their links and constraints give. You can undo this.</source>
+        <translation>Supprimer les retards de nivellement de toutes les tâches dans {scope}&#xa0;?
+
+Les tâches reviennent aux dates que donnent leurs liaisons et leurs contraintes. Vous pourrez annuler cette action.</translation>
+    </message>
+    <message>
+        <source>the programme {name}</source>
+        <translation>le programme {name}</translation>
+    </message>
+    <message>
+        <source>the whole portfolio</source>
+        <translation>l&apos;ensemble du portefeuille</translation>
+    </message>
+    <message>
+        <source>No task in {scope} has a levelling delay.</source>
+        <translation>Aucune tâche dans {scope} n&apos;a de retard de nivellement.</translation>
+    </message>
+    <message>
+        <source>Clear levelling</source>
+        <translation>Retirer le nivellement</translation>
+    </message>
+    <message>
+        <source>Levelling not cleared</source>
+        <translation>Nivellement non retiré</translation>
+    </message>
+</context>
+<context>
+    <name>LevellingDialog</name>
+    <message>
+        <source>Level Resources</source>
+        <extracomment>Seconds the engine searches for a better levelling. The preview finished (shown, failed or cancelled).</extracomment>
+        <translation>Nivellement des ressources</translation>
+    </message>
+    <message>
+        <source>Whole portfolio</source>
+        <translation>Portefeuille entier</translation>
+    </message>
+    <message>
+        <source>A programme</source>
+        <translation>Un programme</translation>
+    </message>
+    <message>
+        <source>A project</source>
+        <translation>Un projet</translation>
+    </message>
+    <message>
+        <source>Priority, then total slack</source>
+        <translation>Priorité, puis marge totale</translation>
+    </message>
+    <message>
+        <source>Level within slack only (no project finish moves)</source>
+        <translation>Niveler dans la marge uniquement (aucune fin de projet ne bouge)</translation>
+    </message>
+    <message>
+        <source>Only tasks starting from</source>
+        <translation>Uniquement les tâches commençant du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>What to level</source>
+        <translation>Périmètre du nivellement</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Périmètre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Ordre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Date range:</source>
+        <translation>Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Prévisualiser</translation>
+    </message>
+    <message>
+        <source>Choose what to level, then preview the delays.</source>
+        <translation>Choisissez quoi niveler, puis prévisualisez les décalages.</translation>
+    </message>
+    <message>
+        <source>What levelling could not resolve is listed here.</source>
+        <translation>Ce que le nivellement n&apos;a pas pu résoudre est listé ici.</translation>
+    </message>
+    <message>
+        <source>Tasks delayed: current plan and levelled plan</source>
+        <translation>Tâches décalées&#xa0;: planning actuel et planning nivelé</translation>
+    </message>
+    <message>
+        <source>Project finish</source>
+        <translation>Fin des projets</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>Levelling…</source>
+        <translation>Nivellement…</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks delayed; {slipped} of {projects} projects finish later.</source>
+        <translation>{tasks} tâches décalées&#xa0;; {slipped} projets sur {projects} finissent plus tard.</translation>
+    </message>
+    <message>
+        <source>Stopped early: the best levelling found so far.</source>
+        <translation>Arrêt anticipé&#xa0;: meilleur nivellement trouvé jusqu&apos;ici.</translation>
+    </message>
+    <message>
+        <source>Over-allocations: {before} periods on {before_resources} resources now; {after} periods on {after_resources} resources after levelling ({removed} removed, {remaining} remaining).</source>
+        <translation>Surutilisations&#xa0;: {before} périodes sur {before_resources} ressources actuellement&#xa0;; {after} périodes sur {after_resources} ressources après nivellement ({removed} supprimées, {remaining} restantes).</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>Aperçu annulé.</translation>
+    </message>
+    <message>
+        <source>Levelling failed: {error}</source>
+        <translation>Échec du nivellement&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Level resources</source>
+        <translation>Niveler les ressources</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Task dependency</source>
@@ -1206,6 +2795,26 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
 </context>
 <context>
+    <name>LinkedTasksPanel</name>
+    <message>
+        <source>Double-click a task to open it in its Gantt chart</source>
+        <extracomment>The link to remove (a `LinkedTask`). project id, task id</extracomment>
+        <translation>Double-cliquez sur une tâche pour l&apos;ouvrir dans son diagramme de Gantt</translation>
+    </message>
+    <message>
+        <source>Link &amp;task…</source>
+        <translation>Lier une &amp;tâche…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Délier</translation>
+    </message>
+    <message>
+        <source>No linked task</source>
+        <translation>Aucune tâche liée</translation>
+    </message>
+</context>
+<context>
     <name>LoadHistogram</name>
     <message>
         <source>Capacity</source>
@@ -1215,6 +2824,133 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Over-allocated</source>
         <translation>Surcharge</translation>
+    </message>
+</context>
+<context>
+    <name>LogEditor</name>
+    <message>
+        <source>next free code</source>
+        <translation>prochain code libre</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Escalated to the programme or portfolio board</source>
+        <translation>Remonté au programme ou au portefeuille</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Portfolio level</source>
+        <translation>Niveau portefeuille</translation>
+    </message>
+    <message>
+        <source>Select an entry to see and edit it.</source>
+        <translation>Choisissez une entrée pour la voir et la modifier.</translation>
+    </message>
+    <message>
+        <source>portfolio level</source>
+        <translation>niveau portefeuille</translation>
+    </message>
+</context>
+<context>
+    <name>LogTab</name>
+    <message>
+        <source>Search lessons in every project: title, description, tags, recommendation…</source>
+        <extracomment>The number of shown and total entries changed.</extracomment>
+        <translation>Rechercher les retours d&apos;expérience de tous les projets&#xa0;: intitulé, description, étiquettes, recommandation…</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>Filtrer par texte</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Encore ouverts</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>En retard uniquement</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Tous les responsables</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>Tous les projets</translation>
+    </message>
+    <message>
+        <source>Portfolio level</source>
+        <translation>Niveau portefeuille</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} issues</source>
+        <translation>{shown} problèmes sur {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} assumptions</source>
+        <translation>{shown} hypothèses sur {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} decisions</source>
+        <translation>{shown} décisions sur {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} change requests</source>
+        <translation>{shown} demandes de modification sur {total}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} lessons</source>
+        <translation>{shown} retours d&apos;expérience sur {total}</translation>
+    </message>
+    <message>
+        <source>New issue</source>
+        <translation>Nouveau problème</translation>
+    </message>
+    <message>
+        <source>New assumption</source>
+        <translation>Nouvelle hypothèse</translation>
+    </message>
+    <message>
+        <source>New decision</source>
+        <translation>Nouvelle décision</translation>
+    </message>
+    <message>
+        <source>New change request</source>
+        <translation>Nouvelle demande de modification</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>Nouveau retour d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Entry not added</source>
+        <translation>Entrée non ajoutée</translation>
+    </message>
+    <message>
+        <source>Delete {code} “{title}”?</source>
+        <translation>Supprimer {code} «&#xa0;{title}&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Supprimer l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
     </message>
 </context>
 <context>
@@ -1248,7 +2984,7 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <name>MainWindow</name>
     <message>
         <source>Portfolio</source>
-        <extracomment>The navigation dock&apos;s width at first start (pixels); the user&apos;s width is remembered. How often the window asks whether another user committed (milliseconds). The view shown in the centre changed (&quot;portfolio&quot;, &quot;project&quot; or &quot;empty&quot;).</extracomment>
+        <extracomment>The navigation dock&apos;s width at first start (pixels); the user&apos;s width is remembered. How often the window asks whether another user committed (milliseconds). The view shown in the centre changed (&quot;portfolio&quot;, &quot;project&quot; or &quot;empty&quot;). The views by the name `current_view()` and `--show` use, in sidebar order.</extracomment>
         <translation>Portefeuille</translation>
     </message>
     <message>
@@ -1328,6 +3064,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Cette base de données a été créée par une version antérieure de PMO Desktop (schéma {current}). La mettre à jour vers le schéma {head}&#xa0;? Une copie de sauvegarde est faite auparavant. Sans mise à jour, elle s&apos;ouvre en lecture seule.</translation>
     </message>
     <message>
+        <source>{file} is no longer being edited by anyone. Open it for editing now?</source>
+        <translation>Plus personne ne modifie {file}. L&apos;ouvrir en modification maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>File available</source>
+        <translation>Fichier disponible</translation>
+    </message>
+    <message>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
@@ -1362,6 +3106,22 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Open a shared PostgreSQL database</source>
         <translation>Ouvrir une base de données PostgreSQL partagée</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Read a Microsoft Project XML file or an Excel workbook into the portfolio</source>
+        <translation>Lire un fichier Microsoft Project XML ou un classeur Excel dans le portefeuille</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Write the project or the portfolio as an Excel workbook or MS Project XML</source>
+        <translation>Écrire le projet ou le portefeuille en classeur Excel ou en XML MS Project</translation>
     </message>
     <message>
         <source>Create the &amp;demo portfolio</source>
@@ -1456,6 +3216,38 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Les risques de tous les projets&#xa0;: filtres, matrices, réponses et actions</translation>
     </message>
     <message>
+        <source>RA&amp;ID logs</source>
+        <translation>&amp;Journaux RAID</translation>
+    </message>
+    <message>
+        <source>Issues, assumptions, decisions, change requests, cross-project links and lessons</source>
+        <translation>Problèmes, hypothèses, décisions, demandes de modification, liaisons inter-projets et retours d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>Re&amp;source pool</source>
+        <translation>Pool de re&amp;ssources</translation>
+    </message>
+    <message>
+        <source>People, roles and materials: rates, vacations, who is assigned where</source>
+        <translation>Personnes, rôles et matériels&#xa0;: taux, congés, qui est affecté où</translation>
+    </message>
+    <message>
+        <source>Portfolio G&amp;antt</source>
+        <translation>G&amp;antt du portefeuille</translation>
+    </message>
+    <message>
+        <source>Every project of the portfolio on one time line, with the links between</source>
+        <translation>Tous les projets du portefeuille sur une même chronologie, avec les liaisons entre eux</translation>
+    </message>
+    <message>
+        <source>Priori&amp;tisation</source>
+        <translation>Priorisatio&amp;n</translation>
+    </message>
+    <message>
+        <source>Projects ranked against the strategy, with the budget and capacity cut-off</source>
+        <translation>Projets classés selon la stratégie, avec le seuil de budget et de capacité</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -1474,6 +3266,22 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Risks</source>
         <translation>Risques</translation>
+    </message>
+    <message>
+        <source>RAID</source>
+        <translation>RAID</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Priorities</source>
+        <translation>Priorités</translation>
     </message>
     <message>
         <source>&amp;Board pack…</source>
@@ -1524,8 +3332,20 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>&amp;Gantt</translation>
     </message>
     <message>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssources</translation>
+    </message>
+    <message>
         <source>R&amp;isks</source>
         <translation>R&amp;isques</translation>
+    </message>
+    <message>
+        <source>RAI&amp;D</source>
+        <translation>&amp;Journaux RAID</translation>
+    </message>
+    <message>
+        <source>Strateg&amp;y</source>
+        <translation>S&amp;tratégie</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -1542,6 +3362,105 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New Project from Template</source>
+        <translation>Nouveau projet à partir d&apos;un modèle</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>e.g. CRM-2027</source>
+        <translation>p. ex. CRM-2027</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>C&amp;ode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Programme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Chef de projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation>Date de &amp;début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>C&amp;réer</translation>
+    </message>
+    <message>
+        <source>(none: standalone project)</source>
+        <translation>(aucun&#xa0;: projet autonome)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No template in this language.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucun modèle dans cette langue.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Stages and gates</source>
+        <translation>Phases et jalons décisionnels</translation>
+    </message>
+    <message>
+        <source>({count} required criteria)</source>
+        <translation>({count} critères obligatoires)</translation>
+    </message>
+    <message>
+        <source>{tasks} tasks, {milestones} milestones, {risks} standard risks, {raci} RACI rows</source>
+        <translation>{tasks} tâches, {milestones} jalons, {risks} risques types, {raci} lignes RACI</translation>
+    </message>
+    <message>
+        <source>{count} iterations of {days} working days, {ceremonies} ceremonies</source>
+        <translation>{count} itérations de {days} jours ouvrés, {ceremonies} cérémonies</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>RACI</source>
+        <translation>RACI</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Choisissez un modèle.</translation>
+    </message>
+    <message>
+        <source>Give the project a code and a name.</source>
+        <translation>Donnez un code et un nom au projet.</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used by another project.</source>
+        <translation>Le code {code} est déjà utilisé par un autre projet.</translation>
+    </message>
+    <message>
+        <source>New project {code} from template</source>
+        <translation>Nouveau projet {code} à partir d&apos;un modèle</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +3632,141 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     </message>
 </context>
 <context>
+    <name>PoolTableModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Generic role</source>
+        <translation>Rôle générique</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Max units</source>
+        <translation>Capacité max.</translation>
+    </message>
+    <message>
+        <source>Rate / h</source>
+        <translation>Taux / h</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Affectations</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioGanttView</name>
+    <message>
+        <source>Portfolio Gantt — {name}</source>
+        <extracomment>Double-click on a project&apos;s row or bar. Double-click on a task&apos;s row or bar: (project id, task id). The tasks of an expanded project arrived (project id).</extracomment>
+        <translation>Gantt du portefeuille — {name}</translation>
+    </message>
+    <message>
+        <source>{projects} projects · {links} links between projects</source>
+        <translation>{projects} projets · {links} liaisons entre projets</translation>
+    </message>
+    <message>
+        <source>The portfolio could not be read: {error}</source>
+        <translation>Impossible de lire le portefeuille&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>This project no longer exists.</source>
+        <translation>Ce projet n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>The tasks could not be read: {error}</source>
+        <translation>Impossible de lire les tâches&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Export the portfolio Gantt</source>
+        <translation>Exporter le Gantt du portefeuille</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;export</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom to fit the portfolio</source>
+        <translation>Zoom sur le portefeuille entier</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Aller à aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Collapse all projects</source>
+        <translation>Replier tous les projets</translation>
+    </message>
+    <message>
+        <source>Open the project&apos;s Gantt</source>
+        <translation>Ouvrir le Gantt du projet</translation>
+    </message>
+    <message>
+        <source>Export portfolio Gantt as picture…</source>
+        <translation>Exporter le Gantt du portefeuille en image…</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioTreeModel</name>
     <message>
         <source>Portfolio</source>
@@ -1799,6 +3853,7 @@ Projets&#xa0;: {count}</translation>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
+        <extracomment>How a local SQLite file is shared (network files always have one editor at a time).</extracomment>
         <translation>Préférences</translation>
     </message>
     <message>
@@ -1812,6 +3867,18 @@ Projets&#xa0;: {count}</translation>
     <message>
         <source>Letter</source>
         <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>Several writers (one editor at a time on network drives)</source>
+        <translation>Plusieurs utilisateurs en écriture (un seul à la fois sur les lecteurs réseau)</translation>
+    </message>
+    <message>
+        <source>One editor at a time, everywhere</source>
+        <translation>Un seul utilisateur en écriture à la fois, partout</translation>
+    </message>
+    <message>
+        <source>A file on a network drive always has one editor at a time, the others read it. Applies to the databases you open from now on.</source>
+        <translation>Un fichier sur un lecteur réseau n&apos;a toujours qu&apos;un seul utilisateur en écriture à la fois&#xa0;; les autres le lisent. S&apos;applique aux bases de données que vous ouvrirez désormais.</translation>
     </message>
     <message>
         <source>&amp;Today</source>
@@ -1832,6 +3899,10 @@ Projets&#xa0;: {count}</translation>
     <message>
         <source>&amp;User name shown to others:</source>
         <translation>&amp;Nom affiché aux autres utilisateurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sha&amp;ring of local files:</source>
+        <translation>Parta&amp;ge des fichiers locaux&#xa0;:</translation>
     </message>
     <message>
         <source>As-of date:</source>
@@ -1899,6 +3970,102 @@ Projets&#xa0;: {count}</translation>
     </message>
 </context>
 <context>
+    <name>PrioritisationView</name>
+    <message>
+        <source>Scoring model</source>
+        <translation>Modèle de notation</translation>
+    </message>
+    <message>
+        <source>Ranked portfolio</source>
+        <translation>Portefeuille classé</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move the project up in the what-if (Alt+Up)</source>
+        <translation>Monter le projet dans la simulation (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>Move the project down in the what-if (Alt+Down)</source>
+        <translation>Descendre le projet dans la simulation (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to score order</source>
+        <translation>&amp;Rétablir l&apos;ordre des scores</translation>
+    </message>
+    <message>
+        <source>&amp;Apply ranking as priorities…</source>
+        <translation>&amp;Appliquer le classement comme priorités…</translation>
+    </message>
+    <message>
+        <source>Add &amp;criterion</source>
+        <translation>Ajouter un &amp;critère</translation>
+    </message>
+    <message>
+        <source>&amp;Remove criterion…</source>
+        <translation>&amp;Supprimer le critère…</translation>
+    </message>
+    <message>
+        <source>Strategic prioritisation — {name}</source>
+        <translation>Priorisation stratégique — {name}</translation>
+    </message>
+    <message>
+        <source>{count} projects to choose between (proposed, active, on hold) · {criteria} criteria · demand from {first} to {last}</source>
+        <translation>{count} projets à départager (proposés, en cours, suspendus) · {criteria} critères · demande du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>The projects could not be read: {error}</source>
+        <translation>Impossible de lire les projets&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{funded} of {total} projects fit&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{funded} projets retenus sur {total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>budget {used} of {cap}</source>
+        <translation>budget {used} sur {cap}</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>sans plafond</translation>
+    </message>
+    <message>
+        <source>capacity {used} h of {cap}</source>
+        <translation>capacité {used} h sur {cap}</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}&#xa0;h</translation>
+    </message>
+    <message>
+        <source>cut-off above #{rank} ({code})</source>
+        <translation>seuil au-dessus du n° {rank} ({code})</translation>
+    </message>
+    <message>
+        <source>the funded set is the same</source>
+        <translation>les projets retenus sont les mêmes</translation>
+    </message>
+    <message>
+        <source>entering: {entering} · leaving: {leaving} · budget {budget} · capacity {hours} h</source>
+        <translation>entrants&#xa0;: {entering} · sortants&#xa0;: {leaving} · budget {budget} · capacité {hours} h</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Manual order&lt;/b&gt; ({moved} projects moved) against the score order: {detail}</source>
+        <translation>&lt;b&gt;Ordre manuel&lt;/b&gt; ({moved} projets déplacés) par rapport à l&apos;ordre des scores&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>Apply ranking as priorities</source>
+        <extracomment>The manual order of the what-if (project ids); empty: the score order.</extracomment>
+        <translation>Appliquer le classement comme priorités</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialogController</name>
     <message>
         <source>Cancelling…</source>
@@ -1960,6 +4127,25 @@ Projets&#xa0;: {count}</translation>
     <message>
         <source>Projects outside any programme</source>
         <translation>Projets hors programme</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSlipsModel</name>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Levelled finish</source>
+        <translation>Fin nivelée</translation>
+    </message>
+    <message>
+        <source>Slip (days)</source>
+        <translation>Retard (jours)</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +4620,438 @@ du jalon</translation>
     </message>
 </context>
 <context>
+    <name>RaidTableModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>Labels of every column and field name (context &quot;RaidTableModel&quot;).</extracomment>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Intitulé</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Signalé le</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Remonté</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Résolu le</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revue</translation>
+    </message>
+    <message>
+        <source>Needed by</source>
+        <translation>Attendue pour le</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Décidée le</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Décidée par</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Demandée par</translation>
+    </message>
+    <message>
+        <source>Schedule (days)</source>
+        <translation>Délai (jours)</translation>
+    </message>
+    <message>
+        <source>Cost impact</source>
+        <translation>Impact coût</translation>
+    </message>
+    <message>
+        <source>Scope impact</source>
+        <translation>Impact périmètre</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>Labels of enumeration values (statuses and priorities).</extracomment>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validée</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalidée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvée</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation>Reportée</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Évaluée</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>Mise en œuvre</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Predecessor project</source>
+        <extracomment>The table columns of each log.</extracomment>
+        <translation>Projet prédécesseur</translation>
+    </message>
+    <message>
+        <source>Predecessor task</source>
+        <translation>Tâche prédécesseur</translation>
+    </message>
+    <message>
+        <source>Successor project</source>
+        <translation>Projet successeur</translation>
+    </message>
+    <message>
+        <source>Successor task</source>
+        <translation>Tâche successeur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Driving</source>
+        <translation>Déterminante</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Avec marge</translation>
+    </message>
+    <message>
+        <source>Violated</source>
+        <translation>Non respectée</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Non planifiée</translation>
+    </message>
+</context>
+<context>
+    <name>RaidView</name>
+    <message>
+        <source>&amp;Issues</source>
+        <extracomment>A task to show in its project&apos;s Gantt: project id, task id.</extracomment>
+        <translation>&amp;Problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Assumptions</source>
+        <translation>&amp;Hypothèses</translation>
+    </message>
+    <message>
+        <source>&amp;Decisions</source>
+        <translation>&amp;Décisions</translation>
+    </message>
+    <message>
+        <source>&amp;Change requests</source>
+        <translation>Demandes de &amp;modification</translation>
+    </message>
+    <message>
+        <source>De&amp;pendencies</source>
+        <translation>Dépendan&amp;ces</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons learned</source>
+        <translation>&amp;Retours d&apos;expérience</translation>
+    </message>
+    <message>
+        <source>&amp;New entry</source>
+        <translation>&amp;Nouvelle entrée</translation>
+    </message>
+    <message>
+        <source>&amp;Delete entry…</source>
+        <translation>&amp;Supprimer l&apos;entrée…</translation>
+    </message>
+    <message>
+        <source>&amp;Filter log</source>
+        <translation>&amp;Filtrer le journal</translation>
+    </message>
+    <message>
+        <source>&amp;Clear log filters</source>
+        <translation>&amp;Effacer les filtres du journal</translation>
+    </message>
+    <message>
+        <source>RAID logs — {name}</source>
+        <translation>Journaux RAID — {name}</translation>
+    </message>
+    <message>
+        <source>Dates before {date} are overdue</source>
+        <translation>Les dates antérieures au {date} sont dépassées</translation>
+    </message>
+    <message>
+        <source>The logs could not be read: {error}</source>
+        <translation>Impossible de lire les journaux&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>{escalated} escalated issues · {overdue} overdue entries</source>
+        <translation>{escalated} problèmes remontés · {overdue} entrées en retard</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>#</source>
+        <extracomment>Role of the score (0–100) for the bar delegate.</extracomment>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Non notés</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Demand (h)</source>
+        <translation>Demande (h)</translation>
+    </message>
+    <message>
+        <source>Σ budget</source>
+        <translation>Σ budget</translation>
+    </message>
+    <message>
+        <source>Σ hours</source>
+        <translation>Σ heures</translation>
+    </message>
+    <message>
+        <source>Fits?</source>
+        <translation>Retenu&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Places gained (▲) or lost (▼) by a manual move against the score order</source>
+        <translation>Places gagnées (▲) ou perdues (▼) par un déplacement manuel par rapport à l&apos;ordre des scores</translation>
+    </message>
+    <message>
+        <source>Weighted score out of 100 (a missing score counts as the worst)</source>
+        <translation>Score pondéré sur 100 (une note manquante compte comme la pire)</translation>
+    </message>
+    <message>
+        <source>Criteria this project has no score on</source>
+        <translation>Critères sur lesquels ce projet n&apos;est pas noté</translation>
+    </message>
+    <message>
+        <source>Remaining assigned work inside the horizon (of the capped role, if any)</source>
+        <translation>Travail affecté restant sur l&apos;horizon (du rôle plafonné, le cas échéant)</translation>
+    </message>
+    <message>
+        <source>Budget of the funded projects down to this row</source>
+        <translation>Budget cumulé des projets retenus jusqu&apos;à cette ligne</translation>
+    </message>
+    <message>
+        <source>Demand hours of the funded projects down to this row</source>
+        <translation>Heures de demande cumulées des projets retenus jusqu&apos;à cette ligne</translation>
+    </message>
+    <message>
+        <source>Funded</source>
+        <translation>Retenu</translation>
+    </message>
+    <message>
+        <source>Over budget</source>
+        <translation>Dépasse le budget</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>Dépasse la capacité</translation>
+    </message>
+    <message>
+        <source>Over both caps</source>
+        <translation>Dépasse les deux plafonds</translation>
+    </message>
+    <message>
+        <source>Fits within the caps with the projects above</source>
+        <translation>Tient dans les plafonds avec les projets situés au-dessus</translation>
+    </message>
+    <message>
+        <source>Its budget would take the funded total past the budget cap</source>
+        <translation>Son budget porterait le total retenu au-delà du plafond de budget</translation>
+    </message>
+    <message>
+        <source>Its demand hours would take the funded total past the capacity cap</source>
+        <translation>Ses heures de demande porteraient le total retenu au-delà du plafond de capacité</translation>
+    </message>
+    <message>
+        <source>It would take the funded totals past both the budget and capacity caps</source>
+        <translation>Il porterait les totaux retenus au-delà des plafonds de budget et de capacité</translation>
+    </message>
+    <message>
+        <source>The rule stops at the first project that does not fit: none below is funded</source>
+        <translation>La règle s&apos;arrête au premier projet qui ne tient pas&#xa0;: aucun projet situé en dessous n&apos;est retenu</translation>
+    </message>
+    <message>
+        <source>Below the cut-off</source>
+        <translation>Sous le seuil</translation>
+    </message>
+</context>
+<context>
+    <name>RankingTable</name>
+    <message>
+        <source>cut-off</source>
+        <translation>seuil</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>From</source>
+        <translation>À compter du</translation>
+    </message>
+    <message>
+        <source>Rate / h</source>
+        <translation>Taux / h</translation>
+    </message>
+    <message>
+        <source>Overtime / h</source>
+        <translation>Heures sup. / h</translation>
+    </message>
+    <message>
+        <source>Per use</source>
+        <translation>Par utilisation</translation>
+    </message>
+</context>
+<context>
     <name>RecentDatabases</name>
     <message>
         <source>{database} on {server}</source>
@@ -2540,10 +5158,146 @@ du jalon</translation>
     </message>
 </context>
 <context>
+    <name>ResourceEditor</name>
+    <message>
+        <source>Select a resource to see and edit it.</source>
+        <extracomment>A rate cell edited in place: (rate id, field, value).</extracomment>
+        <translation>Choisissez une ressource pour la voir et la modifier.</translation>
+    </message>
+    <message>
+        <source>Active (counts in loading and can be assigned)</source>
+        <translation>Active (comptée dans la charge et affectable)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+Return)</source>
+        <translation>Enregistrer les modifications (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Add rate from</source>
+        <translation>&amp;Ajouter un taux à compter du</translation>
+    </message>
+    <message>
+        <source>Remove rate</source>
+        <translation>Supprimer le taux</translation>
+    </message>
+    <message>
+        <source>The rate in force on a day is the row with the latest date on or before it; before the first row, the standard rates above apply. Double-click a cell to change it; assignment costs follow.</source>
+        <translation>Le taux en vigueur un jour donné est celui de la ligne dont la date est la plus récente à ce jour ou avant&#xa0;; avant la première ligne, les taux standard ci-dessus s&apos;appliquent. Double-cliquez sur une cellule pour la modifier&#xa0;; les coûts des affectations suivent.</translation>
+    </message>
+    <message>
+        <source>Note (e.g. Summer leave)</source>
+        <translation>Note (p. ex. congés d&apos;été)</translation>
+    </message>
+    <message>
+        <source>Add &amp;vacation</source>
+        <translation>Ajouter des &amp;congés</translation>
+    </message>
+    <message>
+        <source>Remove vacation</source>
+        <translation>Supprimer les congés</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Max units</source>
+        <translation>Capacité max.</translation>
+    </message>
+    <message>
+        <source>Overtime</source>
+        <translation>Heures sup.</translation>
+    </message>
+    <message>
+        <source>Per use</source>
+        <translation>Par utilisation</translation>
+    </message>
+    <message>
+        <source>Rate / h</source>
+        <translation>Taux / h</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Affectée à</translation>
+    </message>
+    <message>
+        <source>Cost rates</source>
+        <translation>Taux de coût</translation>
+    </message>
+    <message>
+        <source>Vacations</source>
+        <translation>Congés</translation>
+    </message>
+    <message>
+        <source>Portfolio default</source>
+        <translation>Par défaut du portefeuille</translation>
+    </message>
+    <message>
+        <source>{assignments} assignments on {projects} projects · double-click to open the task</source>
+        <translation>{assignments} affectations sur {projects} projets · double-cliquez pour ouvrir la tâche</translation>
+    </message>
+    <message>
+        <source>Not assigned to any task.</source>
+        <translation>Affectée à aucune tâche.</translation>
+    </message>
+    <message>
+        <source>Vacations are non-working days of {calendar}.</source>
+        <translation>Les congés sont des jours chômés de {calendar}.</translation>
+    </message>
+    <message>
+        <source>the resource&apos;s own calendar</source>
+        <translation>le calendrier propre à la ressource</translation>
+    </message>
+    <message>
+        <source>A first vacation gives the resource its own calendar, a copy of the one it uses.</source>
+        <translation>Les premiers congés donnent à la ressource son propre calendrier, copie de celui qu&apos;elle utilise.</translation>
+    </message>
+</context>
+<context>
     <name>ResourceLoadingView</name>
     <message>
         <source>Weeks</source>
-        <extracomment>Periods shown per unit: two years of weeks, or two years of months. Double-click on an assignment of the drill-down: (project id, task id). The drill-down list was filled (or its read failed).</extracomment>
+        <extracomment>Periods shown per unit: two years of weeks, or two years of months. Double-click on an assignment of the drill-down: (project id, task id). The drill-down list was filled (or its read failed). What-if: the demand of proposed (pipeline) projects counts too.</extracomment>
         <translation>Semaines</translation>
     </message>
     <message>
@@ -2559,8 +5313,24 @@ du jalon</translation>
         <translation>Département</translation>
     </message>
     <message>
+        <source>Whose demand the grid shows</source>
+        <translation>La demande que la grille affiche</translation>
+    </message>
+    <message>
+        <source>Include proposed projects</source>
+        <translation>Inclure les projets proposés</translation>
+    </message>
+    <message>
+        <source>What-if: add the demand of proposed (pipeline) projects</source>
+        <translation>Simulation&#xa0;: ajouter la demande des projets proposés (en préparation)</translation>
+    </message>
+    <message>
         <source>Double-click a cell to list its assignments.</source>
         <translation>Double-cliquez sur une cellule pour lister ses affectations.</translation>
+    </message>
+    <message>
+        <source>Demand of:</source>
+        <translation>Demande de&#xa0;:</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -2569,6 +5339,14 @@ du jalon</translation>
     <message>
         <source>Periods:</source>
         <translation>Périodes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Selected row</source>
+        <translation>Ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Capacity by role, 12 months</source>
+        <translation>Capacité par rôle, 12 mois</translation>
     </message>
     <message>
         <source>Loading by &amp;Week</source>
@@ -2585,6 +5363,18 @@ du jalon</translation>
     <message>
         <source>Group by &amp;Department</source>
         <translation>Regrouper par &amp;département</translation>
+    </message>
+    <message>
+        <source>&amp;Level Resources…</source>
+        <translation>Ni&amp;veler les ressources…</translation>
+    </message>
+    <message>
+        <source>Delay tasks so that no resource is over-allocated, with a preview</source>
+        <translation>Décaler des tâches pour qu&apos;aucune ressource ne soit surutilisée, avec aperçu</translation>
+    </message>
+    <message>
+        <source>Whole portfolio</source>
+        <translation>Portefeuille entier</translation>
     </message>
     <message>
         <source>Reading the assignments…</source>
@@ -2629,6 +5419,122 @@ du jalon</translation>
     <message>
         <source>The assignments could not be read: {error}</source>
         <translation>Impossible de lire les affectations&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ResourcePoolView</name>
+    <message>
+        <source>Filter by code, name, role, e-mail, project…</source>
+        <extracomment>Double-click on an assignment: (project id, task id). An edit of this view was saved: the editor shows the reloaded resource.</extracomment>
+        <translation>Filtrer par code, nom, rôle, e-mail, projet…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Afficher les inactives</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <source>&amp;New resource</source>
+        <translation>&amp;Nouvelle ressource</translation>
+    </message>
+    <message>
+        <source>&amp;Delete resource…</source>
+        <translation>Su&amp;pprimer la ressource…</translation>
+    </message>
+    <message>
+        <source>&amp;Save resource</source>
+        <translation>&amp;Enregistrer la ressource</translation>
+    </message>
+    <message>
+        <source>&amp;Filter resources</source>
+        <translation>&amp;Filtrer les ressources</translation>
+    </message>
+    <message>
+        <source>Resource pool — {name}</source>
+        <translation>Pool de ressources — {name}</translation>
+    </message>
+    <message>
+        <source>{active} active resources, {inactive} inactive · rates at {date}</source>
+        <translation>{active} ressources actives, {inactive} inactives · taux au {date}</translation>
+    </message>
+    <message>
+        <source>The resources could not be read: {error}</source>
+        <translation>Impossible de lire les ressources&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Tous les rôles</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Tous les départements</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} resources</source>
+        <translation>{shown} ressources sur {total}</translation>
+    </message>
+    <message>
+        <source>New resource</source>
+        <translation>Nouvelle ressource</translation>
+    </message>
+    <message>
+        <source>Resource not added</source>
+        <translation>Ressource non ajoutée</translation>
+    </message>
+    <message>
+        <source>Delete resource {code} “{name}” and its cost rates?</source>
+        <translation>Supprimer la ressource {code} «&#xa0;{name}&#xa0;» et ses taux de coût&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Resource not deleted</source>
+        <translation>Ressource non supprimée</translation>
+    </message>
+    <message>
+        <source>Delete resource</source>
+        <translation>Supprimer la ressource</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>Rate not added</source>
+        <translation>Taux non ajouté</translation>
+    </message>
+    <message>
+        <source>Rate not changed</source>
+        <translation>Taux non modifié</translation>
+    </message>
+    <message>
+        <source>Rate not removed</source>
+        <translation>Taux non supprimé</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Congés</translation>
+    </message>
+    <message>
+        <source>Vacation not added</source>
+        <translation>Congés non ajoutés</translation>
+    </message>
+    <message>
+        <source>Vacation not removed</source>
+        <translation>Congés non supprimés</translation>
     </message>
 </context>
 <context>
@@ -2731,8 +5637,32 @@ du jalon</translation>
         <translation>Actions</translation>
     </message>
     <message>
+        <source>Escalation</source>
+        <translation>Remontée</translation>
+    </message>
+    <message>
+        <source>Linked tasks</source>
+        <translation>Tâches liées</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
         <source>portfolio level</source>
         <translation>niveau portefeuille</translation>
+    </message>
+    <message>
+        <source>Managed by its project</source>
+        <translation>Géré par son projet</translation>
+    </message>
+    <message>
+        <source>Escalated to its programme on {date}</source>
+        <translation>Remonté à son programme le {date}</translation>
+    </message>
+    <message>
+        <source>Escalated to the portfolio on {date}</source>
+        <translation>Remonté au portefeuille le {date}</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +5686,30 @@ du jalon</translation>
     <message>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>Project level</source>
+        <translation>Niveau projet</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Remontés</translation>
+    </message>
+    <message>
+        <source>Programme level</source>
+        <translation>Niveau programme</translation>
+    </message>
+    <message>
+        <source>Portfolio level</source>
+        <translation>Niveau portefeuille</translation>
+    </message>
+    <message>
+        <source>Who owns the risk: its project, or once escalated, its programme or the portfolio</source>
+        <translation>Qui porte le risque&#xa0;: son projet ou, une fois remonté, son programme ou le portefeuille</translation>
     </message>
     <message>
         <source>any</source>
@@ -2823,7 +5777,7 @@ du jalon</translation>
     <name>RiskRegisterView</name>
     <message>
         <source>Inherent</source>
-        <extracomment>A risk just created: selected (filters cleared if they hide it) once read.</extracomment>
+        <extracomment>Open a task in its project&apos;s Gantt: project id, task id (a linked task double-clicked). A risk just created: selected (filters cleared if they hide it) once read.</extracomment>
         <translation>Brut</translation>
     </message>
     <message>
@@ -2832,6 +5786,7 @@ du jalon</translation>
     </message>
     <message>
         <source>&amp;Filter risks</source>
+        <extracomment>Who assessments are recorded by (the main window may set the preferences&apos; name).</extracomment>
         <translation>&amp;Filtrer les risques</translation>
     </message>
     <message>
@@ -2845,6 +5800,14 @@ du jalon</translation>
     <message>
         <source>&amp;Delete risk…</source>
         <translation>&amp;Supprimer le risque…</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate risk…</source>
+        <translation>&amp;Remonter le risque…</translation>
+    </message>
+    <message>
+        <source>De-escalate to its &amp;project</source>
+        <translation>Rendre à son &amp;projet</translation>
     </message>
     <message>
         <source>Risk register — {name}</source>
@@ -2954,6 +5917,10 @@ du jalon</translation>
         <translation>Projet</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -2972,6 +5939,10 @@ du jalon</translation>
     <message>
         <source>Score</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
     </message>
     <message>
         <source>Residual</source>
@@ -3006,6 +5977,14 @@ du jalon</translation>
         <translation>Probabilité × impact (1–25)</translation>
     </message>
     <message>
+        <source>Score against the end of the previous status period: ▲ worse, ▼ better, ► same</source>
+        <translation>Score comparé à la fin de la période de rapport précédente&#xa0;: ▲ en dégradation, ▼ en amélioration, ► stable</translation>
+    </message>
+    <message>
+        <source>Who owns the risk: its project, its programme or the portfolio</source>
+        <translation>Qui porte le risque&#xa0;: son projet, son programme ou le portefeuille</translation>
+    </message>
+    <message>
         <source>Residual score after the response (1–25)</source>
         <translation>Score résiduel après la réponse (1–25)</translation>
     </message>
@@ -3018,8 +5997,20 @@ du jalon</translation>
         <translation>Date de la prochaine revue (en rouge si dépassée)</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
         <source>Portfolio</source>
         <translation>Portefeuille</translation>
+    </message>
+    <message>
+        <source>New this period: no rating at the end of the previous period</source>
+        <translation>Nouveau sur la période&#xa0;: aucune évaluation à la fin de la période précédente</translation>
+    </message>
+    <message>
+        <source>Score {now}, was {before} at the end of the previous period</source>
+        <translation>Score {now}, contre {before} à la fin de la période précédente</translation>
     </message>
     <message>
         <source>Schedule {s}, cost {c}, scope {sc}, quality {q}</source>
@@ -3028,6 +6019,102 @@ du jalon</translation>
     <message>
         <source>The review is overdue</source>
         <translation>La revue est en retard</translation>
+    </message>
+    <message>
+        <source>Escalated on {date}</source>
+        <translation>Remonté le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>&amp;Check this rule</source>
+        <extracomment>The spin boxes&apos; value meaning &quot;empty: take the RAG threshold&quot;. code, enabled, severity, parameters</extracomment>
+        <translation>&amp;Contrôler cette règle</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Gravité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to default</source>
+        <translation>&amp;Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Choose a rule to change its settings.</source>
+        <translation>Choisissez une règle pour modifier ses paramètres.</translation>
+    </message>
+    <message>
+        <source>Default: {severity}. Changes apply to this portfolio only.</source>
+        <translation>Par défaut&#xa0;: {severity}. Les modifications ne s&apos;appliquent qu&apos;à ce portefeuille.</translation>
+    </message>
+    <message>
+        <source>RAG threshold ({value})</source>
+        <translation>Seuil RAG ({value})</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresEditor</name>
+    <message>
+        <source>Scores (0–5)</source>
+        <extracomment>The spin box value that stands for &quot;no score&quot;. The project and {criterion id: score or None} of what changed.</extracomment>
+        <translation>Notes (0–5)</translation>
+    </message>
+    <message>
+        <source>“—” means not scored yet: a gap counts as the worst score. For criteria where lower is better, 0 is best.</source>
+        <translation>«&#xa0;—&#xa0;» signifie pas encore noté&#xa0;: une note manquante compte comme la pire. Pour les critères où la plus basse est la meilleure, 0 est la meilleure note.</translation>
+    </message>
+    <message>
+        <source>&amp;Save scores</source>
+        <translation>&amp;Enregistrer les notes</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>A&amp;nnuler les modifications</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>Aucun projet sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a project in the ranking to score it.</source>
+        <translation>Sélectionnez un projet dans le classement pour le noter.</translation>
+    </message>
+    <message>
+        <source>Score {score} / 100 · budget {budget} · {gaps} gaps</source>
+        <translation>Score {score} / 100 · budget {budget} · {gaps} critères non notés</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Take over editing?</source>
+        <translation>Reprendre la main en modification&#xa0;?</translation>
+    </message>
+    <message>
+        <source>{file} is marked as being edited by {holder}, but that program has not been heard from for a while: it may have stopped.
+
+Take over editing? Do it only if you are sure it no longer runs; it will not be able to save its last changes.
+
+If you do not take over, the file opens read-only.</source>
+        <translation>{file} est signalé comme en cours de modification par {holder}, mais ce programme ne donne plus signe de vie depuis un moment&#xa0;: il s&apos;est peut-être arrêté.
+
+Reprendre la main en modification&#xa0;? Faites-le uniquement si vous êtes sûr qu&apos;il ne tourne plus&#xa0;; il ne pourra pas enregistrer ses dernières modifications.
+
+Si vous ne reprenez pas la main, le fichier s&apos;ouvre en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Editing taken over</source>
+        <extracomment>This program was the editor and someone took the file over: the reason to show. This program reads a file whose editor has closed it: it may be edited now.</extracomment>
+        <translation>Modification reprise par un autre utilisateur</translation>
+    </message>
+    <message>
+        <source>Another user took over editing this file ({reason}). It is now read-only here; changes you had not saved yet could not be written.</source>
+        <translation>Un autre utilisateur a repris la main en modification sur ce fichier ({reason}). Il est désormais en lecture seule ici&#xa0;; les modifications que vous n&apos;aviez pas encore enregistrées n&apos;ont pas pu être écrites.</translation>
     </message>
 </context>
 <context>
@@ -3318,6 +6405,49 @@ du jalon</translation>
     </message>
 </context>
 <context>
+    <name>TaskMovesModel</name>
+    <message>
+        <source>Project</source>
+        <extracomment>The levelled columns&apos; background: the proposal, set apart from the current plan.</extracomment>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Levelled start</source>
+        <translation>Début nivelé</translation>
+    </message>
+    <message>
+        <source>Levelled finish</source>
+        <translation>Fin nivelée</translation>
+    </message>
+    <message>
+        <source>Delay (days)</source>
+        <translation>Décalage (jours)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPickerDialog</name>
+    <message>
+        <source>Link a task</source>
+        <translation>Lier une tâche</translation>
+    </message>
+    <message>
+        <source>Search tasks by WBS or name</source>
+        <translation>Rechercher des tâches par WBS ou nom</translation>
+    </message>
+</context>
+<context>
     <name>TaskTreeModel</name>
     <message>
         <source>ID</source>
@@ -3467,6 +6597,101 @@ du jalon</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditorDialog</name>
+    <message>
+        <source>Method Templates</source>
+        <translation>Modèles de méthode</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>Cascade</translation>
+    </message>
+    <message>
+        <source>Agile</source>
+        <translation>Agile</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>Hybride</translation>
+    </message>
+    <message>
+        <source>Offered for new projects</source>
+        <translation>Proposé pour les nouveaux projets</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;default</source>
+        <translation>Rétablir par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as new…</source>
+        <translation>&amp;Copier comme nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>Descri&amp;ption&#xa0;:</translation>
+    </message>
+    <message>
+        <source>De&amp;finition (JSON: stages, gates, WBS, milestones, risks, RACI, iterations, ceremonies):</source>
+        <translation>Dé&amp;finition (JSON&#xa0;: phases, jalons décisionnels, WBS, jalons, risques, RACI, itérations, cérémonies)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Edited for this portfolio</source>
+        <translation>Modifié pour ce portefeuille</translation>
+    </message>
+    <message>
+        <source>Code {code}, {language}: edited for this portfolio.</source>
+        <translation>Code {code}, {language}&#xa0;: modifié pour ce portefeuille.</translation>
+    </message>
+    <message>
+        <source>Code {code}, {language}: shipped default (saving makes a copy for this portfolio).</source>
+        <translation>Code {code}, {language}&#xa0;: modèle livré par défaut (l&apos;enregistrer en crée une copie pour ce portefeuille).</translation>
+    </message>
+    <message>
+        <source>Code {code}, {language}: organisation template.</source>
+        <translation>Code {code}, {language}&#xa0;: modèle de l&apos;organisation.</translation>
+    </message>
+    <message>
+        <source>The definition is valid.</source>
+        <translation>La définition est valide.</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Choisissez un modèle.</translation>
+    </message>
+    <message>
+        <source>Reset template</source>
+        <translation>Rétablir le modèle</translation>
+    </message>
+    <message>
+        <source>Discard this portfolio&apos;s changes to {name} and use the default again?</source>
+        <translation>Abandonner les modifications apportées à {name} pour ce portefeuille et revenir au modèle par défaut&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Copy as New Template</source>
+        <translation>Copier comme nouveau modèle</translation>
+    </message>
+    <message>
+        <source>Code of the new template:</source>
+        <translation>Code du nouveau modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (copie)</translation>
+    </message>
+</context>
+<context>
     <name>Timescale</name>
     <message>
         <source>Weeks and days</source>
@@ -3495,6 +6720,25 @@ du jalon</translation>
     <message>
         <source>Week of {date}</source>
         <translation>Semaine du {date}</translation>
+    </message>
+</context>
+<context>
+    <name>VacationsModel</name>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

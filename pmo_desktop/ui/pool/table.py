@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -63,9 +64,18 @@ class PoolTableModel(RowTableModel[PoolRow]):
 
     CONTEXT = "PoolTableModel"
     HEADERS = (
-        "Code", "Name", "Kind", "Role", "Department", "Max units", "Rate / h", "Calendar",
-        "Projects", "Assignments", "Active",
-    )  # fmt: skip
+        QT_TRANSLATE_NOOP("PoolTableModel", "Code"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Name"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Kind"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Role"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Department"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Max units"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Rate / h"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Calendar"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Projects"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Assignments"),
+        QT_TRANSLATE_NOOP("PoolTableModel", "Active"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +101,6 @@ class PoolTableModel(RowTableModel[PoolRow]):
         return self._text(row, column)
 
     def _text(self, row: PoolRow, column: int) -> str:
-        tr = QCoreApplication.translate
         values: dict[int, Any] = {
             Column.CODE: row.code,
             Column.NAME: row.name,
@@ -105,9 +114,9 @@ class PoolTableModel(RowTableModel[PoolRow]):
             Column.ASSIGNMENTS: format_integer(row.assignment_count)
             if row.assignment_count
             else "",
-            Column.ACTIVE: tr("PoolTableModel", "Yes")
+            Column.ACTIVE: QCoreApplication.translate("PoolTableModel", "Yes")
             if row.active
-            else tr("PoolTableModel", "No"),
+            else QCoreApplication.translate("PoolTableModel", "No"),
         }
         return str(values[column])
 
@@ -180,7 +189,12 @@ class RatesModel(RowTableModel[RateRow]):
     """The rate table of the resource shown; every cell edits in place."""
 
     CONTEXT = "RatesModel"
-    HEADERS = ("From", "Rate / h", "Overtime / h", "Per use")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RatesModel", "From"),
+        QT_TRANSLATE_NOOP("RatesModel", "Rate / h"),
+        QT_TRANSLATE_NOOP("RatesModel", "Overtime / h"),
+        QT_TRANSLATE_NOOP("RatesModel", "Per use"),
+    )
     FIELDS = ("effective_from", "cost_rate", "overtime_rate", "cost_per_use")
     currency = "EUR"
 
@@ -206,7 +220,12 @@ class RatesModel(RowTableModel[RateRow]):
 
 class VacationsModel(RowTableModel[VacationRow]):
     CONTEXT = "VacationsModel"
-    HEADERS = ("From", "To", "Days", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("VacationsModel", "From"),
+        QT_TRANSLATE_NOOP("VacationsModel", "To"),
+        QT_TRANSLATE_NOOP("VacationsModel", "Days"),
+        QT_TRANSLATE_NOOP("VacationsModel", "Note"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -226,7 +245,15 @@ class AssignedModel(RowTableModel[AssignedRow]):
     """Where the resource works: project, task, units, work and dates."""
 
     CONTEXT = "AssignedModel"
-    HEADERS = ("Project", "Task", "Units", "Work", "Start", "Finish", "Cost")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AssignedModel", "Project"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Task"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Units"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Work"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Start"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Finish"),
+        QT_TRANSLATE_NOOP("AssignedModel", "Cost"),
+    )
     currency = "EUR"
 
     def __init__(self, parent: QObject | None = None) -> None:
