@@ -40,6 +40,8 @@ class Task(Entity):
         # The Gantt and the task tree read a project's tasks in WBS order.
         Index("ix_tasks_project_parent_position", "project_id", "parent_id", "position"),
         Index("ix_tasks_project_start", "project_id", "start"),
+        # Deleting a task finds its children (ON DELETE CASCADE) through this index.
+        Index("ix_tasks_parent_id", "parent_id"),
     )
 
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))

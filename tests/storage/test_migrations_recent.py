@@ -1,6 +1,6 @@
 """Migrations 0004 (risk escalation, task links and history; decision options; resource rates),
-0006 (task levelling delay) and 0007 (governance) on an SQLite file and on PostgreSQL:
-existing rows keep their data and take the defaults."""
+0006 (task levelling delay), 0007 (governance) and 0008 (indexes, audit protection) on an
+SQLite file and on PostgreSQL: existing rows keep their data and take the defaults."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from pmo_desktop.models import (
@@ -193,5 +193,45 @@ def test_upgrade_from_0006_adds_governance_and_keeps_objectives(db_location: str
             assert gate.criteria == [{"text": "Business case approved", "met": True}]
         with pytest.raises(IntegrityError), database.write_session() as session:
             session.add(GateReview(project_id=project_id, sequence=1, name="Twice"))
+    finally:
+        database.close()
+
+
+def test_upgrade_from_0007_indexes_task_parents_and_protects_the_audit_trail(
+    db_location: str,
+) -> None:
+    """0008: tasks.parent_id indexed; on SQLite, audit entries cannot be changed or deleted
+    (PostgreSQL relies on GRANTs and row-level security: storage/server_roles.py)."""
+    engine = make_engine(resolve_target(db_location))
+    schema.upgrade(engine, "0007")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_entries (at, user_name, action, entity, entity_id, "
+                "entity_uuid) VALUES ('2026-01-01', 'ann', 'insert', 'risks', 1, 'r-1')"
+            )
+        )
+    engine.dispose()
+    database = open_database(db_location)
+    try:
+        assert database.upgraded_from == "0007"
+        assert schema.schema_differences(database.engine) == []
+        with database.session() as session:
+            indexes = {
+                index["name"] for index in inspect(session.connection()).get_indexes("tasks")
+            }
+        assert "ix_tasks_parent_id" in indexes
+        if database.is_sqlite:
+            for statement in (
+                "UPDATE audit_entries SET user_name = 'x'",
+                "DELETE FROM audit_entries",
+            ):
+                refused = pytest.raises(IntegrityError, match="audit entries cannot be")
+                with refused, database.write_session() as session:
+                    session.execute(text(statement))
+        with database.session() as session:
+            assert session.execute(text("SELECT user_name FROM audit_entries")).scalars().all() == [
+                "ann"
+            ]
     finally:
         database.close()
