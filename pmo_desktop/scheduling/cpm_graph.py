@@ -128,6 +128,8 @@ class Graph:
         self.alap_nodes: set[int] = set()
         #: Leaves whose constraint date can show as given (MSO, SNET, SNLT, MFO, FNET).
         self.dated_nodes: set[int] = set()
+        #: Leaves with a levelling delay (see TaskSpec.levelling_delay).
+        self.delayed_nodes: set[int] = set()
         simple, plain, unbound = self.simple, self.plain, self.status is None
         for node, task in enumerate(tasks):
             if (
@@ -136,6 +138,7 @@ class Graph:
                 and task.actual_start is None
                 and task.actual_finish is None
                 and task.remaining is None
+                and not task.levelling_delay
             ):
                 # Most tasks: nothing to derive beyond duration and the fast-path flag.
                 simple[node] = plain[node] and unbound
@@ -182,6 +185,7 @@ class Graph:
             (self.deadline_nodes, task.deadline is not None),
             (self.alap_nodes, leaf and task.constraint == "ALAP"),
             (self.dated_nodes, leaf and dated),
+            (self.delayed_nodes, leaf and task.levelling_delay > 0),
         ):
             if belongs:
                 members.add(node)
@@ -196,6 +200,7 @@ class Graph:
             and task.actual_start is None
             and task.actual_finish is None
             and self.status is None
+            and not (leaf and task.levelling_delay > 0)
         )
 
     def mark_slow(self, node: int) -> None:

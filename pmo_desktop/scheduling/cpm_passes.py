@@ -162,17 +162,27 @@ class Passes(Graph):
                 start = pinned[node]
                 # An ALAP milestone sits on its late date, at the end of working time.
                 state.at_finish[node] = not self.duration[node]
+        delay = self._levelling_delay(node, task)
         if duration and not self.plain[node] and not self.started[node] and not self.done[node]:
             # Off the project calendar: it starts when its first resource (or its own
             # calendar) can work, and finishes when the last one is done.
             moment = self.start_moment(start)
             if self._after_finish and start == link_start:
                 moment = self.finish_moment(start)
+            if delay:
+                # The delay is working time of the task's own calendar.
+                own = self.task_calendars[task.calendar] if task.calendar else self.calendar
+                moment = own.start_at(own.offset(moment) + delay)
             begin, end = self.work_dates(node, moment, duration)
             state.exact[node] = (begin, end)
             state.early_start[node] = self.offset(begin)
             state.early_finish[node] = self.offset(end)
             return
+        if delay:
+            start += delay
+            # Working time added: a milestone lands at the end of a working period, a task
+            # starts at the start of the next one (no longer on its constraint date).
+            state.at_finish[node] = not duration
         state.early_start[node] = start
         if task.actual_finish is not None:
             finish = self.offset(task.actual_finish)
@@ -181,6 +191,15 @@ class Passes(Graph):
             if self.started[node]:
                 finish = self._started_finish(node, task, start, finish)
         state.early_finish[node] = finish
+
+    def _levelling_delay(self, node: int, task: TaskSpec) -> int:
+        """The working minutes levelling adds to the task's start: none once it has
+        started, nor on a fixed date (MSO, MFO), which wins as it does over links."""
+        if node not in self.delayed_nodes or self.started[node] or self.done[node]:
+            return 0
+        if task.constraint in ("MSO", "MFO") and task.constraint_date is not None:
+            return 0
+        return task.levelling_delay
 
     def _started_finish(self, node: int, task: TaskSpec, start: int, finish: int) -> int:
         remaining = self.remaining[node]

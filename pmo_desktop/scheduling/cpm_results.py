@@ -161,6 +161,9 @@ class Scheduler(Passes):
                     result.start = result.early_start = finish_moment(early_start[node])
                 else:
                     result.finish = result.early_finish = start_moment(early_finish[node])
+        delayed = self.delayed_nodes
+        for node in delayed if isinstance(nodes, range) else delayed.intersection(nodes):
+            results[tasks[node].id].levelling_delay = self._levelling_delay(node, tasks[node])
         progress = self.progress_nodes
         for node in progress if isinstance(nodes, range) else progress.intersection(nodes):
             # Actual dates are shown as they were recorded.

@@ -1,11 +1,11 @@
 """Rescheduling after one edit, recomputing only what the edit can move (DESIGN.md §7).
 
 `IncrementalScheduler` keeps the network and every stage of the last full schedule. An
-edit (a task's duration, constraint, deadline or progress; a link added or removed)
-changes the plan in place, then the forward pass runs again from the edited task through
-the successors and summaries its early dates reach, the backward pass from there through
-the predecessors its late dates reach (the whole project when its finish moves), and
-only the TaskResults those touch are rebuilt. The result equals a full `schedule()` of
+edit (a task's duration, constraint, deadline, levelling delay or progress; a link added
+or removed) changes the plan in place, then the forward pass runs again from the edited
+task through the successors and summaries its early dates reach, the backward pass from
+there through the predecessors its late dates reach (the whole project when its finish
+moves), and only the TaskResults those touch are rebuilt. The result equals a full `schedule()` of
 the edited plan.
 """
 
@@ -73,6 +73,14 @@ class IncrementalScheduler:
         node = self._node(task_id)
         task = self.engine.tasks[node]
         task.constraint, task.constraint_date = constraint, date
+        return self._task_changed(node)
+
+    def set_levelling_delay(self, task_id: int, minutes: int) -> dict[int, TaskResult]:
+        """A task's levelling delay (working minutes, 0: none)."""
+        if minutes < 0:
+            raise SchedulingError("A levelling delay cannot be negative.")
+        node = self._node(task_id)
+        self.engine.tasks[node].levelling_delay = minutes
         return self._task_changed(node)
 
     def set_deadline(self, task_id: int, deadline: datetime | None) -> dict[int, TaskResult]:

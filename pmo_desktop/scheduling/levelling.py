@@ -349,6 +349,10 @@ def level(
 ) -> LevellingResult:
     """Propose levelling delays for `plan` (scheduled first unless `scheduled` is given).
 
+    Levelling starts from the plan's dates: a task's `levelling_delay` already in the plan
+    is part of them, and a delay proposed here comes on top of it. To level afresh (MS
+    Project's "clear levelling values before levelling"), give tasks no delay first.
+
     `progress(done, total, label)` reports the share of the time budget used; `cancel` (a
     callable or threading.Event) stops the search with the best schedule found so far.
     """

@@ -74,6 +74,11 @@ class TaskSpec:
     #: Its work resources (a task that is not fixed-duration): it starts when the first of
     #: them can and finishes when the last is done; `duration` then scales partial work.
     spans: tuple[WorkSpan, ...] = ()
+    #: Levelling delay (MS Project's Leveling Delay): working minutes on the task's calendar
+    #: added to its start after its links, constraint and status date have placed it. Its
+    #: successors follow; its late dates do not, so its total slack shrinks by as much.
+    #: Ignored once the task has started, and on an MSO/MFO task (the fixed date wins).
+    levelling_delay: int = 0
 
 
 @dataclass(frozen=True)

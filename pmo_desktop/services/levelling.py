@@ -9,15 +9,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from pmo_desktop.errors import ConflictError, InteropError, NotFoundError, ValidationError
+from pmo_desktop.errors import InteropError, ValidationError
 from pmo_desktop.interop.mspdi import MspdiImport, read_mspdi, to_schedule_input, write_mspdi
-from pmo_desktop.models import Assignment, Entity, Programme, Project, Resource, Task
+from pmo_desktop.models import Assignment, Programme, Project, Resource
 from pmo_desktop.models.enums import ResourceKind
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
@@ -26,13 +24,22 @@ from pmo_desktop.scheduling.levelling import (
     LevellingError,
     LevellingResult,
     level,
-    levelled_schedule,
 )
 from pmo_desktop.scheduling.loading import ResourceSpec
 from pmo_desktop.scheduling.model import AssignmentSpec, ScheduleInput, ScheduleResult, TaskSpec
-from pmo_desktop.services.commands import Command
+from pmo_desktop.services.levelling_commands import (
+    ApplyLevelling,
+    AssignmentRow,
+    TaskRow,
+    changed_dates,
+    date_steps,
+    schedule_or_fail,
+    scope_projects,
+    stored_assignments,
+    stored_tasks,
+    with_delays,
+)
 from pmo_desktop.services.scheduling import PlanError, load_plan
-from pmo_desktop.services.task_commands import RowUpdate
 from pmo_desktop.storage.database import Database
 
 Progress = Callable[[int, int, str], None]
@@ -124,7 +131,9 @@ def level_file(
         imported = read_mspdi(source)
     except InteropError as exc:
         raise InteropError(f"{source}: {exc}") from None
+    # Levelling starts from no delay (MS Project's "clear levelling values before levelling").
     plan = to_schedule_input(imported)
+    plan = with_delays(plan, {task.id: 0 for task in plan.tasks if task.levelling_delay})
     resources, assignments = _file_resources(imported, plan)
     scheduled, levelling = _level(
         plan,
@@ -134,7 +143,8 @@ def level_file(
         time_limit_s=time_limit_s,
         progress=progress,
     )
-    result = levelled_schedule(plan, scheduled, levelling)
+    # The file gets the delays and the dates (late dates and slack too) they give.
+    result = schedule_or_fail(with_delays(plan, levelling.delays))
     write_mspdi(imported, result, destination)
     return FileLevellingSummary(
         tasks=len(plan.tasks),
@@ -162,6 +172,7 @@ def propose_levelling(
         raise ValidationError("The levelling time limit must be positive.")
     with database.session() as session:
         plan = load_plan(session, portfolio_id)
+        plan = with_delays(plan, {task.id: 0 for task in plan.tasks if task.levelling_delay})
         resources = [
             ResourceSpec(id=row.id, name=row.name, role=row.role, max_units=row.max_units)
             for row in session.scalars(
@@ -271,11 +282,11 @@ class LevellingPlan:
     over_after: list[OverAllocation]
     messages: list[str]
     cancelled: bool
-    _task_rows: dict[int, tuple[int, datetime | None, datetime | None]] = field(repr=False)
-    _assignment_rows: list[tuple[int, int, int, datetime | None, datetime | None]] = field(
-        repr=False
-    )
+    _task_rows: dict[int, TaskRow] = field(repr=False)
+    _assignment_rows: list[AssignmentRow] = field(repr=False)
     _new_dates: dict[int, tuple[datetime, datetime]] = field(repr=False)
+    #: The levelling delay of every task of the scope that may move (0: none).
+    _delays: dict[int, int] = field(default_factory=dict, repr=False)
 
     @property
     def removed(self) -> int:
@@ -286,89 +297,10 @@ class LevellingPlan:
         return {item.resource_id for item in (self.over_after if after else self.over_before)}
 
     def command(self, text: str = "Level resources") -> ApplyLevelling:
-        """The undoable command writing every new date (tasks, their summaries and their
-        assignments) with the row versions read for this plan."""
-        steps: list[RowUpdate] = []
-        for task_id, (start, finish) in sorted(self._new_dates.items()):
-            version, old_start, old_finish = self._task_rows[task_id]
-            steps.append(
-                RowUpdate(Task, task_id, version,
-                          {"start": old_start, "finish": old_finish},
-                          {"start": start, "finish": finish})
-            )  # fmt: skip
-        for row_id, task_id, version, old_start, old_finish in self._assignment_rows:
-            new = self._new_dates.get(task_id)
-            if new is None or (old_start, old_finish) == new:
-                continue
-            steps.append(
-                RowUpdate(Assignment, row_id, version,
-                          {"start": old_start, "finish": old_finish},
-                          {"start": new[0], "finish": new[1]})
-            )  # fmt: skip
+        """The undoable command writing the levelling delays of the scope and every new
+        date (tasks, their summaries and their assignments) with the row versions read."""
+        steps = date_steps(self._new_dates, self._delays, self._task_rows, self._assignment_rows)
         return ApplyLevelling(steps, text)
-
-
-@dataclass
-class ApplyLevelling:
-    """The levelled dates as one transaction and one undo step (no reschedule: it would put
-    the CPM dates back)."""
-
-    steps: list[RowUpdate]
-    text: str = "Level resources"
-
-    def apply(self, database: Database) -> None:
-        self._run(database, self.steps, forward=True)
-
-    def revert(self, database: Database) -> None:
-        self._run(database, list(reversed(self.steps)), forward=False)
-
-    def _run(self, database: Database, steps: list[RowUpdate], *, forward: bool) -> None:
-        registry: dict[Any, int] = vars(database).setdefault("_own_row_versions", {})
-        saved_registry = dict(registry)
-        saved_steps = [dict(vars(step)) for step in steps]
-        try:
-            with database.write_session() as session:
-                for model in (Task, Assignment):
-                    ids = [step.entity_id for step in steps if step.model is model]
-                    for first in range(0, len(ids), _ID_CHUNK):
-                        chunk = ids[first : first + _ID_CHUNK]
-                        list(session.scalars(select(model).where(model.id.in_(chunk))))
-                for step in steps:
-                    (step.apply if forward else step.revert)(session, database)
-                session.flush()
-        except BaseException as exc:
-            registry.clear()
-            registry.update(saved_registry)
-            for step, state in zip(steps, saved_steps, strict=True):
-                vars(step).update(state)
-            if isinstance(exc, StaleDataError):
-                raise ConflictError("Task", 0, mine={}, theirs={}, expected_version=0,
-                                    their_version=None) from None  # fmt: skip
-            raise
-
-    def merge(self, other: Command) -> bool:
-        return False
-
-    def touched(self) -> set[type[Entity]]:
-        return {Task, Assignment}
-
-
-_ID_CHUNK = 500
-
-
-def _in_scope(session: Session, portfolio_id: int, options: LevellingOptions) -> set[int]:
-    """The ids of the projects whose tasks may move."""
-    query = select(Project.id).where(Project.portfolio_id == portfolio_id)
-    if options.scope == "project":
-        query = query.where(Project.id == options.scope_id)
-    elif options.scope == "programme":
-        query = query.where(Project.programme_id == options.scope_id)
-    elif options.scope != "portfolio":
-        raise ValidationError(f"Unknown levelling scope {options.scope!r}.")
-    found = set(session.scalars(query))
-    if options.scope != "portfolio" and not found:
-        raise NotFoundError(f"No project to level in this {options.scope}.")
-    return found
 
 
 def _movable(task: TaskSpec, start: datetime, chosen: set[int], options: LevellingOptions) -> bool:
@@ -426,7 +358,7 @@ def plan_levelling(
         raise ValidationError("The levelling range ends before it starts.")
     with database.session() as session:
         plan = load_plan(session, portfolio_id)
-        chosen = _in_scope(session, portfolio_id, options)
+        chosen = scope_projects(session, portfolio_id, options.scope, options.scope_id)
         names: dict[int, str] = dict(session.execute(
             select(Project.id, Project.name).where(Project.portfolio_id == portfolio_id)
         ).all())  # fmt: skip
@@ -436,72 +368,52 @@ def plan_levelling(
             )
         ).all()
         tasks = {task.id: task for task in plan.tasks}
-        task_rows = {
-            row.id: (row.version, row.start, row.finish, row.name)
-            for row in session.execute(
-                select(Task.id, Task.version, Task.start, Task.finish, Task.name)
-                .join(Project, Project.id == Task.project_id)
-                .where(Project.portfolio_id == portfolio_id)
-            )
-        }
-        assignment_rows = [
-            row
-            for row in session.execute(
-                select(
-                    Assignment.id,
-                    Assignment.task_id,
-                    Assignment.version,
-                    Assignment.start,
-                    Assignment.finish,
-                    Assignment.resource_id,
-                    Assignment.units,
-                )
-            )
-            if row.task_id in tasks
-        ]
+        task_rows = stored_tasks(session, portfolio_id)
+        assignment_rows = stored_assignments(session, tasks)
     resources = [ResourceSpec(id=r.id, name=r.name, role=r.role, max_units=r.max_units)
                  for r in rows]  # fmt: skip
     known = {resource.id: (resource.name, resource.max_units) for resource in resources}
     specs = [AssignmentSpec(row.task_id, row.resource_id, row.units)
              for row in assignment_rows if row.resource_id in known]  # fmt: skip
-    try:
-        scheduled = schedule(plan)
-    except SchedulingError as exc:
-        raise PlanError(str(exc)) from None
-    fixed = [
-        task if _movable(task, scheduled.tasks[task.id].start, chosen, options)
+    scheduled = schedule_or_fail(plan)
+    movable = {task.id for task in plan.tasks
+               if _movable(task, scheduled.tasks[task.id].start, chosen, options)}  # fmt: skip
+    # As MS Project's "clear levelling values before levelling": the tasks that may move
+    # lose their delays; the others keep theirs and do not move.
+    cleared = [
+        replace(task, levelling_delay=0) if task.id in movable
         else replace(task, priority=DO_NOT_LEVEL)
         for task in plan.tasks
     ]  # fmt: skip
-    scheduled_plan, levelling = _level(
-        replace(plan, tasks=fixed), resources, specs, within_slack=options.within_slack,
+    _, levelling = _level(
+        replace(plan, tasks=cleared), resources, specs, within_slack=options.within_slack,
         time_limit_s=options.time_limit_s, progress=progress, cancel=cancel,
     )  # fmt: skip
-    levelled = levelled_schedule(plan, scheduled_plan, levelling)
+    delays = {task_id: levelling.tasks[task_id].delay if task_id in levelling.tasks else 0
+              for task_id in movable}  # fmt: skip
+    # The dates a reschedule gives the plan with the new delays: they are what is written.
+    levelled = schedule_or_fail(with_delays(plan, delays))
+    new_dates = changed_dates(levelled, task_rows, delays)
     per_day = plan.calendar.minutes_per_day or 480
-    moved = {task.id for task in levelling.tasks.values() if task.shift}
-    new_dates: dict[int, tuple[datetime, datetime]] = {}
+    calendar = WorkingCalendar(plan.calendar, plan.start.date())
     moves: list[TaskMove] = []
-    for task_id in sorted(moved):
-        spec, outcome, stored = tasks[task_id], levelling.tasks[task_id], task_rows[task_id]
-        new_dates[task_id] = (outcome.start, outcome.finish)
-        assert spec.project is not None
+    summaries = {task.parent for task in plan.tasks if task.parent is not None}
+    for task_id in sorted(new_dates.keys() - summaries):
+        spec, stored = tasks[task_id], task_rows[task_id]
+        start, finish = new_dates[task_id]
+        before = stored.start or start
+        if (before, stored.finish or finish) == (start, finish):
+            continue  # only its delay changes
+        shift = calendar.offset(start) - calendar.offset(before)
         moves.append(TaskMove(
-            task_id, spec.project, names.get(spec.project, ""), stored[3],
-            stored[1] or outcome.start, stored[2] or outcome.finish,
-            outcome.start, outcome.finish, outcome.shift / per_day,
+            task_id, spec.project, names.get(spec.project, ""), stored.name,
+            before, stored.finish or finish, start, finish, shift / per_day,
         ))  # fmt: skip
-        parent = spec.parent
-        while parent is not None and parent not in new_dates:
-            summary = levelled.tasks[parent]
-            if (summary.start, summary.finish) != task_rows[parent][1:3]:
-                new_dates[parent] = (summary.start, summary.finish)
-            parent = tasks[parent].parent
     moves.sort(key=lambda move: (move.project_name.casefold(), move.levelled_start, move.task_id))
     before = [(row.resource_id, row.start, row.finish, row.units) for row in assignment_rows]
     after = [
-        (resource_id, *new_dates.get(task_id, (start, finish)), units)
-        for _, task_id, _, start, finish, resource_id, units in assignment_rows
+        (row.resource_id, *new_dates.get(row.task_id, (row.start, row.finish)), row.units)
+        for row in assignment_rows
     ]
     return LevellingPlan(
         portfolio_id=portfolio_id,
@@ -512,15 +424,16 @@ def plan_levelling(
         over_after=over_allocations(after, known),
         messages=levelling.over_allocations,
         cancelled=levelling.cancelled,
-        _task_rows={key: value[:3] for key, value in task_rows.items()},
-        _assignment_rows=[tuple(row[:5]) for row in assignment_rows],
+        _task_rows=task_rows,
+        _assignment_rows=assignment_rows,
         _new_dates=new_dates,
+        _delays=delays,
     )
 
 
 def _slips(
     plan: ScheduleInput,
-    task_rows: dict[int, tuple[int, datetime | None, datetime | None, str]],
+    task_rows: dict[int, TaskRow],
     new_dates: dict[int, tuple[datetime, datetime]],
     chosen: set[int],
     names: dict[int, str],
@@ -533,7 +446,7 @@ def _slips(
     for task in plan.tasks:
         if task.project is None or task.project not in chosen:
             continue
-        old = task_rows[task.id][2]
+        old = task_rows[task.id].finish
         new = new_dates.get(task.id, (None, old))[1]
         if old is not None:
             finish[task.project] = max(old, finish.get(task.project, old))

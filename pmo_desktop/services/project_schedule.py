@@ -60,7 +60,8 @@ DATE_COLUMNS = (
 _TASK_COLUMNS = (
     "id", "parent_id", "name", "duration_minutes", "is_milestone", "constraint_type",
     "priority", "percent_complete", "remaining_minutes", "calendar_id", "version",
-    "total_slack_minutes", "free_slack_minutes", "critical", *DATE_COLUMNS,
+    "total_slack_minutes", "free_slack_minutes", "critical", "levelling_delay_minutes",
+    *DATE_COLUMNS,
 )  # fmt: skip
 _TaskRow = namedtuple("_TaskRow", _TASK_COLUMNS)  # type: ignore[misc]
 
@@ -166,6 +167,7 @@ def _load_project_plan(session: Session, project_id: int) -> ProjectPlan:
             actual_finish=row.actual_finish,
             remaining=row.remaining_minutes,
             project=project_id,
+            levelling_delay=row.levelling_delay_minutes,
         )
         for row in rows
     ]

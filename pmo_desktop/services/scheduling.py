@@ -115,7 +115,7 @@ def load_plan(session: Session, portfolio_id: int) -> ScheduleInput:
         select(Task.id, Task.project_id, Task.parent_id, Task.name, Task.duration_minutes,
                Task.is_milestone, Task.constraint_type, Task.constraint_date, Task.deadline,
                Task.priority, Task.percent_complete, Task.actual_start, Task.actual_finish,
-               Task.remaining_minutes, Task.start, Task.calendar_id)
+               Task.remaining_minutes, Task.start, Task.calendar_id, Task.levelling_delay_minutes)
         .join(Project, Project.id == Task.project_id)
         .where(Project.portfolio_id == portfolio_id)
         .order_by(Task.project_id, Task.id)
@@ -156,6 +156,7 @@ def load_plan(session: Session, portfolio_id: int) -> ScheduleInput:
             actual_finish=row.actual_finish,
             remaining=row.remaining_minutes,
             project=row.project_id,
+            levelling_delay=row.levelling_delay_minutes,
             # Only a calendar set on the task itself narrows its resources' time.
             spans=tuple(
                 WorkSpan(

@@ -12,6 +12,7 @@ from pmo_desktop.interop.mspdi import read_mspdi, to_schedule_input
 from pmo_desktop.scheduling.cpm import schedule
 from pmo_desktop.scheduling.levelling import check_levelled, level
 from pmo_desktop.services.levelling import _file_resources, level_file
+from pmo_desktop.services.levelling_commands import with_delays
 
 NS = {"p": "http://schemas.microsoft.com/project"}
 
@@ -49,14 +50,22 @@ def test_level_an_over_allocated_ms_project_file(
     assert summary.finish > summary.finish_before
     written = _levelled(target)
     again = read_mspdi(target)
+    # The file holds the schedule of the plan with the delays: levelling's starts, and the
+    # finishes the resources' calendars give (levelling keeps a task's CPM span).
+    delayed = schedule(with_delays(plan, levelling.delays)).tasks
     for task_id, moved in levelling.tasks.items():
         start, finish, delay = written[task_id]
         assert (start, finish) == (
             moved.start.isoformat(timespec="seconds"),
-            moved.finish.isoformat(timespec="seconds"),
+            delayed[task_id].finish.isoformat(timespec="seconds"),
         )
         assert delay == moved.delay
         assert again.task(task_id).saved.start == moved.start
+        # Read back, the delay is the task's own again: rescheduling keeps the dates.
+        assert again.task(task_id).spec.levelling_delay == moved.delay
+    rescheduled = schedule(to_schedule_input(again)).tasks
+    assert all(rescheduled[task_id].start == moved.start
+               for task_id, moved in levelling.tasks.items())  # fmt: skip
     project = mpxj_read(target)
     for task in project.getTasks():
         uid = int(task.getUniqueID())

@@ -16,7 +16,11 @@ Translation (one MPXJ `ProjectFile` per call):
   children (`parent.addTask()`); their duration is MPXJ's roll-up;
 - a task's work spans (`TaskSpec.spans`) become fixed-units assignments at 100 % of one
   work resource each, whose calendar is the span's (none: the task's), with the span's
-  minutes (or the task's duration) as work.
+  minutes (or the task's duration) as work;
+- a task's levelling delay (working minutes) becomes its `LevelingDelay` in MPXJ
+  `ELAPSED_MINUTES`: the elapsed time it spans from the project start. MPXJ's scheduler
+  reads every LevelingDelay as elapsed time (it maps MINUTES to ELAPSED_MINUTES) and adds
+  it only to a task without predecessors, placed from the project start.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.model import CalendarSpec, ScheduleInput, TaskSpec
 
 #: What the `mpxj_oracle` fixture is: ScheduleInput → {task id: {field: value}}.
@@ -179,6 +184,9 @@ def schedule_with_mpxj(schedule: ScheduleInput) -> dict[int, dict[str, object]]:
         java_tasks[task.id] = java_task
         kids = children.get(task.id, [])
         _fill_task(j, java_task, task, calendars, summary=bool(kids))
+        if task.levelling_delay and not kids:
+            minutes = elapsed_delay(schedule, task)
+            java_task.setLevelingDelay(j.Duration.getInstance(minutes, j.TimeUnit.ELAPSED_MINUTES))
         if task.spans and not kids:
             _assign(j, project, java_task, task, calendars)
         for kid in kids:
@@ -241,6 +249,18 @@ def _add_calendar(j: Any, project: Any, spec: CalendarSpec) -> Any:
         j.Integer.valueOf(spec.minutes_per_day * spec.days_per_month)
     )
     return calendar
+
+
+def elapsed_delay(schedule: ScheduleInput, task: TaskSpec) -> int:
+    """A task's working-minute levelling delay as the elapsed minutes it spans from the
+    project start (MPXJ's scheduler delays only a task without predecessors, from there)."""
+    spec = schedule.calendars[task.calendar] if task.calendar else schedule.calendar
+    calendar = WorkingCalendar(spec, schedule.start.date())
+    base = calendar.next_start(schedule.start)
+    after = calendar.offset(base) + task.levelling_delay
+    # A milestone lands at the end of working time, a task at the start of the next one.
+    moment = calendar.finish_at(after) if not task.duration else calendar.start_at(after)
+    return round((moment - base).total_seconds() / 60)
 
 
 def _fill_task(

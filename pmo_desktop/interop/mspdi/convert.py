@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.mspdi.model import MspdiImport
+from pmo_desktop.scheduling.calendar import WorkingCalendar
+from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import CalendarSpec, ScheduleInput, TaskSpec, WorkSpan
+
+#: Schedules run to settle elapsed levelling delays along chains of delayed tasks.
+_DELAY_PASSES = 6
 
 #: Resource Type of a work resource (0 is material, 2 cost): only work resources drive dates.
 WORK_RESOURCE = 1
@@ -43,7 +49,7 @@ def to_schedule_input(imported: MspdiImport) -> ScheduleInput:
         if not starts:
             raise InteropError("The project has no start date, and no task has one either.")
         start = min(starts)
-    return ScheduleInput(
+    plan = ScheduleInput(
         start=start,
         tasks=tasks,
         links=links,
@@ -51,6 +57,59 @@ def to_schedule_input(imported: MspdiImport) -> ScheduleInput:
         calendars={cal.spec.name: cal.spec for cal in imported.calendars.values()},
         status_date=props.status_date,
     )
+    elapsed = {
+        task.uid: task.elapsed_levelling_delay
+        for task in imported.tasks
+        if task.elapsed_levelling_delay and task.uid in kept
+    }
+    if elapsed:
+        _working_delays(plan, elapsed)
+    return plan
+
+
+def levelling_delays(imported: MspdiImport) -> dict[int, int]:
+    """Task UID → levelling delay in working minutes (elapsed ones converted at the task's
+    start, see `to_schedule_input`), for the tasks that have one."""
+    if any(task.elapsed_levelling_delay for task in imported.tasks):
+        try:
+            tasks = to_schedule_input(imported).tasks
+        except InteropError:
+            tasks = [task.spec for task in imported.tasks]
+    else:
+        tasks = [task.spec for task in imported.tasks]
+    return {task.id: task.levelling_delay for task in tasks if task.levelling_delay}
+
+
+def _working_delays(plan: ScheduleInput, elapsed: dict[int, int]) -> None:
+    """Elapsed levelling delays as working minutes: the working time of the task's
+    calendar between its start without the delay and that instant plus the elapsed
+    minutes (3 edays from a Friday start: the Monday, 1 working day). The start depends on
+    the delays of predecessors, so the plan is scheduled until the conversion settles."""
+    by_id = {task.id: task for task in plan.tasks}
+    origin = plan.start.date()
+    calendars = {None: WorkingCalendar(plan.calendar, origin)} | {
+        name: WorkingCalendar(spec, origin) for name, spec in plan.calendars.items()
+    }
+    for _ in range(_DELAY_PASSES):
+        try:
+            result = schedule(plan)
+        except SchedulingError:
+            # Not schedulable as given (the caller will say why): a day per elapsed day.
+            for uid, minutes in elapsed.items():
+                per_day = plan.calendar.minutes_per_day
+                by_id[uid].levelling_delay = round(minutes * per_day / 1440)
+            return
+        settled = True
+        for uid, minutes in elapsed.items():
+            task = by_id[uid]
+            calendar = calendars.get(task.calendar, calendars[None])
+            found = result.tasks[uid]
+            before = calendar.start_at(calendar.offset(found.start) - found.levelling_delay)
+            working = calendar.offset(before + timedelta(minutes=minutes)) - calendar.offset(before)
+            if working != task.levelling_delay:
+                task.levelling_delay, settled = max(working, 0), False
+        if settled:
+            return
 
 
 def _add_work_spans(

@@ -147,6 +147,9 @@ class MspdiTask:
     calendar_uid: int | None = None
     saved: SavedDates = field(default_factory=SavedDates)
     baselines: list[Baseline] = field(default_factory=list)
+    #: A LevelingDelay given in elapsed time (minutes): `to_schedule_input` converts it to
+    #: the working minutes of `spec.levelling_delay` at the task's start.
+    elapsed_levelling_delay: int | None = None
 
     @property
     def uid(self) -> int:

@@ -28,6 +28,7 @@ from pmo_desktop.interop.mspdi.model import (
     LINK_TYPES,
     MAX_FILE_BYTES,
     PERCENT_FORMATS,
+    WORKING_FORMATS,
     Baseline,
     MspdiAssignment,
     MspdiCalendar,
@@ -239,6 +240,7 @@ class _Reader(CalendarReader):
         spec.actual_finish = get("ActualFinish", values.parse_datetime)
         if spec.actual_start is not None or spec.percent_complete:
             spec.remaining = get("RemainingDuration", values.parse_duration)
+        self._levelling_delay(element, task)
         if task.calendar_uid is not None and task.calendar_uid >= 0:
             calendar = calendars.get(task.calendar_uid)
             if calendar is None:
@@ -281,6 +283,22 @@ class _Reader(CalendarReader):
                 )
             )
         return task
+
+    def _levelling_delay(self, element: Element, task: MspdiTask) -> None:
+        """`LevelingDelay` (tenths of a minute) in working minutes, or kept apart as elapsed
+        minutes when its `LevelingDelayFormat` is elapsed (converted at the task's start)."""
+        uid = task.uid
+        raw = self._value(element, "LevelingDelay", values.parse_decimal, "Task", uid)
+        delay = _tenths(raw) or 0
+        if delay <= 0:
+            return
+        delay_format = self._value(element, "LevelingDelayFormat", int, "Task", uid)
+        if delay_format in ELAPSED_FORMATS:
+            task.elapsed_levelling_delay = delay
+            return
+        if delay_format is not None and delay_format not in WORKING_FORMATS:
+            self._note("Task", uid, f"LevelingDelayFormat {delay_format} read as working time")
+        task.spec.levelling_delay = delay
 
     def _link(self, element: Element, successor: int, known: set[int]) -> MspdiLink | None:
         kind = "PredecessorLink"

@@ -226,7 +226,9 @@ def _tasks(parent: Element, imported: MspdiImport, result: ScheduleResult | None
         _add(element, "CalendarUID", -1 if task.calendar_uid is None else task.calendar_uid)
         _add(element, "ConstraintDate", spec.constraint_date)
         _add(element, "Deadline", spec.deadline)
-        delay = dates.get("levelling_delay")
+        # The engine's delay when it scheduled the task (levelling gives new ones), else
+        # the task's own.
+        delay = dates.get("levelling_delay", spec.levelling_delay)
         if delay:
             # Tenths of a minute, shown in working days (format 7), as MPXJ's writer does.
             _add(element, "LevelingDelay", int(delay) * 10)

@@ -58,6 +58,7 @@ from pmo_desktop.ui.resources.drilldown import CellAssignmentsModel
 from pmo_desktop.ui.resources.heatmap import HeatGrid
 from pmo_desktop.ui.resources.histogram import LoadHistogram
 from pmo_desktop.ui.resources.legend import ScaleLegend
+from pmo_desktop.ui.resources.levelling_clear import ClearLevellingAction
 from pmo_desktop.ui.resources.levelling_dialog import LevellingDialog, open_levelling_dialog
 from pmo_desktop.ui.workers import Job, ProgressToken
 from pmo_desktop.ui.workspace import Workspace, touches
@@ -239,6 +240,7 @@ class ResourceLoadingView(QWidget):
         )
         self.level_action.triggered.connect(self.open_levelling)
         self.addAction(self.level_action)
+        self.clear_level_action = ClearLevellingAction(workspace, self)
         self._update_level_action()
 
         workspace.data_changed.connect(self._on_data_changed)
@@ -250,8 +252,8 @@ class ResourceLoadingView(QWidget):
         return self._loaded
 
     def actions_for_menu(self) -> list[QAction]:
-        return [self.level_action, self.week_action, self.month_action, self.role_action,
-                self.department_action]  # fmt: skip
+        return [self.level_action, self.clear_level_action, self.week_action,
+                self.month_action, self.role_action, self.department_action]  # fmt: skip
 
     def open_levelling(self) -> LevellingDialog | None:
         """Open Level Resources… on the shown portfolio (the shown programme preselected)."""
@@ -260,7 +262,9 @@ class ResourceLoadingView(QWidget):
         return open_levelling_dialog(self.workspace, self.portfolio_id, self.programme_id, self)
 
     def _update_level_action(self) -> None:
-        self.level_action.setEnabled(self.portfolio_id is not None and not self.workspace.read_only)
+        enabled = self.portfolio_id is not None and not self.workspace.read_only
+        self.level_action.setEnabled(enabled)
+        self.clear_level_action.setEnabled(enabled)
 
     def show_portfolio(self, portfolio_id: int, programme_id: int | None = None) -> None:
         """Show the loading of `portfolio_id` (demand of one programme's projects if given)."""
@@ -307,6 +311,7 @@ class ResourceLoadingView(QWidget):
         self._request += 1
         self._drill_request += 1
         self.capacity.cancel()
+        self.clear_level_action.clearer.cancel()
         self._capacity_stale = True
 
     def set_include_proposed(self, include: bool) -> None:
