@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pmo_desktop.errors import ConflictError
 from pmo_desktop.models import Entity
 from pmo_desktop.services import crud
+from pmo_desktop.storage import audit
 from pmo_desktop.storage.database import Database
 
 
@@ -264,7 +265,9 @@ def _insert_rows(session: Session, snapshots: Sequence[RowSnapshot]) -> None:
     for snapshot in snapshots:
         by_model.setdefault(snapshot.model, []).append(snapshot)
     for model, group in by_model.items():
-        session.execute(insert(model.__table__), [snapshot.values for snapshot in group])
+        rows = [snapshot.values for snapshot in group]
+        session.execute(insert(model.__table__), rows)
+        audit.record_rows(session, model.__tablename__, rows)  # undo of a delete: logged too
         children = [child for snapshot in group for child in snapshot.children]
         if children:
             _insert_rows(session, children)

@@ -199,12 +199,14 @@ def set_task_fields(database: Database, task_id: int, **changes: Any) -> TaskEdi
 
 
 def move_task(database: Database, task_id: int, start: datetime, merge_key: str = "") -> TaskEdit:
-    """Start the task no earlier than `start` (an SNET constraint, as a bar drag in MS Project)."""
+    """Start the task no earlier than `start` (an SNET constraint, as a bar drag in MS Project);
+    a levelling delay is cleared, so the bar lands where it was dropped."""
     with database.session() as session:
         if _has_children(session, load_task(session, task_id).id):
             raise ValidationError("A summary task follows its subtasks: move those instead.")
     return _single(database, task_id, "Move task", merge_key,
-                   constraint_type=ConstraintType.SNET, constraint_date=start)  # fmt: skip
+                   constraint_type=ConstraintType.SNET, constraint_date=start,
+                   levelling_delay_minutes=0)  # fmt: skip
 
 
 def set_duration(database: Database, task_id: int, minutes: int, merge_key: str = "") -> TaskEdit:

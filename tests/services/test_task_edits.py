@@ -103,6 +103,19 @@ def test_move_sets_snet_moves_successors_and_undo_puts_them_back(
     assert spans(database, plan["project"]) == after
 
 
+def test_a_drag_clears_a_levelling_delay_so_the_bar_lands_where_dropped(
+    database: Database, plan: dict[str, int]
+) -> None:
+    seen = crud.get(database, Task, plan["Code"]).version
+    crud.update(database, Task, plan["Code"], seen, levelling_delay_minutes=2 * DAY)
+    command = move_task(database, plan["Code"], datetime(2026, 5, 18, 8))
+    command.apply(database)
+    code = crud.get(database, Task, plan["Code"])
+    assert (code.start, code.levelling_delay_minutes) == (datetime(2026, 5, 18, 8), 0)
+    command.revert(database)
+    assert crud.get(database, Task, plan["Code"]).levelling_delay_minutes == 2 * DAY
+
+
 def test_a_drag_merges_into_one_undo_step(database: Database, plan: dict[str, int]) -> None:
     before = spans(database, plan["project"])
     # Every mouse move of one drag merges into the first command.

@@ -53,6 +53,7 @@ from pmo_desktop.services.interchange.log_export import (
 from pmo_desktop.services.interchange.log_sheets import SHEET_CHOICES
 from pmo_desktop.services.resource_view import read_resource_loading
 from pmo_desktop.services.scheduling import PlanError, load_calendar, reschedule
+from pmo_desktop.storage import audit
 from pmo_desktop.storage.database import Database
 
 
@@ -369,6 +370,7 @@ def import_excel(
         importer = WorkbookImporter(session, book)
         portfolio_id = importer.store(portfolio_name, title[:200] or "Imported portfolio")
         projects, counts = dict(importer.project_ids), dict(importer.counts)
+        audit.record_import(session, source.name, counts, portfolio_id=portfolio_id)
     warnings: list[str] = []
     try:
         warnings = reschedule(database, portfolio_id, list(projects.values())).warnings

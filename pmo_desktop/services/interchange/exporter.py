@@ -217,6 +217,7 @@ def _build_export(
                 actual_start=row.actual_start,
                 actual_finish=row.actual_finish,
                 remaining=row.remaining_minutes,
+                levelling_delay=row.levelling_delay_minutes,
             )
             saved = mspdi.SavedDates(*(getattr(row, name) for name in _SAVED))
             is_summary = row.is_summary or row.id in parents

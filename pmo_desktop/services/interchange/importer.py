@@ -40,6 +40,7 @@ from pmo_desktop.models import (
 from pmo_desktop.models.enums import ConstraintType, LagUnit, LinkType, ResourceKind
 from pmo_desktop.scheduling.model import CalendarSpec, Intervals
 from pmo_desktop.services.scheduling import PlanError, reschedule
+from pmo_desktop.storage import audit
 from pmo_desktop.storage.database import Database
 
 #: Room left in a 40-character code for a "-N" suffix.
@@ -80,6 +81,9 @@ def import_mspdi(
         writer.assignments(writer.resources(portfolio_id))
         writer.baselines(project_id)
         counts = dict(writer.counts)
+        audit.record_import(
+            session, source.name, counts, project_id=project_id, portfolio_id=portfolio_id
+        )
     warnings: list[str] = []
     try:
         warnings = reschedule(database, portfolio_id, [project_id]).warnings
@@ -266,6 +270,7 @@ class _ImportWriter:
         positions: dict[int | None, int] = defaultdict(int)
         depths: dict[int, int] = {}
         layers: list[list[tuple[MspdiTask, dict[str, Any]]]] = []
+        delays = mspdi.levelling_delays(self.imported)  # working minutes, by task id
         for task in tasks:
             spec, saved = task.spec, task.saved
             parent = spec.parent if spec.parent in kept else None
@@ -294,6 +299,7 @@ class _ImportWriter:
                 "actual_start": spec.actual_start,
                 "actual_finish": spec.actual_finish,
                 "remaining_minutes": spec.remaining,
+                "levelling_delay_minutes": max(delays.get(spec.id, 0), 0),
                 "calendar_id": self._calendar(task.calendar_uid),
             }
             layers[depth].append((task, row))
