@@ -45,7 +45,7 @@ ORGANISATION_NAME = "PMO Desktop"
 DESKTOP_FILE_NAME = "org.pmodesktop.PMODesktop"
 VIEWS = (
     "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
-    "prioritisation", "compliance",
+    "prioritisation", "compliance", "changes",
 )  # fmt: skip
 #: Views this version builds; the others are part of the command-line contract already.
 #: Longest wait for a view to finish loading before its screenshot (milliseconds).

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 PROG = "pmo-desktop"
 VIEWS = (
     "portfolio", "project", "gantt", "portfolio-gantt", "resources", "risks", "raid", "pool",
-    "prioritisation", "compliance",
+    "prioritisation", "compliance", "changes",
 )  # fmt: skip
 #: The board pack's choices (reports.data's, spelled here so parsing imports nothing).
 LANGUAGES, PAPERS, ORIENTATIONS = ("en", "fr"), ("a4", "a3", "letter"), ("landscape", "portrait")

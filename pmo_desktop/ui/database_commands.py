@@ -6,6 +6,7 @@ its strings are translated in the "MainWindow" context, where lupdate files the 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from pmo_desktop.ui.main_window import MainWindow
 
 LAST_FOLDER_KEY = "files/lastFolder"
+#: Set to 1 to turn the daily backup off for every user of a machine (and in test runs).
+NO_DAILY_BACKUP_ENV = "PMO_NO_DAILY_BACKUP"
 
 
 translate = QCoreApplication.translate
@@ -150,3 +153,45 @@ class DatabaseCommands:
         dialog.restored.connect(lambda path: self._open(str(path), create=False))
         dialog.exec()
         dialog.deleteLater()
+
+    def _name_the_user(self: MainWindow, database: Database) -> None:
+        """The audit trail names the preferences' user on a file; on a server, the server's
+        authenticated user (storage sets it)."""
+        if database.is_sqlite:
+            database.user_name = self.preferences.user_name or database.user_name
+
+    # ------------------------------------------------------- checks and backups
+    def _check_after_load(self: MainWindow, database: Database) -> None:
+        """SQLite's integrity check, once the dashboard is painted: it must not compete with it."""
+        view = self.portfolio_view
+        if self._portfolio_id is None or view.is_loaded():
+            self._start_checks(database)
+            return
+
+        def start() -> None:
+            view.loaded.disconnect(start)
+            if self.database is database:
+                self._start_checks(database)
+
+        view.loaded.connect(start)
+
+    def _start_checks(self: MainWindow, database: Database) -> None:
+        """The integrity check, then today's backup of a file (one after the other: they
+        would compete for the disk)."""
+        job = self.integrity.start(database)
+        wanted = (
+            self._daily_backup_allowed
+            and self.preferences.daily_backup
+            and os.environ.get(NO_DAILY_BACKUP_ENV, "") not in ("1", "true")
+        )
+        if not wanted or database.read_only or not database.is_sqlite:
+            return
+        if job is None:
+            self.daily_backup.start(database)
+            return
+
+        def after_check() -> None:
+            if self.database is database and not database.read_only:
+                self.daily_backup.start(database)
+
+        job.succeeded.connect(after_check)

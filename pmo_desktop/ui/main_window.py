@@ -8,7 +8,6 @@ tells when another user committed; the views then reload, keeping the user's sel
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +28,8 @@ from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.empty_state import EmptyState
 from pmo_desktop.ui.gantt.portfolio_view import PortfolioGanttView
 from pmo_desktop.ui.gantt.view import GanttView
+from pmo_desktop.ui.history import ChangeLogView
+from pmo_desktop.ui.history_dock import HistoryDock
 from pmo_desktop.ui.integrity import IntegrityCheck
 from pmo_desktop.ui.interchange.commands import InterchangeCommands
 from pmo_desktop.ui.navigation import NavigationPanel
@@ -49,8 +50,6 @@ from pmo_desktop.ui.window_actions import create_actions, create_menus, create_t
 from pmo_desktop.ui.workers import Job, WorkPool
 from pmo_desktop.ui.workspace import Workspace, touches
 
-#: Set to 1 to turn the daily backup off for every user of a machine (and in test runs).
-NO_DAILY_BACKUP_ENV = "PMO_NO_DAILY_BACKUP"
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
 DEFAULT_SIZE = (1400, 900)
@@ -123,6 +122,8 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.prioritisation_view = PrioritisationView(self.workspace)
         self.compliance_view = ComplianceView(self.workspace)
         self.compliance_view.open_project.connect(self.open_project)
+        self.changes_view = ChangeLogView(self.workspace)
+        self.changes_view.open_object.connect(self.open_object)
         self.empty_state = EmptyState()
         self.empty_state.demo_requested.connect(self.create_demo_portfolio)
         #: The views by the name `current_view()` and `--show` use, in sidebar order.
@@ -137,6 +138,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             "pool": self.pool_view,
             "prioritisation": self.prioritisation_view,
             "compliance": self.compliance_view,
+            "changes": self.changes_view,
         }
         self.pages = QStackedWidget()
         for page in (*self.named_pages.values(), self.empty_state):
@@ -154,6 +156,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.history_dock = self._dock("historyDock", self.tr("Undo history"), self.history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         self.history_dock.hide()
+        self.audit_history = HistoryDock(self)
         self.recent_menu = RecentDatabasesMenu(self)
         self.recent_menu.open_requested.connect(self.open_location)
         self.reports = ReportCommands(self, pool=self.workspace.pool)
@@ -171,6 +174,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.status = DatabaseStatus(self.statusBar())
         self.status.set_user(self.preferences.user_name)
         self.risks_view.user_name = self.preferences.user_name
+        self._name_the_user(database)
         self.resize(*DEFAULT_SIZE)
         self.resizeDocks([self.navigation_dock], [NAVIGATION_WIDTH], Qt.Orientation.Horizontal)
         if remember_layout:
@@ -188,41 +192,6 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self._start_watching()
         self.reload()
         self._check_after_load(database)
-
-    def _check_after_load(self, database: Database) -> None:
-        """SQLite's integrity check, once the dashboard is painted: it must not compete with it."""
-        view = self.portfolio_view
-        if self._portfolio_id is None or view.is_loaded():
-            self._start_checks(database)
-            return
-
-        def start() -> None:
-            view.loaded.disconnect(start)
-            if self.database is database:
-                self._start_checks(database)
-
-        view.loaded.connect(start)
-
-    def _start_checks(self, database: Database) -> None:
-        """The integrity check, then today's backup of a file (one after the other: they
-        would compete for the disk)."""
-        job = self.integrity.start(database)
-        wanted = (
-            self._daily_backup_allowed
-            and self.preferences.daily_backup
-            and os.environ.get(NO_DAILY_BACKUP_ENV, "") not in ("1", "true")
-        )
-        if not wanted or database.read_only or not database.is_sqlite:
-            return
-        if job is None:
-            self.daily_backup.start(database)
-            return
-
-        def after_check() -> None:
-            if self.database is database and not database.read_only:
-                self.daily_backup.start(database)
-
-        job.succeeded.connect(after_check)
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -260,6 +229,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             lambda: self.show_portfolio_wide("prioritisation")
         )
         self.compliance_action.triggered.connect(lambda: self.show_portfolio_wide("compliance"))
+        self.changes_action.triggered.connect(lambda: self.show_portfolio_wide("changes"))
         self.new_from_template_action.triggered.connect(self.new_project_from_template)
         self.gate_review_action.triggered.connect(self.gate_review)
         self.templates_action.triggered.connect(self.edit_method_templates)
@@ -480,6 +450,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         finally:
             if previous is not database:
                 previous.close()
+        self._name_the_user(database)
         self._start_watching()
         self.lease_monitor.watch(database)
         self._check_after_load(database)
@@ -533,6 +504,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.compliance_view.set_thresholds(preferences.thresholds)
         self.status.set_user(preferences.user_name)
         self.risks_view.user_name = preferences.user_name
+        self._name_the_user(self.database)
         self.workspace.set_as_of(self._as_of())
         self._update_status()
 
@@ -577,4 +549,5 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             view.cancel_loading()  # type: ignore[attr-defined]
         self._stop_watching()
         self.lease_monitor.stop()
+        self.audit_history.stop()
         super().closeEvent(event)

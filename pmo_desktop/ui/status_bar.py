@@ -45,7 +45,10 @@ class DatabaseStatus(QObject):
 
     def update(self, database: Database, as_of: date | None) -> None:
         """Show `database` (path, or URL without password) and the portfolio's as-of date."""
-        self.database_label.setText(self.tr("Database: {name}").format(name=database.display))
+        name = database.display
+        if database.server_role:  # the rights the server grants this user
+            name = self.tr("{name} (role: {role})").format(name=name, role=database.server_role)
+        self.database_label.setText(self.tr("Database: {name}").format(name=name))
         self.database_label.setToolTip(database.display)
         if database.read_only:
             self.read_only_label.setText(

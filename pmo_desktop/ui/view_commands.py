@@ -26,6 +26,7 @@ translate = QCoreApplication.translate
 #: Views of the whole portfolio (not of the current project), by their `--show` name.
 PORTFOLIO_WIDE_VIEWS = (
     "portfolio-gantt", "resources", "risks", "raid", "pool", "prioritisation", "compliance",
+    "changes",
 )  # fmt: skip
 
 
@@ -240,3 +241,35 @@ class ViewCommands:
         if database.is_sqlite:
             return True
         return str(getattr(database, "role", "")) == "admin"
+
+    def open_object(self: MainWindow, entity: str, entity_id: int) -> None:
+        """Change log ▸ Open changed item: a task in its Gantt, a risk in the register, a
+        project in the project view; anything else in the History dock."""
+        from pmo_desktop.models import Task
+
+        try:
+            if entity == "tasks":
+                task = crud.get(self.database, Task, entity_id)
+                self.open_task(task.project_id, entity_id)
+                return
+            if entity == "projects":
+                crud.get(self.database, Project, entity_id)
+                self.open_project(entity_id)
+                return
+        except PmoError:  # deleted since: its history still tells what happened
+            pass
+        else:
+            if entity == "risks":
+                self.show_risks()
+                risks = self.risks_view
+
+                def select() -> None:
+                    risks.loaded.disconnect(select)
+                    risks.select_risk(entity_id)
+
+                if risks.is_loaded():
+                    risks.select_risk(entity_id)
+                else:
+                    risks.loaded.connect(select)
+                return
+        self.audit_history.show_object(entity, entity_id)

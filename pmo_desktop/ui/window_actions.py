@@ -252,6 +252,12 @@ def create_actions(window: MainWindow) -> None:
         icon_name="edit",
         tip=translate("MainWindow", "Edit the portfolio's method templates (PMO admin)"),
     )
+    window.changes_action = _action(
+        window,
+        translate("MainWindow", "C&hange log"),
+        icon_name="history",
+        tip=translate("MainWindow", "Who changed what and when, across the portfolio"),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -263,6 +269,7 @@ def create_actions(window: MainWindow) -> None:
         "pool": window.pool_action,
         "prioritisation": window.prioritisation_action,
         "compliance": window.compliance_action,
+        "changes": window.changes_action,
     }
     for action in window.view_actions.values():
         action.setCheckable(True)
@@ -277,6 +284,7 @@ def create_actions(window: MainWindow) -> None:
     window.portfolio_gantt_action.setIconText(translate("MainWindow", "Timeline"))
     window.prioritisation_action.setIconText(translate("MainWindow", "Priorities"))
     window.compliance_action.setIconText(translate("MainWindow", "Compliance"))
+    window.changes_action.setIconText(translate("MainWindow", "Changes"))
 
     window.board_pack_action = _action(
         window,
@@ -344,6 +352,7 @@ def create_menus(window: MainWindow) -> None:
     window.edit_menu.addAction(window.undo_action)
     window.edit_menu.addAction(window.redo_action)
     window.edit_menu.addAction(window.history_dock.toggleViewAction())
+    window.edit_menu.addAction(window.audit_history.action)
     window.edit_menu.addSeparator()
     window.edit_menu.addAction(window.preferences_action)
 
@@ -375,7 +384,7 @@ def create_menus(window: MainWindow) -> None:
     window.risks_menu = _view_menu(window, translate("MainWindow", "R&isks"), "risks")
     window.raid_menu = _view_menu(window, translate("MainWindow", "RAI&D"), "raid")
     window.governance_menu = _view_menu(
-        window, translate("MainWindow", "Gover&nance"), "prioritisation", "compliance"
+        window, translate("MainWindow", "Gover&nance"), "prioritisation", "compliance", "changes"
     )
     # Governance commands of any view come first; the menu stays enabled for them.
     first = window.governance_menu.actions()[0] if window.governance_menu.actions() else None

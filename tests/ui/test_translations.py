@@ -42,7 +42,7 @@ MNEMONIC_GROUPS = {
     "View menu": (
         "Portfolio &dashboard", "&Project", "&Gantt chart", "Portfolio G&antt",
         "Resource &loading", "Ris&k register", "RA&ID logs", "Re&source pool",
-        "Priori&tisation", "Co&mpliance",
+        "Priori&tisation", "Co&mpliance", "C&hange log",
         "P&ortfolio", "&Filter projects", "&Expand all", "&Collapse programmes",
         "&Reset column widths",
     ),
