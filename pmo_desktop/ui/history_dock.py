@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from pmo_desktop.ui.history import HistoryPanel
@@ -28,7 +28,7 @@ class HistoryDock(QObject):
         super().__init__(window)
         self._window = window
         self.panel = HistoryPanel(window.workspace)
-        self.dock = QDockWidget(window.tr("History"), window)
+        self.dock = QDockWidget(QCoreApplication.translate("MainWindow", "History"), window)
         self.dock.setObjectName("auditHistoryDock")
         self.dock.setWidget(self.panel)
         self.dock.setFeatures(

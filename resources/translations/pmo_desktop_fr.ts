@@ -1563,6 +1563,10 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
         <translation>Utilisateur&#xa0;: {name}</translation>
     </message>
     <message>
+        <source>{name} (role: {role})</source>
+        <translation>{name} (rôle&#xa0;: {role})</translation>
+    </message>
+    <message>
         <source>Database: {name}</source>
         <translation>Base de données&#xa0;: {name}</translation>
     </message>
@@ -2584,7 +2588,7 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
     <message>
         <source>Looking for lessons…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des retours d&apos;expérience…</translation>
     </message>
     <message>
         <source>No lesson of earlier projects matches yet.</source>
@@ -3037,6 +3041,7 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     </message>
     <message>
         <source>New database</source>
+        <extracomment>Set to 1 to turn the daily backup off for every user of a machine (and in test runs).</extracomment>
         <translation>Nouvelle base de données</translation>
     </message>
     <message>
@@ -3122,6 +3127,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Write the project or the portfolio as an Excel workbook or MS Project XML</source>
         <translation>Écrire le projet ou le portefeuille en classeur Excel ou en XML MS Project</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>The daily backups of this database file: back up now, or restore one</source>
+        <translation>Les sauvegardes quotidiennes de ce fichier&#xa0;: sauvegarder maintenant ou en restaurer une</translation>
     </message>
     <message>
         <source>Create the &amp;demo portfolio</source>
@@ -3248,6 +3261,46 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Projets classés selon la stratégie, avec le seuil de budget et de capacité</translation>
     </message>
     <message>
+        <source>Co&amp;mpliance</source>
+        <translation>Confor&amp;mité</translation>
+    </message>
+    <message>
+        <source>What each project lacks against the PMO&apos;s rules: baselines, reports, risks</source>
+        <translation>Ce qui manque à chaque projet au regard des règles du PMO&#xa0;: références, rapports, risques</translation>
+    </message>
+    <message>
+        <source>New project from &amp;template…</source>
+        <translation>Nouveau projet depuis un &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>A project with the WBS, gates, milestones and risks of a method</source>
+        <translation>Un projet avec l&apos;organigramme, les jalons décisionnels, les jalons et les risques d&apos;une méthode</translation>
+    </message>
+    <message>
+        <source>&amp;Gate review…</source>
+        <translation>Revue de &amp;jalon décisionnel…</translation>
+    </message>
+    <message>
+        <source>Record the current project&apos;s next stage gate decision</source>
+        <translation>Enregistrer la décision du prochain jalon décisionnel du projet courant</translation>
+    </message>
+    <message>
+        <source>&amp;Method templates…</source>
+        <translation>Modèles de &amp;méthode…</translation>
+    </message>
+    <message>
+        <source>Edit the portfolio&apos;s method templates (PMO admin)</source>
+        <translation>Modifier les modèles de méthode du portefeuille (administrateur PMO)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange log</source>
+        <translation>&amp;Historique des changements</translation>
+    </message>
+    <message>
+        <source>Who changed what and when, across the portfolio</source>
+        <translation>Qui a changé quoi et quand, dans tout le portefeuille</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -3282,6 +3335,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Priorities</source>
         <translation>Priorités</translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation>Conformité</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changements</translation>
     </message>
     <message>
         <source>&amp;Board pack…</source>
@@ -3344,8 +3405,8 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>&amp;Journaux RAID</translation>
     </message>
     <message>
-        <source>Strateg&amp;y</source>
-        <translation>S&amp;tratégie</translation>
+        <source>Gover&amp;nance</source>
+        <translation>Gouver&amp;nance</translation>
     </message>
     <message>
         <source>&amp;Reports</source>
@@ -3362,6 +3423,11 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Main toolbar</source>
         <translation>Barre d&apos;outils principale</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <extracomment>How often the dock looks at the current selection while it is shown (milliseconds).</extracomment>
+        <translation>Historique</translation>
     </message>
 </context>
 <context>
@@ -3496,6 +3562,10 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Decisions required</source>
         <translation>Décisions attendues</translation>
+    </message>
+    <message>
+        <source>Compliance checks</source>
+        <translation>Contrôles de conformité</translation>
     </message>
     <message>
         <source>Appendix: RAG rules, glossary</source>
@@ -3903,6 +3973,10 @@ Projets&#xa0;: {count}</translation>
     <message>
         <source>Sha&amp;ring of local files:</source>
         <translation>Parta&amp;ge des fichiers locaux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep a daily backup of database files (last 7 days and 4 weeks)</source>
+        <translation>&amp;Garder une sauvegarde quotidienne des fichiers (7 derniers jours et 4 semaines)</translation>
     </message>
     <message>
         <source>As-of date:</source>
