@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import insert, select
 
 from pmo_desktop.models import AuditAction, AuditEntry, Portfolio, Programme, Project, Risk, Task
 from pmo_desktop.services import crud
@@ -131,16 +131,18 @@ def test_the_change_log_filters_by_portfolio_project_programme_who_kind_and_text
 def test_the_change_log_filters_by_date_range(database: Database, edited: dict[str, int]) -> None:
     today = date.today()
     with database.write_session() as session:
-        # Back-date the risk's rows by ten days (what an older trail looks like).
-        rows = session.execute(
-            select(AuditEntry.id, AuditEntry.at).where(AuditEntry.entity == "risks")
-        ).all()
-        for row_id, at in rows:
-            session.execute(
-                update(AuditEntry).where(AuditEntry.id == row_id).values(at=at - timedelta(days=10))
-            )
+        # Audit entries cannot be back-dated (they are append-only): an older trail is made
+        # of copies of the risk's rows written ten days earlier.
+        rows = session.scalars(select(AuditEntry).where(AuditEntry.entity == "risks")).all()
+        for row in rows:
+            copy = {
+                column.key: getattr(row, column.key)
+                for column in AuditEntry.__table__.columns
+                if column.key != "id"
+            }
+            session.execute(insert(AuditEntry).values(copy | {"at": row.at - timedelta(days=10)}))
     recent = ChangeLogFilter(since=today - timedelta(days=1))
-    assert ("risks", "update") not in _entities(database, recent)
+    assert _entities(database, recent).count(("risks", "update")) == 1  # the copy is older
     older = ChangeLogFilter(until=today - timedelta(days=5))
     assert _entities(database, older) == [("risks", "update"), ("risks", "insert")]
     window = ChangeLogFilter(since=today - timedelta(days=20), until=today - timedelta(days=9))
