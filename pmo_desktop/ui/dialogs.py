@@ -5,14 +5,17 @@ Modal dialogs block a test run; windows take a `Dialogs` and tests pass a script
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from pmo_desktop.errors import ConflictError
     from pmo_desktop.services.commands import Command
+    from pmo_desktop.services.conflicts import LastChange
     from pmo_desktop.services.database import Database
     from pmo_desktop.ui.connect_dialog import ServerConnection
     from pmo_desktop.ui.preferences import Preferences
@@ -83,6 +86,23 @@ class Dialogs(QObject):
             if dialog.exec() != TaskDialog.DialogCode.Accepted:
                 return None
             return dialog.result_command
+        finally:
+            dialog.deleteLater()
+
+    def resolve_conflict(
+        self,
+        parent: QWidget | None,
+        error: ConflictError,
+        who: LastChange | None,
+        base: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
+        """Someone else saved the row: the values to save at their version; None keeps theirs."""
+        from pmo_desktop.ui.conflicts import ConflictDialog
+
+        dialog = ConflictDialog(error, who, base, parent)
+        try:
+            dialog.exec()
+            return dialog.values
         finally:
             dialog.deleteLater()
 

@@ -9,6 +9,7 @@ commit seen by the change watcher — `data_changed` tells the views what to rel
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -18,13 +19,16 @@ from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.errors import ConflictError, PmoError
 from pmo_desktop.models import Entity
-from pmo_desktop.services.commands import Command
+from pmo_desktop.services import conflicts
+from pmo_desktop.services.commands import Command, UpdateFields
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.dialogs import Dialogs
 from pmo_desktop.ui.workers import WorkPool, default_pool
 
 log = logging.getLogger(__name__)
 
+#: How many times the conflict dialog may come back for one save before a plain message.
+_CONFLICT_ROUNDS = 2
 #: QUndoCommand ids: mergeable commands share one id per merge key.
 _merge_ids: dict[str, int] = {}
 
@@ -129,14 +133,72 @@ class Workspace(QObject):
             return False
         try:
             command.apply(self._database)
+        except ConflictError as exc:
+            resolved = self._resolve_conflict(command, exc)
+            self.data_changed.emit(None)
+            return resolved
         except PmoError as exc:
             self._report(self.tr("Change not saved"), str(exc))
-            if isinstance(exc, ConflictError):
-                self.data_changed.emit(None)
             return False
         self.undo_stack.push(UndoAdapter(self, command))
         self.data_changed.emit(command.touched())
         return True
+
+    def _resolve_conflict(self, command: Command, error: ConflictError) -> bool:
+        """Someone else saved the row: let the user choose, field by field (issue 8 §2).
+
+        Only a plain field edit of one row (`UpdateFields`) is resolved this way; the choice
+        is saved as one undoable command at the other user's version. If that save meets yet
+        another change, the user chooses again, at most `_CONFLICT_ROUNDS` times in all.
+        """
+        if not (
+            isinstance(command, UpdateFields)
+            and error.theirs is not None
+            and error.entity == command.model.__name__
+            and error.entity_id == command.entity_id
+        ):
+            self._report(self.tr("Change not saved"), self._conflict_message(error))
+            return False
+        base: Mapping[str, Any] = command.before
+        for _round in range(_CONFLICT_ROUNDS):
+            who = conflicts.last_change(self._database, error)
+            choices = self.dialogs.resolve_conflict(self.parent_widget, error, who, base)
+            if choices is None:
+                return False
+            resolution = conflicts.resolution(error, choices, command.text)
+            if resolution is None:
+                return False
+            try:
+                resolution.apply(self._database)
+            except ConflictError as again:
+                if again.theirs is None:
+                    self._report(self.tr("Change not saved"), self._conflict_message(again))
+                    return False
+                error = again
+                continue
+            except PmoError as exc:
+                self._report(self.tr("Change not saved"), str(exc))
+                return False
+            self.undo_stack.push(UndoAdapter(self, resolution))
+            return True
+        self._report(self.tr("Change not saved"), str(error))
+        return False
+
+    def _conflict_message(self, error: ConflictError) -> str:
+        """The plain message for a conflict the dialog does not resolve, naming who if known."""
+        from pmo_desktop.ui.conflicts import thing_label  # ui.history imports this module
+
+        who = conflicts.last_change(self._database, error)
+        if error.theirs is None and who is not None and who.deleted and who.user_name:
+            return self.tr("{user} deleted this {entity}; your change was not saved.").format(
+                user=who.user_name, entity=thing_label(error)
+            )
+        if error.theirs is not None and who is not None and who.user_name:
+            return self.tr(
+                "{user} changed this {entity} while you were editing it; your change was not "
+                "saved. The view now shows their version."
+            ).format(user=who.user_name, entity=thing_label(error))
+        return str(error)
 
     def refresh(self) -> None:
         """Tell every view to read the database again (F5, or another user's commit)."""

@@ -172,6 +172,11 @@ class ScriptedDialogs(Dialogs):
         self.task_edit: Any = None
         #: The "Set baseline" dialog's answer: (number, selected tasks only), or None.
         self.baseline_choice: Any = None
+        #: The conflict dialog's answer: a function of (error, who, base) giving the values to
+        #: save, or None; unscripted, it keeps theirs and records the plain error message.
+        self.conflict_answer: Any = None
+        #: Every conflict dialog shown: (error, who, base).
+        self.conflicts: list[tuple[Any, Any, Any]] = []
 
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("critical", title, text))
@@ -210,6 +215,15 @@ class ScriptedDialogs(Dialogs):
 
     def edit_task(self, parent: QWidget | None, database: Database, task_id: int) -> Any:
         return self.task_edit(database, task_id) if self.task_edit is not None else None
+
+    def resolve_conflict(
+        self, parent: QWidget | None, error: Any, who: Any, base: Any = None
+    ) -> Any:
+        self.conflicts.append((error, who, base))
+        if self.conflict_answer is None:
+            self.critical(parent, "Change not saved", str(error))
+            return None
+        return self.conflict_answer(error, who, base)
 
 
 @pytest.fixture
