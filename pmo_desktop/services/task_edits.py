@@ -73,6 +73,7 @@ __all__ = [
     "predecessors_text",
     "project_rows",
     "set_duration",
+    "set_link_lag",
     "set_predecessors_text",
     "set_progress",
     "set_task_fields",
@@ -310,6 +311,28 @@ def edit_link(
         if before != after:
             steps.append(RowUpdate(Dependency, link.id, link.version, before, after))
         return TaskEdit(successor.project_id, steps, "Edit link", merge_key)
+
+
+def set_link_lag(database: Database, link_id: int, lag: int, merge_key: str = "") -> TaskEdit:
+    """Move the link's successor by changing the link's lag (`lag` in working minutes), as a
+    bar drag in "link lag" mode does. A start-no-earlier-than constraint and a levelling delay
+    of the successor are cleared in the same step, so that the bar lands where it was dropped."""
+    with database.session() as session:
+        link, successor = _link(session, link_id)
+        if _has_children(session, successor.id):
+            raise ValidationError("A summary task follows its subtasks: move those instead.")
+        after = _link_values(link.type, lag, LagUnit.WORKING)
+        before = {name: getattr(link, name) for name in after}
+        steps: list[Step] = []
+        if before != after:
+            steps.append(RowUpdate(Dependency, link.id, link.version, before, after))
+        changes: dict[str, Any] = {"levelling_delay_minutes": 0}
+        if successor.constraint_type == ConstraintType.SNET:
+            changes |= {"constraint_type": ConstraintType.ASAP, "constraint_date": None}
+        step = _field_step(session, successor, changes)
+        if step is not None:
+            steps.append(step)
+        return TaskEdit(successor.project_id, steps, "Change link lag", merge_key)
 
 
 def delete_link(database: Database, link_id: int) -> TaskEdit:

@@ -39,6 +39,7 @@ from pmo_desktop.services.task_edits import (
     predecessors_text,
     project_rows,
     set_duration,
+    set_link_lag,
     set_predecessors_text,
     set_progress,
     set_task_fields,
@@ -208,6 +209,37 @@ def test_links_create_edit_delete(database: Database, plan: dict[str, int]) -> N
         create_link(database, plan["Design"], plan["Code"])
     with pytest.raises(ValidationError, match="summary task and one of its subtasks"):
         create_link(database, plan["Build"], plan["Code"])
+
+
+def test_set_link_lag_moves_the_successor_clears_its_snet_and_undoes_in_one_step(
+    database: Database, plan: dict[str, int]
+) -> None:
+    with database.session() as session:
+        link_id = session.scalar(
+            select(Dependency.id).where(Dependency.successor_id == plan["Code"])
+        )
+    # A previous plain drag left an SNET constraint; the lag drag replaces it.
+    move_task(database, plan["Code"], datetime(2026, 5, 14, 8)).apply(database)
+    before = spans(database, plan["project"])
+    command = set_link_lag(database, link_id, -DAY)
+    assert command.text == "Change link lag"
+    command.apply(database)
+    after = spans(database, plan["project"])
+    # Design finishes 12/05 17:00; one working day before that: Code starts 12/05 08:00.
+    assert after[plan["Code"]] == (datetime(2026, 5, 12, 8), datetime(2026, 5, 14, 17))
+    assert after[plan["Test"]][0] == datetime(2026, 5, 15, 8)
+    link = crud.get(database, Dependency, link_id)
+    assert (link.lag, link.lag_unit) == (-DAY, LagUnit.WORKING)
+    code = crud.get(database, Task, plan["Code"])
+    assert (code.constraint_type, code.constraint_date) == (ConstraintType.ASAP, None)
+    command.revert(database)
+    assert spans(database, plan["project"]) == before
+    assert crud.get(database, Dependency, link_id).lag == 0
+    assert crud.get(database, Task, plan["Code"]).constraint_type == ConstraintType.SNET
+    with pytest.raises(ValidationError, match="summary task"):
+        bad = crud.create(database, Dependency, predecessor_id=plan["Launch"],
+                          successor_id=plan["Build"])  # fmt: skip
+        set_link_lag(database, bad.id, DAY)
 
 
 def test_a_loop_is_refused_with_the_task_names_and_nothing_written(

@@ -1,11 +1,12 @@
 """Editing on the Gantt chart with the mouse, as in Microsoft Project.
 
-Drag a bar to move it (an SNET constraint), its right end to change the duration, the end
-of its progress fill to change % complete, and from one bar to another (Shift held, or from
-the small handle past the bar's end) to link them. While moving, the chart previews the
-task and its successors from a `PreviewSession` opened in the worker pool when the bar is
-pressed; on release one command goes through `Workspace.execute`. Esc cancels a drag.
-"""
+Drag a bar to move it (an SNET constraint; with Alt held, or the "link lag" setting, the
+lag of its driving predecessor link instead, see drag_lag.py), its right end to change the
+duration, the end of its progress fill to change % complete, and from one bar to another
+(Shift held, or from the small handle past the bar's end) to link them. While moving, the
+chart previews the task and its successors from a `PreviewSession` opened in the worker
+pool when the bar is pressed; on release one command is written in the worker pool (the
+preview stays until the view reloads) and put on the undo stack. Esc cancels a drag."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import QColor, QCursor, QKeyEvent, QMouseEvent, QPainter, QPe
 from PySide6.QtWidgets import QToolTip
 
 from pmo_desktop.errors import PmoError
+from pmo_desktop.scheduling.cpm_graph import SchedulingError
 from pmo_desktop.services import task_edits
 from pmo_desktop.services.commands import Command
 from pmo_desktop.services.database import Database
@@ -27,6 +29,7 @@ from pmo_desktop.services.gantt import GanttData, GanttLink
 from pmo_desktop.services.project_schedule import PreviewSession
 from pmo_desktop.ui.formatting import format_date
 from pmo_desktop.ui.gantt.chart import GanttChart
+from pmo_desktop.ui.gantt.drag_lag import LagPlan, LagPreview, execute_in_background, lag_plan
 from pmo_desktop.ui.workers import ProgressToken
 from pmo_desktop.ui.workspace import Workspace
 
@@ -69,6 +72,9 @@ class _Drag:
     point: QPointF | None = None
     #: The value the release commits: a start, a duration in minutes, a percentage.
     value: Any = None
+    #: A move that changes the lag of this link instead of setting SNET.
+    lag: LagPlan | None = None
+    lag_value: int = 0
 
 
 def open_preview(token: ProgressToken, database: Database, project_id: int) -> PreviewSession:
@@ -146,6 +152,8 @@ class DragController(QObject):
     preview_ready = Signal()
     #: Double-click on a link line.
     link_activated = Signal(int)
+    #: A drag's edit was written (True) or refused (False), after the release.
+    committed = Signal(bool)
 
     def __init__(self, chart: GanttChart, workspace: Workspace) -> None:
         super().__init__(chart)
@@ -155,6 +163,11 @@ class DragController(QObject):
         self._session: PreviewSession | None = None
         self._job: Any = None
         self._serial = 0
+        #: A bar drag changes the driving link's lag (Alt inverts it for one drag).
+        self.lag_mode = False
+        self._lag_preview: LagPreview | None = None
+        #: A released drag's edit is being written in the worker pool.
+        self.committing = False
         #: What the drag's tooltip says (kept for the status bar and tests).
         self.tooltip_text = ""
         chart.overlay = self._paint_overlay
@@ -163,7 +176,7 @@ class DragController(QObject):
         chart.viewport().setMouseTracking(True)
         chart.viewport().installEventFilter(self)
         chart.installEventFilter(self)
-        chart.model.data_replaced.connect(self._forget_session)
+        chart.model.data_replaced.connect(self._on_data_replaced)
 
     @property
     def dragging(self) -> bool:
@@ -201,7 +214,14 @@ class DragController(QObject):
         return False
 
     def _editable(self) -> bool:
-        return self.chart.model.editable and not self.workspace.read_only
+        return self.chart.model.editable and not self.workspace.read_only and not self.committing
+
+    def _on_data_replaced(self) -> None:
+        self._forget_session()
+        if self._drag is None and self.chart.preview:
+            # The committed edit's dates are in: the preview has done its job.
+            self.chart.preview = {}
+            self.chart.viewport().update()
 
     def _press(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._editable():
@@ -215,6 +235,10 @@ class DragController(QObject):
         task = self.chart.model.task_at(position)
         assert task.start is not None and task.finish is not None
         self._drag = _Drag(hit, event.position(), task.start, task.finish)
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        data = self.chart.model.gantt
+        if hit.zone is Zone.MOVE and self.lag_mode != alt and data is not None:
+            self._drag.lag = lag_plan(data, task)
         self.chart.setFocus(Qt.FocusReason.MouseFocusReason)
         if hit.zone in (Zone.MOVE, Zone.FINISH):
             self._open_session()
@@ -243,23 +267,25 @@ class DragController(QObject):
         if started:
             drag.point = point
             self._update(drag)
-        self._finish()
-        if started:
-            self._commit(drag)
+        self._finish(keep_preview=started)
+        if started and not self._commit(drag):
+            self.chart.preview = {}
+            self.chart.viewport().update()
         return started
 
     def cancel(self) -> None:
         """Esc: the drag ends and nothing is written."""
         self._finish()
 
-    def _finish(self) -> None:
+    def _finish(self, keep_preview: bool = False) -> None:
         self._drag = None
         self.tooltip_text = ""
         QToolTip.hideText()
-        if self.chart.preview:
+        if self.chart.preview or self._lag_preview is not None:
             # A session that previewed a drag holds its outcome: the next press opens a new one.
             self._forget_session()
-        self.chart.preview = {}
+        if not keep_preview:
+            self.chart.preview = {}
         self.chart.viewport().update()
 
     def _set_cursor(self, point: QPointF) -> None:
@@ -296,6 +322,7 @@ class DragController(QObject):
             self._job.cancel()
         self._job = None
         self._session = None
+        self._lag_preview = None
 
     # Gesture outcomes.
 
@@ -305,7 +332,20 @@ class DragController(QObject):
     def _update(self, drag: _Drag) -> None:
         assert drag.point is not None
         zone, task_id = drag.hit.zone, drag.hit.task_id
-        if zone is Zone.MOVE:
+        if zone is Zone.MOVE and drag.lag is not None:
+            days = round((drag.point.x() - drag.origin.x()) / self.chart.pixels_per_day)
+            start = drag.start + timedelta(days=days)
+            drag.value = start
+            plan = drag.lag
+            drag.lag_value = lag = plan.lag_for(start)
+            self.chart.preview = self._preview(
+                lambda session: self._lag_session(session, plan).set_lag(lag),
+                {task_id: (start, drag.finish + (start - drag.start))},
+            )
+            self.tooltip_text = self.tr("Lag of link from '{name}' {lag}").format(
+                name=plan.predecessor_name, lag=plan.lag_text(lag)
+            )
+        elif zone is Zone.MOVE:
             days = round((drag.point.x() - drag.origin.x()) / self.chart.pixels_per_day)
             start = drag.start + timedelta(days=days)
             drag.value = start
@@ -342,6 +382,11 @@ class DragController(QObject):
                 self.tr("Link: finish-to-start") if drag.value is not None else self.tr("Link to…")
             )
 
+    def _lag_session(self, session: PreviewSession, plan: LagPlan) -> LagPreview:
+        if self._lag_preview is None or self._lag_preview.session is not session:
+            self._lag_preview = LagPreview(session, plan)
+        return self._lag_preview
+
     def _preview(
         self, call: Any, fallback: dict[int, tuple[datetime, datetime]]
     ) -> dict[int, tuple[datetime, datetime]]:
@@ -349,21 +394,25 @@ class DragController(QObject):
             return fallback
         try:
             spans = call(self._session)
-        except PmoError:
+        except (PmoError, SchedulingError):
             return fallback
         return {task_id: span for task_id, span in spans.items() if span[0] and span[1]}
 
-    def _commit(self, drag: _Drag) -> None:
+    def _commit(self, drag: _Drag) -> bool:
+        """Start writing the drag's edit; False when there is nothing to write."""
         if drag.value is None:
-            return
+            return False
         database = self.workspace.database
         task_id = drag.hit.task_id
         try:
             command: Command
             if drag.hit.zone is Zone.MOVE:
                 if drag.value == drag.start:
-                    return
-                command = task_edits.move_task(database, task_id, drag.value)
+                    return False
+                if drag.lag is not None:
+                    command = task_edits.set_link_lag(database, drag.lag.link.id, drag.lag_value)
+                else:
+                    command = task_edits.move_task(database, task_id, drag.value)
             elif drag.hit.zone is Zone.FINISH:
                 command = task_edits.set_duration(database, task_id, drag.value)
             elif drag.hit.zone is Zone.PROGRESS:
@@ -372,8 +421,20 @@ class DragController(QObject):
                 command = task_edits.create_link(database, task_id, drag.value)
         except PmoError as exc:
             self.workspace.dialogs.critical(self.chart, self.tr("Change not saved"), str(exc))
-            return
-        self.workspace.execute(command)
+            return False
+        if self.workspace.read_only:
+            self.workspace.execute(command)  # says why nothing is written
+            return False
+        self.committing = True
+        execute_in_background(self.workspace, command, self._on_committed)
+        return True
+
+    def _on_committed(self, ok: bool) -> None:
+        self.committing = False
+        if not ok:
+            self.chart.preview = {}
+            self.chart.viewport().update()
+        self.committed.emit(ok)
 
     # Overlay.
 

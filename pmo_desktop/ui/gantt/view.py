@@ -209,6 +209,7 @@ class GanttView(QWidget):
         settings.setValue(_SETTINGS + "splitter", self.splitter.saveState())
         settings.setValue(_SETTINGS + "header", self.table.header().saveState())
         settings.setValue(_SETTINGS + "pixelsPerDay", self.chart.pixels_per_day)
+        settings.setValue(_SETTINGS + "dragChangesLag", self.drag_lag_action.isChecked())
 
     def restore_state(self, settings: QSettings) -> None:
         splitter = settings.value(_SETTINGS + "splitter")
@@ -220,6 +221,8 @@ class GanttView(QWidget):
         pixels = settings.value(_SETTINGS + "pixelsPerDay")
         if pixels is not None:
             self.chart.set_pixels_per_day(float(pixels))
+        lag = settings.value(_SETTINGS + "dragChangesLag")
+        self.drag_lag_action.setChecked(str(lag).lower() == "true")
 
     def actions_for_menu(self) -> list[QAction]:
         return [
@@ -235,6 +238,7 @@ class GanttView(QWidget):
             self.export_pdf_action,
             self.print_action,
             self.set_baseline_action,
+            self.drag_lag_action,
             *self.outline.actions,
         ]
 
@@ -514,6 +518,15 @@ class GanttView(QWidget):
         self.set_baseline_action = action(
             self.tr("Set baseline…"), lambda: set_baseline_chosen(self), "", "baseline"
         )
+        self.drag_lag_action = action(self.tr("Bar drag changes the link lag"), lambda: None)
+        self.drag_lag_action.setCheckable(True)
+        self.drag_lag_action.setToolTip(
+            self.tr(
+                "Dragging a bar changes the lag of its driving predecessor link instead of "
+                "setting a Start No Earlier Than constraint (Alt+drag does the other one)"
+            )
+        )
+        self.drag_lag_action.toggled.connect(lambda on: setattr(self.drag, "lag_mode", on))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
