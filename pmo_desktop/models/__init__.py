@@ -35,6 +35,7 @@ from pmo_desktop.models.enums import (
     RoleName,
 )
 from pmo_desktop.models.governance import ComplianceSetting, GateReview, MethodTemplate
+from pmo_desktop.models.kpi import PortfolioRules, ScoreRule
 from pmo_desktop.models.portfolio import (
     Portfolio,
     Programme,
@@ -86,6 +87,7 @@ COUNTED_ENTITIES: tuple[type[Base], ...] = (
     MethodTemplate,
     GateReview,
     ComplianceSetting,
+    PortfolioRules,
     User,
     AuditEntry,
 )
@@ -129,6 +131,7 @@ __all__ = [
     "MethodTemplate",
     "PmoMode",
     "Portfolio",
+    "PortfolioRules",
     "Priority",
     "Programme",
     "Project",
@@ -148,6 +151,7 @@ __all__ = [
     "RiskTaskLink",
     "Role",
     "RoleName",
+    "ScoreRule",
     "StatusReport",
     "StrategicObjective",
     "Task",

@@ -51,7 +51,12 @@ from pmo_desktop.services.board_pack_schedule import (
     milestone_lines,
     month_start,
 )
-from pmo_desktop.services.dashboard import DashboardRow, RagThresholds, dashboard_overview
+from pmo_desktop.services.dashboard import (
+    DashboardRow,
+    RagThresholds,
+    dashboard_overview,
+    portfolio_thresholds,
+)
 from pmo_desktop.storage.database import Database
 
 Progress = Callable[[int, int, str], None]
@@ -107,7 +112,8 @@ def assemble_board_pack(
     `progress(done, total, label)` is called between steps and may raise to cancel.
     With `compliance`, the compliance checks run at `as_of` and at the previous period end.
     """
-    thresholds = thresholds or RagThresholds()
+    with database.session() as session:
+        thresholds = portfolio_thresholds(session, portfolio_id, thresholds)
     thresholds.validate()
     limits = (gantt_max_rows - 1, top_risks, loading_months, portfolio_top_risks, max_milestones)
     if min(limits) < 0:

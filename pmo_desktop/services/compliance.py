@@ -3,7 +3,7 @@
 The rule catalogue ships in `resources/compliance_rules.json` (code, default severity,
 default parameters, English and French titles and messages). A portfolio overrides a rule
 row by row (`ComplianceSetting`: enabled, severity, parameters); a parameter left empty
-takes the RAG threshold the catalogue names (Preferences' `RagThresholds`). The checks
+takes the RAG threshold the catalogue names (the portfolio's `RagThresholds`). The checks
 themselves live in `services.compliance_rules`.
 
 The trend compares the findings at the as-of date with those the same rules give at the
@@ -30,7 +30,7 @@ from pmo_desktop.models import ComplianceSetting, Portfolio
 from pmo_desktop.reports.data import Trend
 from pmo_desktop.reports.i18n import DASH, ReportText
 from pmo_desktop.services.commands import Command, CreateRow, DeleteRow, update_fields
-from pmo_desktop.services.dashboard import RagThresholds
+from pmo_desktop.services.dashboard import RagThresholds, portfolio_thresholds
 from pmo_desktop.storage.database import Database
 
 #: Severities, worst first.
@@ -168,6 +168,7 @@ def load_rules(
 ) -> list[RuleSettings]:
     """The rules as the portfolio applies them (catalogue order)."""
     with database.session() as session:
+        thresholds = portfolio_thresholds(session, portfolio_id, thresholds)
         rows = list(
             session.scalars(
                 select(ComplianceSetting).where(ComplianceSetting.portfolio_id == portfolio_id)

@@ -24,6 +24,7 @@ from pmo_desktop.models import (
     CostLine,
     CriterionKind,
     Portfolio,
+    PortfolioRules,
     Programme,
     Project,
     ProjectObjectiveScore,
@@ -65,7 +66,8 @@ class Dimension(enum.StrEnum):
 
 @dataclass(frozen=True)
 class RagThresholds:
-    """When a computed figure turns amber or red (data, not code: Preferences edits them).
+    """When a computed figure turns amber or red (data, not code: the portfolio's rules,
+    services/portfolio_rules.py, edited by a PMO admin).
 
     SPI/CPI below `*_amber` is amber, below `*_red` red; a forecast over budget by more than
     `budget_*_percent` %, a milestone late by more than `slip_*_days` working days likewise.
@@ -129,6 +131,21 @@ class RagThresholds:
         if slip_days > self.slip_red_days:
             return Rag.RED
         return Rag.AMBER if slip_days > self.slip_amber_days else Rag.GREEN
+
+
+def portfolio_thresholds(
+    session: Session, portfolio_id: int, fallback: RagThresholds | None = None
+) -> RagThresholds:
+    """The thresholds in force for a portfolio: its rules if a PMO admin set them (one
+    indexed query), else `fallback` (a user's preference), else the defaults."""
+    stored = session.scalar(
+        select(PortfolioRules.thresholds).where(PortfolioRules.portfolio_id == portfolio_id)
+    )
+    if stored is None:
+        return fallback or RagThresholds()
+    known = {name: stored[name] for name in RagThresholds.__dataclass_fields__ if name in stored}
+    thresholds = RagThresholds(**known)
+    return replace(thresholds, high_risk_score=int(thresholds.high_risk_score))
 
 
 @dataclass(frozen=True)
@@ -311,9 +328,9 @@ def dashboard_overview(
     thresholds: RagThresholds | None = None,
 ) -> DashboardOverview:
     """Tiles and project rows at `as_of`, from a handful of aggregate queries."""
-    thresholds = thresholds or RagThresholds()
     window_end = as_of + timedelta(days=LOOKAHEAD_DAYS)
     with database.session() as session:
+        thresholds = portfolio_thresholds(session, portfolio_id, thresholds)
         portfolio = session.get(Portfolio, portfolio_id)
         if portfolio is None:
             raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")

@@ -1,4 +1,5 @@
-"""Risk rules: the score is probability × worst impact, kept right on every save; every
+"""Risk rules: the score follows the portfolio's score rule (probability × worst impact by
+default, services/portfolio_rules.py), kept right on every save; every
 change of a rating is recorded in the risk's history (one assessment per day), which gives
 the score trend against the previous status period; escalation and links to tasks.
 """
@@ -10,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session, object_session
 
 from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.models import (
@@ -33,6 +34,7 @@ from pmo_desktop.services.commands import (
     UpdateFields,
 )
 from pmo_desktop.services.crud import register_normaliser
+from pmo_desktop.services.portfolio_rules import RiskScoreRule, impacts_of, score_rule_of
 from pmo_desktop.storage.database import Database
 
 #: What a risk's history records; a change of any of these records today's assessment.
@@ -46,8 +48,15 @@ TREND_ARROWS = {Trend.WORSE: "▲", Trend.BETTER: "▼", Trend.SAME: "►", Tren
 
 
 def rate(risk: Risk) -> None:
-    """Derive the score and the residual score from their ratings."""
-    risk.score = risk.probability * risk.impact
+    """Derive the score (by the portfolio's score rule) and the residual score from their
+    ratings. The rule is read once per session; a risk not yet in a session is rated by
+    the default rule here and again by its portfolio's as it is inserted."""
+    session = object_session(risk)
+    if session is not None and risk.portfolio_id is not None:
+        rule = score_rule_of(session, risk.portfolio_id)
+    else:
+        rule = RiskScoreRule()
+    risk.score = rule.score(risk.probability, impacts_of(risk))
     if risk.residual_probability is not None and risk.residual_impact is not None:
         risk.residual_score = risk.residual_probability * risk.residual_impact
     else:
@@ -55,6 +64,18 @@ def rate(risk: Risk) -> None:
 
 
 register_normaliser(Risk, rate)
+
+
+@event.listens_for(Risk, "before_insert")
+def _rate_on_insert(_mapper: object, _connection: object, risk: Risk) -> None:
+    """A new risk rated by the default rule (crud.create rates it before it has a session)
+    takes its portfolio's rule; a score a caller set otherwise is left as given."""
+    impacts = impacts_of(risk)
+    if risk.probability is None or None in impacts or risk.portfolio_id is None:
+        return
+    session = object_session(risk)
+    if session is not None and risk.score == RiskScoreRule().score(risk.probability, impacts):
+        risk.score = score_rule_of(session, risk.portfolio_id).score(risk.probability, impacts)
 
 
 # History and trends.

@@ -44,6 +44,7 @@ from pmo_desktop.services.gates import (
     project_gates,
     record_gate_review,
 )
+from pmo_desktop.ui.governance.lesson_capture import LessonCaptureDialog
 from pmo_desktop.ui.governance.lessons_panel import LessonsPanel
 from pmo_desktop.ui.workspace import Workspace
 
@@ -190,6 +191,12 @@ class GateReviewDialog(QDialog):
         right_layout.addWidget(QLabel(self.tr("Notes:")))
         right_layout.addWidget(self.notes, 1)
         right_layout.addWidget(self.lessons, 2)
+        self.record_lesson_button = QPushButton(self.tr("Record a &Lesson…"))
+        self.record_lesson_button.setToolTip(
+            self.tr("Capture a lesson learned at this gate, tagged with its phase and method")
+        )
+        self.record_lesson_button.clicked.connect(self.record_lesson)
+        right_layout.addWidget(self.record_lesson_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -299,15 +306,20 @@ class GateReviewDialog(QDialog):
         self.review_date.setDate(QDate(day.year, day.month, day.day))
         self.decided_by.setText(gate.decided_by or self.user_name)
         self.notes.setPlainText(gate.notes)
-        stage_phase = self.project.phase
+        self._show_lessons()
+        self._update_status()
+
+    def _show_lessons(self) -> None:
+        gate = self.current_gate()
+        if gate is None:
+            return
         words = [str(c.get("text", "")) for c in gate.criteria] + [gate.name]
         self.lessons.search(
             self.project.portfolio_id,
             method=self.project.method.value,
-            phase=stage_phase,
+            phase=self.project.phase,
             words=words,
         )
-        self._update_status()
 
     def _add_criterion(self, text: str, required: bool, met: bool = False) -> None:
         self.criteria.appendRow(
@@ -417,6 +429,31 @@ class GateReviewDialog(QDialog):
 
     def cancel_loading(self) -> None:
         self.lessons.cancel()
+
+    def lesson_dialog(self) -> LessonCaptureDialog | None:
+        """The capture dialog for the gate shown (None without a gate); tests fill it."""
+        gate = self.current_gate()
+        if gate is None:
+            return None
+        return LessonCaptureDialog(
+            self.workspace,
+            self.project,
+            gate,
+            self.outcome().review_date,
+            self,
+            owner=self.decided_by.text() or self.user_name,
+        )
+
+    def record_lesson(self) -> None:
+        """Record a lesson (its own undo step), then show it among the matching lessons."""
+        dialog = self.lesson_dialog()
+        if dialog is None:
+            return
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._show_lessons()
+        finally:
+            dialog.deleteLater()
 
     def accept(self) -> None:
         try:
