@@ -233,6 +233,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.new_from_template_action.triggered.connect(self.new_project_from_template)
         self.gate_review_action.triggered.connect(self.gate_review)
         self.templates_action.triggered.connect(self.edit_method_templates)
+        self.rag_rules_action.triggered.connect(self.edit_rag_rules)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
@@ -293,6 +294,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
             else:
                 self._show_page(self.pages.currentWidget())  # the view actions follow
         self._rebuild_portfolio_menu()
+        self._apply_portfolio_thresholds()
         self._update_actions()
         self._update_status()
         self._update_title()
@@ -401,6 +403,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.new_from_template_action.setEnabled(has_portfolio and writable)
         self.gate_review_action.setEnabled(self._project_id is not None and writable)
         self.templates_action.setEnabled(has_portfolio and writable)
+        self.rag_rules_action.setEnabled(has_portfolio and writable and self._is_pmo_admin())
         busy = self.demo.running
         self.demo_action.setEnabled(writable and not has_portfolio and not busy)
         for action in (self.new_action, self.open_action, self.connect_action):
@@ -500,7 +503,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         """Use new preferences now (the language applies at the next start)."""
         self.preferences = preferences
         self.portfolio_view.set_thresholds(preferences.thresholds)
-        self.project_view.set_thresholds(preferences.thresholds)
+        self._apply_portfolio_thresholds()
         self.compliance_view.set_thresholds(preferences.thresholds)
         self.status.set_user(preferences.user_name)
         self.risks_view.user_name = preferences.user_name

@@ -220,7 +220,7 @@ class PreferencesDialog(QDialog):
         grid.addWidget(high_risk_label, len(rows) + 1, 0)
         grid.addWidget(self.high_risk, len(rows) + 1, 2)
         grid.setColumnStretch(3, 1)
-        rag_box = QGroupBox(self.tr("RAG thresholds"))
+        rag_box = QGroupBox(self.tr("RAG thresholds (for portfolios without their own rules)"))
         rag_box.setLayout(grid)
 
         self.error_label = QLabel()

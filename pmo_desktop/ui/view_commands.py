@@ -273,3 +273,26 @@ class ViewCommands:
                     risks.loaded.connect(select)
                 return
         self.audit_history.show_object(entity, entity_id)
+
+    def edit_rag_rules(self: MainWindow) -> None:
+        """Governance ▸ RAG rules and risk scoring…"""
+        from pmo_desktop.ui.governance_rules import edit_portfolio_rules
+
+        if self._portfolio_id is not None:
+            edit_portfolio_rules(self, self.workspace, self._portfolio_id)
+            self._apply_portfolio_thresholds()
+
+    def _apply_portfolio_thresholds(self: MainWindow) -> None:
+        """The project view rates with the portfolio's RAG rules (a PMO admin's), else with
+        the thresholds of Preferences; the dashboard, pack and compliance resolve it alike."""
+        from pmo_desktop.services.portfolio_rules import load_rules
+
+        thresholds = self.preferences.thresholds
+        if self._portfolio_id is not None:
+            try:
+                rules = load_rules(self.database, self._portfolio_id)
+            except PmoError:
+                rules = None
+            if rules is not None and rules.stored:
+                thresholds = rules.values.thresholds
+        self.project_view.set_thresholds(thresholds)

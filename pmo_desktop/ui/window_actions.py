@@ -258,6 +258,14 @@ def create_actions(window: MainWindow) -> None:
         icon_name="history",
         tip=translate("MainWindow", "Who changed what and when, across the portfolio"),
     )
+    window.rag_rules_action = _action(
+        window,
+        translate("MainWindow", "&RAG rules and risk scoring…"),
+        icon_name="settings",
+        tip=translate(
+            "MainWindow", "The portfolio's RAG thresholds and risk score rule (PMO admin)"
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -392,6 +400,7 @@ def create_menus(window: MainWindow) -> None:
         window.new_from_template_action,
         window.gate_review_action,
         window.templates_action,
+        window.rag_rules_action,
     ):
         window.governance_menu.insertAction(first, action)
     window.governance_menu.insertSeparator(first)
