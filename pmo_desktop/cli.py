@@ -107,8 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--status-date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="with IN.xml: progress is recorded up to the end of this day; work not done is "
-        "not planned before it (default: the file's own status date, if any)",
+        help="progress is recorded up to the end of this day; work not done is not planned "
+        "before it (default with IN.xml: the file's own status date, if any)",
     )
     schedule.add_argument(
         "--level",
@@ -324,8 +324,6 @@ def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 parser.error("--status-date does not go with --level yet")
             return _level_file(args.file, args.out)
         return _schedule_file(args.file, args.out, args.status_date)
-    if args.status_date is not None:
-        parser.error("--status-date goes with an IN.xml file")
     if args.out is not None:
         parser.error("--out goes with an IN.xml file")
     if args.level:
@@ -339,7 +337,10 @@ def _schedule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             targets = [(project.portfolio_id, [project.id])]
         else:
             targets = [(portfolio.id, None) for portfolio in list_portfolios(database)]
-        summaries = [reschedule(database, portfolio, projects) for portfolio, projects in targets]
+        summaries = [
+            reschedule(database, portfolio, projects, args.status_date)
+            for portfolio, projects in targets
+        ]
         elapsed = time.perf_counter() - started
     finally:
         database.close()

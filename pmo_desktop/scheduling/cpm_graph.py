@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from operator import add
 
 from pmo_desktop.scheduling.calendar import WorkingCalendar, common_working_time
-from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec
+from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec, percent_lag
 
 FAR = 1 << 60
 #: Constraints whose date a task can show as given, at 17:00 or 08:00 (see cpm_passes).
@@ -126,6 +126,9 @@ class Graph:
         self.progress_nodes: set[int] = set()
         self.deadline_nodes: set[int] = set()
         self.alap_nodes: set[int] = set()
+        #: An ALAP task off the project calendar shows its late finish (the latest end of
+        #: working time its resources share), not the end of its work from its late start.
+        self.pinned_finish: dict[int, datetime] = {}
         #: Leaves whose constraint date can show as given (MSO, SNET, SNLT, MFO, FNET).
         self.dated_nodes: set[int] = set()
         #: Leaves with a levelling delay (see TaskSpec.levelling_delay).
@@ -235,7 +238,7 @@ class Graph:
 
     def link_lag(self, link: LinkSpec, source: int) -> int:
         if link.lag_unit == "percent":
-            return round(self.tasks[source].duration * link.lag / 100)
+            return percent_lag(self.tasks[source].duration, link.lag)
         return link.lag
 
     def _add_all_edges(self, links: Sequence[LinkSpec]) -> None:
@@ -253,7 +256,7 @@ class Graph:
             unit = link.lag_unit
             lag = link.lag
             if unit == "percent":
-                lag = round(tasks[source].duration * lag / 100)
+                lag = percent_lag(tasks[source].duration, lag)
             elapsed = unit == "elapsed"
             outgoing = edges_out[source]
             slow_source = elapsed or tracked[source]

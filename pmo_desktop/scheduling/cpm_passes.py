@@ -174,6 +174,24 @@ class Passes(Graph):
                 own = self.task_calendars[task.calendar] if task.calendar else self.calendar
                 moment = own.start_at(own.offset(moment) + delay)
             begin, end = self.work_dates(node, moment, duration)
+            if node in pinned and not delay and node in self.pinned_finish:
+                end = self.pinned_finish[node]
+            if task.constraint == "MSO" and moment == task.constraint_date and not delay:
+                # Must start on: the task shows its date even when its resources are off
+                # then (they work from their next working time, which sets the finish).
+                begin = moment
+            elif (
+                task.constraint in ("FNET", "MFO")
+                and task.constraint_date is not None
+                and not delay
+                and end < task.constraint_date
+                and not self.edges_in[node]
+                and self.status is None
+                and start == self.start_of(node, self.offset(task.constraint_date))
+            ):
+                # Placed by its finish date alone (no link): it shows that date as its
+                # finish (its resources' work, on their calendars, ends earlier that day).
+                end = task.constraint_date
             state.exact[node] = (begin, end)
             state.early_start[node] = self.offset(begin)
             state.early_finish[node] = self.offset(end)
@@ -339,15 +357,25 @@ class Passes(Graph):
         inherited, inherited_start = state.inherited, state.inherited_start
         summary, children, durations = self.is_summary, self.children, self.duration
         edges_out, simple = self.edges_out, self.simple
+        plain, started = self.plain, self.started
         for node in nodes:
             bound = inherited[node]
             if project_finish[node] < bound:
                 bound = project_finish[node]
             start_bound = inherited_start[node]
             own = early_finish[node] - early_start[node]
+            # Off the project calendar, an SS or SF link bounds the finish of the task's
+            # work from the successor's date, as MPXJ does (not start + the early span).
+            work = not (simple[node] or plain[node] or started[node] or summary[node])
             for edge in edges_out[node]:
                 kind = edge.type
                 if edge.slow:
+                    if work and kind == "SF" and not self.done[edge.target]:
+                        finish = self.finish_of(node, late_finish[edge.target])
+                        value = self.shift(finish, -edge.lag, edge.elapsed, as_finish=True)
+                        if value < bound:
+                            bound = value
+                        continue
                     value = self._backward_bound(edge, node, forward, state, project_finish)
                     if value is None:
                         continue
@@ -355,6 +383,14 @@ class Passes(Graph):
                     value = late_start[edge.target] - edge.lag
                 elif kind == "FF":
                     value = late_finish[edge.target] - edge.lag
+                elif work:
+                    if kind == "SS":
+                        value = self.finish_of(node, late_start[edge.target] - edge.lag)
+                    else:  # SF: the work from the successor's late finish, less the lag
+                        value = self.finish_of(node, late_finish[edge.target]) - edge.lag
+                    if value < bound:
+                        bound = value
+                    continue
                 elif kind == "SS":
                     value = late_start[edge.target] - edge.lag + own
                 else:
@@ -375,8 +411,11 @@ class Passes(Graph):
                     inherited_start[self.earliest_child(node, self.lead_start)] = start_bound
                 late_finish[node] = bound
                 continue
-            if start_bound < FAR and start_bound + own < bound:
-                bound = start_bound + own
+            if start_bound < FAR:
+                # An SS or SF link across elapsed time or into a started task: the same.
+                by_start = self.finish_of(node, start_bound) if work else start_bound + own
+                if by_start < bound:
+                    bound = by_start
             if simple[node]:
                 late_finish[node] = bound
                 late_start[node] = bound - durations[node]

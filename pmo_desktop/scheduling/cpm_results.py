@@ -45,7 +45,8 @@ class Scheduler(Passes):
 
     def alap_pins(self, backward: BackwardState) -> dict[int, int]:
         """ALAP tasks sit on their late start (one more forward pass places successors)."""
-        late_start = backward.late_start
+        late_start, exact = backward.late_start, backward.exact
+        self.pinned_finish = {node: exact[node][1] for node in self.alap_nodes if node in exact}
         return {node: late_start[node] for node in sorted(self.alap_nodes)}
 
     def project_finishes(self, early_finish: list[int]) -> list[int]:

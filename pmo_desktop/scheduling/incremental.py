@@ -170,6 +170,7 @@ class IncrementalScheduler:
         moved = self._update_project_finishes(changed1)
         back_visited1 = self._backward(stage1, back1, changed1 | around | moved)
         self._shown(stage1, back1, back_visited1 | changed1 | around)
+        old_finish = engine.pinned_finish
         pins = engine.alap_pins(back1)
         if not pins:
             engine.stage2 = engine.back2 = None
@@ -179,8 +180,10 @@ class IncrementalScheduler:
             if engine.stage2 is None or engine.back2 is None:
                 engine.stage2, engine.back2, engine.pinned = stage1.copy(), back1.copy(), {}
             old_pins = engine.pinned
+            new_finish = engine.pinned_finish
             repinned = {node for node in pins.keys() | old_pins.keys()
-                        if pins.get(node) != old_pins.get(node)}  # fmt: skip
+                        if pins.get(node) != old_pins.get(node)
+                        or new_finish.get(node) != old_finish.get(node)}  # fmt: skip
             engine.pinned = pins
             forward, backward = engine.stage2, engine.back2
             # A summary's first-pass start says which task starts it in this round.

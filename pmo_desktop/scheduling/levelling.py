@@ -30,6 +30,7 @@ from pmo_desktop.scheduling.model import (
     ScheduleResult,
     TaskResult,
     TaskSpec,
+    percent_lag,
 )
 
 __all__ = [
@@ -200,7 +201,7 @@ class _Conversion:
                 i = self.index[source]
                 lag = link.lag
                 if link.lag_unit == "percent":
-                    lag = round(by_id[link.predecessor].duration * lag / 100)
+                    lag = percent_lag(by_id[link.predecessor].duration, lag)
                 elif link.lag_unit == "elapsed":
                     anchor = self.starts[i] if link.type in ("SS", "SF") else finishes[i]
                     moment = (

@@ -92,6 +92,14 @@ class LinkSpec:
     lag_unit: LagUnit = "working"
 
 
+def percent_lag(duration: int, percent: int) -> int:
+    """A percent lag in working minutes: `percent` of the predecessor's `duration`, to the
+    nearest minute, halves rounded up (later), in exact integer arithmetic. MPXJ keeps the
+    seconds (10 % of 25 min = 2 min 30 s); rounding its instant to the minute gives the
+    same start. Python's round() would round halves to even (2.5 → 2, 3.5 → 4)."""
+    return (duration * percent + 50) // 100
+
+
 @dataclass(frozen=True)
 class AssignmentSpec:
     """`units` of `resource` on `task` while the task runs (1.0 = full time), for levelling."""

@@ -249,12 +249,18 @@ def _project_start(start_date: date | None, first_task: datetime | None) -> date
 
 
 def reschedule(
-    database: Database, portfolio_id: int, project_ids: Iterable[int] | None = None
+    database: Database,
+    portfolio_id: int,
+    project_ids: Iterable[int] | None = None,
+    status_date: date | None = None,
 ) -> RescheduleSummary:
-    """Schedule the portfolio and store the dates of the chosen projects (default: all)."""
+    """Schedule the portfolio and store the dates of the chosen projects (default: all).
+
+    `status_date`: progress is recorded up to the end of that day; work not done is not
+    planned before it (as `schedule_file`'s)."""
     chosen = set(project_ids) if project_ids is not None else None
     with database.write_session() as session:
-        plan, result, stored = reschedule_in(session, portfolio_id, chosen)
+        plan, result, stored = reschedule_in(session, portfolio_id, chosen, status_date)
     kept = [spec for spec in plan.tasks if chosen is None or spec.project in chosen]
     names = tuple(f"'{spec.name}'" for spec in kept)
     return RescheduleSummary(
@@ -267,11 +273,16 @@ def reschedule(
 
 
 def reschedule_in(
-    session: Session, portfolio_id: int, chosen: set[int] | None = None
+    session: Session,
+    portfolio_id: int,
+    chosen: set[int] | None = None,
+    status_date: date | None = None,
 ) -> tuple[ScheduleInput, ScheduleResult, int]:
     """Schedule the portfolio inside the caller's transaction and store the chosen
     projects' dates (None: all); returns the plan, the result and the rows stored."""
     plan = load_plan(session, portfolio_id)
+    if status_date is not None:
+        plan.status_date = status_moment(plan.calendar, status_date, plan.start.date())
     try:
         result = schedule(plan)
     except SchedulingError as exc:

@@ -8,7 +8,11 @@ the plan back, with a `ScheduleResult`'s dates when one is given.
 from __future__ import annotations
 
 from pmo_desktop.errors import InteropError
-from pmo_desktop.interop.mspdi.convert import levelling_delays, to_schedule_input
+from pmo_desktop.interop.mspdi.convert import (
+    levelling_delays,
+    not_stored_in_database,
+    to_schedule_input,
+)
 from pmo_desktop.interop.mspdi.model import (
     MAX_FILE_BYTES,
     Baseline,
@@ -39,6 +43,7 @@ __all__ = [
     "ReportEntry",
     "SavedDates",
     "levelling_delays",
+    "not_stored_in_database",
     "read_mspdi",
     "to_schedule_input",
     "write_mspdi",

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from pmo_desktop.errors import InteropError
-from pmo_desktop.interop.mspdi.model import MspdiImport
+from pmo_desktop.interop.mspdi.model import FIXED_DURATION, MspdiImport, ReportEntry
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import CalendarSpec, ScheduleInput, TaskSpec, WorkSpan
@@ -116,13 +116,26 @@ def _add_work_spans(
     imported: MspdiImport, tasks: list[TaskSpec], project_calendar: CalendarSpec | None
 ) -> None:
     """Microsoft Project schedules a task with work resources on their calendars: each
-    assignment lasts its work divided by its units; the task spans them all."""
+    assignment lasts its work divided by its units; the task spans them all. Not a
+    fixed-duration task (MPXJ's scheduler too), nor one that ignores its resources'
+    calendars for a calendar of its own: these keep their duration on their calendar."""
+    own_time = {
+        task.uid
+        for task in imported.tasks
+        if task.task_type == FIXED_DURATION
+        or (task.ignore_resource_calendar and task.calendar_uid is not None)
+    }
     resources = {resource.uid: resource for resource in imported.resources}
     names = {uid: calendar.spec.name for uid, calendar in imported.calendars.items()}
     spans: dict[int, list[WorkSpan]] = {}
     for assignment in imported.assignments:
         resource = resources.get(assignment.resource_uid)
-        if resource is None or resource.type != WORK_RESOURCE or assignment.units <= 0:
+        if (
+            resource is None
+            or resource.type != WORK_RESOURCE
+            or assignment.units <= 0
+            or assignment.task_uid in own_time
+        ):
             continue
         calendar = names.get(resource.calendar_uid) if resource.calendar_uid is not None else None
         minutes = round(assignment.work / assignment.units)
@@ -137,3 +150,20 @@ def _add_work_spans(
         if all(span.calendar in (None, own) and span.minutes == task.duration for span in found):
             continue  # the plain schedule already says it
         task.spans = tuple(found)
+
+
+def not_stored_in_database(imported: MspdiImport) -> list[ReportEntry]:
+    """What a database import cannot keep of the task fields the file-to-file path maps
+    (the database has no column for them): one entry counting the elements carrying
+    each, in the reader's "fields not imported" style."""
+    counts = {
+        "IgnoreResourceCalendar": sum(
+            1 for task in imported.tasks if task.ignore_resource_calendar is not None
+        ),
+        "Type": sum(1 for task in imported.tasks if task.task_type is not None),
+    }
+    fields = ", ".join(f"{name} ({count})" for name, count in counts.items() if count)
+    if not fields:
+        return []
+    message = f"fields not stored in the database (elements carrying them): {fields}"
+    return [ReportEntry("Task", None, message)]

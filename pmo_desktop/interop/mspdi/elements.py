@@ -22,7 +22,7 @@ _MAPPED: dict[str, frozenset[str]] = {
         "DurationFormat ConstraintType ConstraintDate Deadline Priority PercentComplete "
         "ActualStart ActualFinish RemainingDuration CalendarUID Start Finish EarlyStart "
         "EarlyFinish LateStart LateFinish TotalSlack FreeSlack Critical PredecessorLink "
-        "Baseline IsNull LevelingDelay LevelingDelayFormat",
+        "Baseline IsNull LevelingDelay LevelingDelayFormat Type IgnoreResourceCalendar",
         "Resource": "UID ID Name Type IsCostResource MaxUnits StandardRate CalendarUID IsNull",
         "Assignment": "UID TaskUID ResourceUID Units Work ActualWork",
         "Baseline": "Number Start Finish Duration Work Cost",

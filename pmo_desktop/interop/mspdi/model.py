@@ -44,6 +44,10 @@ CONSTRAINTS: dict[int, Constraint] = {
 }
 CONSTRAINT_CODES: dict[Constraint, int] = {name: code for code, name in CONSTRAINTS.items()}
 
+#: Task Type codes.
+TASK_TYPES: dict[int, str] = {0: "fixed units", 1: "fixed duration", 2: "fixed work"}
+FIXED_DURATION = 1
+
 #: DurationFormat/LagFormat codes: 3..12 = m, em, h, eh, d, ed, w, ew, mo, emo; 19 = %,
 #: 20 = e%; +32 (35..44, 51, 52) = the same units shown as estimated ("2d?"); 21/53: none.
 WORKING_FORMATS = frozenset({3, 5, 7, 9, 11, 35, 37, 39, 41, 43})
@@ -150,6 +154,14 @@ class MspdiTask:
     #: A LevelingDelay given in elapsed time (minutes): `to_schedule_input` converts it to
     #: the working minutes of `spec.levelling_delay` at the task's start.
     elapsed_levelling_delay: int | None = None
+    #: Task Type as the file gives it (TASK_TYPES), written back as read. A fixed-duration
+    #: task is scheduled on its own calendar, not its resources' (as MPXJ's scheduler
+    #: does); fixed units and fixed work schedule alike (no effort-driven recalculation).
+    task_type: int | None = None
+    #: IgnoreResourceCalendar as the file gives it: with a task calendar, the task is
+    #: scheduled on that calendar alone (Microsoft Project's "Scheduling ignores resource
+    #: calendars"); without one it has no effect, as in Microsoft Project.
+    ignore_resource_calendar: bool | None = None
 
     @property
     def uid(self) -> int:

@@ -28,6 +28,7 @@ from pmo_desktop.interop.mspdi.model import (
     LINK_TYPES,
     MAX_FILE_BYTES,
     PERCENT_FORMATS,
+    TASK_TYPES,
     WORKING_FORMATS,
     Baseline,
     MspdiAssignment,
@@ -241,6 +242,10 @@ class _Reader(CalendarReader):
         if spec.actual_start is not None or spec.percent_complete:
             spec.remaining = get("RemainingDuration", values.parse_duration)
         self._levelling_delay(element, task)
+        task.task_type = get("Type", int)
+        if task.task_type is not None and task.task_type not in TASK_TYPES:
+            self._note(kind, uid, f"unknown Type {task.task_type}; scheduled as fixed units")
+        task.ignore_resource_calendar = get("IgnoreResourceCalendar", values.parse_bool)
         if task.calendar_uid is not None and task.calendar_uid >= 0:
             calendar = calendars.get(task.calendar_uid)
             if calendar is None:
@@ -254,6 +259,13 @@ class _Reader(CalendarReader):
                 spec.calendar = calendar.spec.name
         else:
             task.calendar_uid = None
+        if task.ignore_resource_calendar and task.calendar_uid is None and uid != 0:
+            self._note(
+                kind,
+                uid,
+                "IgnoreResourceCalendar not used: the task has no calendar "
+                "of its own (Microsoft Project ignores it too); kept for export",
+            )
         task.saved = SavedDates(
             start=get("Start", values.parse_datetime),
             finish=get("Finish", values.parse_datetime),

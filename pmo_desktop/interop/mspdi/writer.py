@@ -198,6 +198,7 @@ def _tasks(parent: Element, imported: MspdiImport, result: ScheduleResult | None
         _add(element, "Name", spec.name or None)
         if task.manual:
             _add(element, "Manual", True)
+        _add(element, "Type", task.task_type)
         _add(element, "IsNull", False)
         _add(element, "WBS", task.wbs or numbers[spec.id])
         _add(element, "OutlineNumber", task.outline_number or numbers[spec.id])
@@ -233,6 +234,7 @@ def _tasks(parent: Element, imported: MspdiImport, result: ScheduleResult | None
             # Tenths of a minute, shown in working days (format 7), as MPXJ's writer does.
             _add(element, "LevelingDelay", int(delay) * 10)
             _add(element, "LevelingDelayFormat", 7)
+        _add(element, "IgnoreResourceCalendar", task.ignore_resource_calendar)
         for link in incoming.get(spec.id, []):
             item = SubElement(element, _NS + "PredecessorLink")
             _add(item, "PredecessorUID", link.spec.predecessor)

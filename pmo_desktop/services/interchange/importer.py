@@ -21,7 +21,12 @@ from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import InteropError
 from pmo_desktop.interop import mspdi
-from pmo_desktop.interop.mspdi import MspdiImport, MspdiTask, read_mspdi
+from pmo_desktop.interop.mspdi import (
+    MspdiImport,
+    MspdiTask,
+    not_stored_in_database,
+    read_mspdi,
+)
 from pmo_desktop.models import (
     MAX_BASELINES,
     Assignment,
@@ -69,7 +74,7 @@ def import_mspdi(
         imported = read_mspdi(source)
     except InteropError as exc:
         raise InteropError(f"{source}: {exc}") from None
-    report = [str(entry) for entry in imported.report]
+    report = [str(entry) for entry in [*imported.report, *not_stored_in_database(imported)]]
     title = _project_title(imported.properties, source)
     with database.write_session() as session:
         writer = _ImportWriter(session, imported, report)
