@@ -43,6 +43,12 @@ def register(commands: Any) -> None:
     cli._add_db(importer, "database file or URL (default: your own portfolio database)")
     importer.add_argument("--portfolio", metavar="NAME", help="portfolio to update or add to")
     importer.add_argument("--dry-run", action="store_true", help="check every row; write nothing")
+    importer.add_argument(
+        "--as-new",
+        action="store_true",
+        help="Excel: add the workbook's projects as new ones even when its UIDs are stored "
+        "(by default a re-imported export updates its tasks)",
+    )
     importer.set_defaults(handler=_import)
 
     exporter = commands.add_parser(
@@ -76,7 +82,11 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         started = time.perf_counter()
         if suffix == ".xlsx":
             outcome = import_workbook(
-                database, args.file, portfolio_name=args.portfolio, dry_run=args.dry_run
+                database,
+                args.file,
+                portfolio_name=args.portfolio,
+                dry_run=args.dry_run,
+                as_new=args.as_new,
             )
         else:
             summary = import_mspdi(database, args.file, portfolio_name=args.portfolio)

@@ -99,7 +99,7 @@ def test_demo_portfolio_round_trip(database: Database, demo: int, tmp_path: Path
     assert exported.projects == 12 and exported.tasks == len(before["tasks"])
     assert exported.links == len(before["links"]) and exported.warnings == []
     calendars = row_counts(database)["calendars"]
-    imported = import_excel(database, path, portfolio_name="Copy")
+    imported = import_excel(database, path, portfolio_name="Copy", as_new=True)
     assert imported.report == []
     assert sorted(imported.projects) == before["projects"]
     after = plan_of(database, imported.portfolio_id)
@@ -130,7 +130,8 @@ def test_one_project_round_trip(database: Database, demo: int, tmp_path: Path) -
     assert sheets == ["Project", "Tasks", "Resources", "Assignments", "Calendar",
                       "Resource rates", "Risks", "Risk actions", "Issues", "Assumptions",
                       "Decisions", "Change requests", "Lessons"]  # fmt: skip
-    imported = import_excel(database, path)  # the only portfolio: the project is added to it
+    # the only portfolio: the project is added to it (as a copy: its UIDs are stored)
+    imported = import_excel(database, path, as_new=True)
     assert imported.portfolio_id == demo
     assert list(imported.projects) == ["DIG-01"]
     with database.session() as session:

@@ -34,9 +34,13 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 class Styles:
     """Style ids (cellXfs indexes) registered with openpyxl for each kind of column."""
 
-    def __init__(self, datetime_id: int, date_id: int, decimal_id: int, quoted_id: int) -> None:
+    def __init__(
+        self, datetime_id: int, date_id: int, decimal_id: int, quoted_id: int, grey_id: int = 0
+    ) -> None:
         self.by_kind = {"datetime": datetime_id, "date": date_id, "decimal": decimal_id}
         self.quoted = quoted_id
+        #: Grey text: the UID column, kept for re-imports but not for reading.
+        self.text_by_kind = {"uid": grey_id}
 
 
 def _escape(text: str) -> str:
@@ -45,10 +49,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _text_cell(ref: str, text: str, quoted: int) -> str:
+def _text_cell(ref: str, text: str, quoted: int, plain: int | None = None) -> str:
     if not text:
         return ""
-    style = f' s="{quoted}"' if text.startswith(FORMULA_TRIGGERS) or text in ERROR_CODES else ""
+    if text.startswith(FORMULA_TRIGGERS) or text in ERROR_CODES:
+        style = f' s="{quoted}"'
+    else:
+        style = f' s="{plain}"' if plain else ""
     space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
     return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>'
 
@@ -69,17 +76,18 @@ def row_chunks(
     """
     letters = [get_column_letter(number) for number in range(1, len(kinds) + 1)]
     styled = [styles.by_kind.get(kind) for kind in kinds]
-    columns = list(zip(letters, styled, strict=True))
+    texts = [styles.text_by_kind.get(kind) for kind in kinds]
+    columns = list(zip(letters, styled, texts, strict=True))
     quoted = styles.quoted
     parts: list[str] = []
     for number, row in enumerate(rows, start=first_row):
         parts.append(f'<row r="{number}">')
-        for (letter, style), value in zip(columns, row, strict=True):
+        for (letter, style, text_style), value in zip(columns, row, strict=True):
             if value is None or value == "":
                 continue
             ref = f"{letter}{number}"
             if isinstance(value, str):
-                parts.append(_text_cell(ref, value, quoted))
+                parts.append(_text_cell(ref, value, quoted, text_style))
             elif isinstance(value, bool):
                 parts.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, date):

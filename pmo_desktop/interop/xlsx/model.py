@@ -34,7 +34,7 @@ RESOURCE_KINDS = ("Person", "Role", "Material")
 
 PROJECT_KEYS = (
     "Code", "Name", "Manager", "Sponsor", "Start", "Finish", "Status date", "Currency",
-    "Calendar", "Hours per day", "Hours per week", "Days per month",
+    "Calendar", "Hours per day", "Hours per week", "Days per month", "UID",
 )  # fmt: skip
 PROJECTS_COLUMNS = PROJECT_KEYS
 TASK_COLUMNS = (
@@ -47,6 +47,9 @@ COMPUTED_COLUMNS = (
     "Early start", "Early finish", "Late start", "Late finish", "Total slack (days)",
     "Free slack (days)", "Critical",
 )  # fmt: skip
+#: The last column of the Tasks sheet (and the last property or column of the project):
+#: the stored row's UUID. A re-import updates the rows it names; empty = a new task.
+UID_COLUMN = "UID"
 RESOURCE_COLUMNS = (
     "Code", "Name", "Kind", "Role", "Department", "Max units (%)", "Cost rate (per hour)",
 )  # fmt: skip
@@ -88,6 +91,8 @@ class SheetProject:
     minutes_per_day: int = 480
     minutes_per_week: int = 2400
     days_per_month: int = 20
+    #: The stored project's UUID ("" for a project new to the database).
+    uid: str = ""
 
 
 @dataclass
@@ -139,6 +144,8 @@ class SheetTask:
     computed: ComputedDates = field(default_factory=ComputedDates)
     #: The sheet row it was read from (0 when built in memory), for messages.
     row: int = 0
+    #: The stored task's UUID ("" for a row to add).
+    uid: str = ""
 
 
 @dataclass

@@ -186,6 +186,7 @@ class _Reader:
             minutes_per_day=max(round(per_day * 60), 1),
             minutes_per_week=max(round(per_week * 60), 1),
             days_per_month=max(round(days_per_month), 1),
+            uid=get(model.UID_COLUMN, values.uid, ""),
         )
 
     def _properties(self) -> list[SheetProject]:
@@ -222,6 +223,7 @@ class _Reader:
             return projects
         sheet.ignore_others(model.PROJECTS_COLUMNS)
         codes: dict[str, int] = {}
+        uids: dict[str, int] = {}
         for number, get in sheet.records():
             project = self._project(get, lambda name, number=number: sheet.cell(number, name))
             if project.code.casefold() in codes:
@@ -232,6 +234,12 @@ class _Reader:
                 )
                 continue
             codes[project.code.casefold()] = number
+            if project.uid and project.uid in uids:
+                self.problem(
+                    f"{sheet.cell(number, model.UID_COLUMN)} (UID): the same UID as row "
+                    f"{uids[project.uid]}"
+                )
+            uids.setdefault(project.uid, number)
             projects.append(project)
         if not projects and not self.problems:
             self.problem("Projects: the sheet has no project")
@@ -282,8 +290,9 @@ class _Reader:
         required = ("ID", "Name", "Duration (days)", *extra)
         if sheet is None or not sheet.require(*required):
             return tasks
-        known = model.TASK_COLUMNS + extra
+        known = (*model.TASK_COLUMNS, model.UID_COLUMN, *extra)
         sheet.ignore_others(known, model.COMPUTED_COLUMNS)
+        uids: dict[str, int] = {}
         by_code = {project.code.casefold(): project for project in projects}
         single = projects[0] if projects and not portfolio else None
         for number, get in sheet.records():
@@ -300,8 +309,16 @@ class _Reader:
             if project is None:
                 continue
             task = self._task(sheet, number, get, project)
-            if task is not None:
-                tasks.append(task)
+            if task is None:
+                continue
+            if task.uid and task.uid in uids:
+                self.problem(
+                    f"{sheet.cell(number, model.UID_COLUMN)} (UID): the same UID as row "
+                    f"{uids[task.uid]} (empty it for a new task)"
+                )
+            elif task.uid:
+                uids[task.uid] = number
+            tasks.append(task)
         return tasks
 
     def _task(
@@ -354,6 +371,7 @@ class _Reader:
             predecessors=predecessors,
             actual_start=get("Actual start", values.moment, None),
             actual_finish=get("Actual finish", values.moment, None),
+            uid=get(model.UID_COLUMN, values.uid, ""),
         )
         if task.constraint not in ("ASAP", "ALAP") and task.constraint_date is None:
             self.problem(

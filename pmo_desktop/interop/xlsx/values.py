@@ -168,3 +168,16 @@ def hours(value: Any) -> Intervals:
         if start < end:
             raise ValueError(f"the working hours {text(value)!r} overlap")
     return tuple(spans)
+
+
+_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def uid(value: Any) -> str:
+    """A UID cell: "" when empty, else the UUID PMO Desktop wrote (lower case)."""
+    found = text(value).lower()
+    if found and not _UID.fullmatch(found):
+        raise ValueError(
+            f"{text(value)[:40]!r} is not a UID written by PMO Desktop (empty it for a new row)"
+        )
+    return found

@@ -35,6 +35,10 @@ DECIMAL_FORMAT = "0.00"
 
 # Column kinds: user text, a date with time, a date, a decimal number, anything else as is.
 TEXT, DATETIME, DATE, DECIMAL, PLAIN = "text", "datetime", "date", "decimal", "plain"
+#: Text in grey, narrow: the UID column, for re-imports rather than for reading.
+UID = "uid"
+UID_WIDTH = 10
+GREY = "808080"
 Column = tuple[str, str, float]
 
 
@@ -109,8 +113,14 @@ class _SheetWriter:
                 ids.append(cell.style_id)
             quoted = WriteOnlyCell(sheet)
             quoted.quotePrefix = True
-            self.styles = Styles(*ids, quoted.style_id)
+            self.styles = Styles(*ids, quoted.style_id, self._grey(sheet, "").style_id)
         return self.styles
+
+    @staticmethod
+    def _grey(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value or None)
+        cell.font = Font(color=GREY)
+        return cell
 
     def _sheet(self, title: str, columns: Sequence[Column], frozen: str) -> WriteOnlyWorksheet:
         sheet = self.workbook.create_sheet(title)
@@ -151,6 +161,9 @@ class _SheetWriter:
         sheet.append(self._header(sheet, ("Property", "Value")))
         text, when = self._converter(sheet, TEXT), self._converter(sheet, DATE)
         for key, value in zip(model.PROJECT_KEYS, _project_values(project), strict=True):
+            if key == model.UID_COLUMN:
+                sheet.append([self._grey(sheet, key), self._grey(sheet, value)])
+                continue
             if isinstance(value, date):
                 cell = when(value)
             elif isinstance(value, str):
@@ -215,13 +228,13 @@ def _project_values(project: SheetProject) -> list[Any]:
         project.finish.date() if project.finish else None,
         project.status_date.date() if project.status_date else None,
         project.currency, project.calendar, project.minutes_per_day / 60,
-        project.minutes_per_week / 60, project.days_per_month,
+        project.minutes_per_week / 60, project.days_per_month, project.uid or None,
     ]  # fmt: skip
 
 
 def _project_columns() -> list[Column]:
-    kinds = [TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, PLAIN, PLAIN, PLAIN]
-    widths = [14, 36, 22, 22, 12, 12, 12, 10, 24, 14, 14, 14]
+    kinds = [TEXT, TEXT, TEXT, TEXT, DATE, DATE, DATE, TEXT, TEXT, PLAIN, PLAIN, PLAIN, UID]
+    widths = [14, 36, 22, 22, 12, 12, 12, 10, 24, 14, 14, 14, UID_WIDTH]
     return list(zip(model.PROJECTS_COLUMNS, kinds, widths, strict=True))
 
 
@@ -237,6 +250,7 @@ def _task_columns(portfolio: bool) -> list[Column]:
     computed = [DATETIME] * 4 + [DECIMAL] * 2 + [TEXT]
     widths = [17] * 4 + [11, 11, 9]
     columns += list(zip(model.COMPUTED_COLUMNS, computed, widths, strict=True))
+    columns.append((model.UID_COLUMN, UID, UID_WIDTH))
     return ([(model.PROJECT_COLUMN, TEXT, 12)] if portfolio else []) + columns
 
 
@@ -256,7 +270,7 @@ def _task_values(task: SheetTask, per_day: int) -> list[Any]:
         task.deadline, task.priority, _yes(task.milestone), predecessors, task.actual_start,
         task.actual_finish, computed.early_start, computed.early_finish, computed.late_start,
         computed.late_finish, _days(computed.total_slack, per_day),
-        _days(computed.free_slack, per_day), _yes(computed.critical),
+        _days(computed.free_slack, per_day), _yes(computed.critical), task.uid or None,
     ]  # fmt: skip
 
 

@@ -51,6 +51,11 @@ from pmo_desktop.services.interchange.log_export import (
     week_start,
 )
 from pmo_desktop.services.interchange.log_sheets import SHEET_CHOICES
+from pmo_desktop.services.interchange.task_update import (
+    TaskUpdateSummary,
+    stored_projects,
+    update_tasks,
+)
 from pmo_desktop.services.resource_view import read_resource_loading
 from pmo_desktop.services.scheduling import PlanError, load_calendar, reschedule
 from pmo_desktop.storage import audit
@@ -80,6 +85,8 @@ class WorkbookImportSummary:
     counts: dict[str, int]
     report: list[str]
     schedule_warnings: list[str] = field(default_factory=list)
+    #: Set when the workbook updated stored projects (their UIDs) rather than adding them.
+    update: TaskUpdateSummary | None = None
 
 
 _TASK_COLUMNS = (
@@ -87,7 +94,7 @@ _TASK_COLUMNS = (
     Task.duration_minutes, Task.start, Task.finish, Task.percent_complete, Task.constraint_type,
     Task.constraint_date, Task.deadline, Task.priority, Task.is_milestone, Task.actual_start,
     Task.actual_finish, Task.early_start, Task.early_finish, Task.late_start, Task.late_finish,
-    Task.total_slack_minutes, Task.free_slack_minutes, Task.critical,
+    Task.total_slack_minutes, Task.free_slack_minutes, Task.critical, Task.uuid,
 )  # fmt: skip
 
 
@@ -218,6 +225,7 @@ class _ExportBuilder:
                     minutes_per_day=per_day,
                     minutes_per_week=per_week,
                     days_per_month=per_month,
+                    uid=project.uuid,
                 )
             )
         return list(calendars.values()), sheet_projects
@@ -346,6 +354,7 @@ def _sheet_task(row: Any, code: str, number: int, level: int, outline: str) -> S
         milestone=row.is_milestone,
         actual_start=row.actual_start,
         actual_finish=row.actual_finish,
+        uid=row.uuid,
         computed=ComputedDates(
             row.early_start,
             row.early_finish,
@@ -359,12 +368,27 @@ def _sheet_task(row: Any, code: str, number: int, level: int, outline: str) -> S
 
 
 def import_excel(
-    database: Database, path: str | os.PathLike[str], *, portfolio_name: str | None = None
+    database: Database,
+    path: str | os.PathLike[str],
+    *,
+    portfolio_name: str | None = None,
+    as_new: bool = False,
 ) -> WorkbookImportSummary:
     """Store a workbook's project(s) in one transaction (nothing if any row is wrong), then
-    reschedule them."""
+    reschedule them. A re-imported export of ours (its project or task UIDs are stored)
+    updates those projects' tasks instead (`task_update`), unless `as_new` (a copy)."""
     source = Path(path)
     book = read_workbook(source)
+    stored = None
+    if not as_new:
+        with database.session() as session:
+            stored = stored_projects(session, book)
+    if stored is not None:
+        update = update_tasks(database, book, stored, source=source.name)
+        report = [*book.report, *update.notes]
+        return WorkbookImportSummary(
+            update.portfolio_id, stored, update.counts(), report, update.schedule_warnings, update
+        )
     title = book.projects[0].name if not book.portfolio else source.stem
     with database.write_session() as session:
         importer = WorkbookImporter(session, book)

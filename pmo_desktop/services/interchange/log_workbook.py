@@ -154,31 +154,66 @@ def import_workbook(
     *,
     portfolio_name: str | None = None,
     dry_run: bool = False,
+    as_new: bool = False,
 ) -> ImportOutcome:
     """Import an .xlsx of ours: RAID and pool sheets update the portfolio (by ID); a project
-    workbook (Tasks sheet, no log sheet) is added as new project(s), as before."""
+    workbook (Tasks sheet, no log sheet) is added as new project(s). The Tasks sheet of an
+    export of stored projects (its project or task UIDs are in the database) updates those
+    projects' tasks instead (`task_update`): checked with the other sheets, nothing written
+    if any row is wrong. `as_new` adds the projects as copies even so."""
     from pmo_desktop.interop.xlsx import WorkbookError, read_workbook
     from pmo_desktop.services.interchange.excel import import_excel
+    from pmo_desktop.services.interchange.task_update import (
+        stored_projects,
+        update_lines,
+        update_tasks,
+    )
 
     names, _ = read_sheets(path, [])
-    if is_log_workbook(names):
+    keys = {name.strip().casefold() for name in names}
+    log = is_log_workbook(names)
+    book, stored, update = None, None, None
+    name = os.path.basename(path)
+    if "tasks" in keys and keys & {"project", "projects"} and not as_new:
+        try:  # an export of stored projects (UIDs) updates their tasks: checked first
+            book = read_workbook(path)
+            with database.session() as session:
+                stored = stored_projects(session, book)
+            if stored is not None:
+                update = update_tasks(database, book, stored, source=name, dry_run=True)
+        except WorkbookError as error:
+            if not (log or dry_run):
+                raise
+            return ImportOutcome(False, [], [*error.problems, "nothing imported."])
+    if log:
         portfolio_id = find_portfolio(database, portfolio_name)
         report = import_log_workbook(database, path, portfolio_id, dry_run=dry_run)
-        notes = [f"  note: {note}" for note in report.notes]
+        kept = [note for note in report.notes if update is None or "tasks are not" not in note]
+        notes = [f"  note: {note}" for note in kept]
         if not report.ok:
             errors = [str(error) for error in report.errors]
             errors.append(f"{len(report.errors)} row error(s): nothing imported.")
             return ImportOutcome(False, notes, errors, report)
         verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
-        return ImportOutcome(True, [f"{verb} {path}: {report.summary()}.", *notes], [], report)
+        lines = [f"{verb} {path}: {report.summary()}.", *notes]
+        if update is not None and book is not None and stored is not None:
+            if not dry_run:  # the log sheets are stored: now the tasks, checked above
+                update = update_tasks(database, book, stored, source=name)
+            lines += update_lines(path, update)
+        return ImportOutcome(True, lines, [], report)
+    if update is not None and book is not None and stored is not None:
+        if not dry_run:
+            update = update_tasks(database, book, stored, source=name)
+        return ImportOutcome(True, update_lines(path, update), [])
     if dry_run:
-        try:
-            book = read_workbook(path)
-        except WorkbookError as error:
-            return ImportOutcome(False, [], [*error.problems, "nothing imported."])
+        if book is None:
+            try:
+                book = read_workbook(path)
+            except WorkbookError as error:
+                return ImportOutcome(False, [], [*error.problems, "nothing imported."])
         count = f"{len(book.projects)} project(s), {len(book.tasks):,} tasks"
         return ImportOutcome(True, [f"Checked (dry run, nothing written) {path}: {count}."], [])
-    summary = import_excel(database, path, portfolio_name=portfolio_name)
+    summary = import_excel(database, path, portfolio_name=portfolio_name, as_new=as_new)
     counts = ", ".join(
         f"{summary.counts.get(name, 0):,} {name}"
         for name in ("tasks", "dependencies", "resources", "assignments")
