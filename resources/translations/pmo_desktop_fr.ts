@@ -1185,6 +1185,110 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else deleted this {thing}</source>
+        <extracomment>Columns of the table. The values to save (&quot;Use my choices&quot;); None: keep theirs, or cancelled.</extracomment>
+        <translation>Quelqu&apos;un d&apos;autre a supprimé cet élément ({thing})</translation>
+    </message>
+    <message>
+        <source>Someone else changed this {thing}</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cet élément ({thing})</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Sa valeur</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>Le laisser supprimé</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder sa version</translation>
+    </message>
+    <message>
+        <source>Discard your changes and keep what the other user saved.</source>
+        <translation>Abandonner vos modifications et garder ce que l&apos;autre utilisateur a enregistré.</translation>
+    </message>
+    <message>
+        <source>Use my choices</source>
+        <translation>Appliquer mes choix</translation>
+    </message>
+    <message>
+        <source>Save the values chosen above on top of the other user&apos;s version.</source>
+        <translation>Enregistrer les valeurs choisies ci-dessus par-dessus la version de l&apos;autre utilisateur.</translation>
+    </message>
+    <message>
+        <source>{user} deleted it on {when}.</source>
+        <translation>{user} l&apos;a supprimé le {when}.</translation>
+    </message>
+    <message>
+        <source>{user} deleted it.</source>
+        <translation>{user} l&apos;a supprimé.</translation>
+    </message>
+    <message>
+        <source>Another user deleted it.</source>
+        <translation>Un autre utilisateur l&apos;a supprimé.</translation>
+    </message>
+    <message>
+        <source>{user} saved a change on {when}, while you were editing.</source>
+        <translation>{user} a enregistré une modification le {when}, pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>{user} saved a change while you were editing.</source>
+        <translation>{user} a enregistré une modification pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Another user saved a change on {when}, while you were editing.</source>
+        <translation>Un autre utilisateur a enregistré une modification le {when}, pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Another user saved a change while you were editing.</source>
+        <translation>Un autre utilisateur a enregistré une modification pendant que vous le modifiiez.</translation>
+    </message>
+    <message>
+        <source>Your change was not saved: the {thing} stays deleted.</source>
+        <translation>Votre modification n&apos;a pas été enregistrée&#xa0;: l&apos;élément ({thing}) reste supprimé.</translation>
+    </message>
+    <message>
+        <source>They saved the same values as yours: there is nothing to choose. Nothing has been overwritten.</source>
+        <translation>Ses valeurs sont les mêmes que les vôtres&#xa0;: il n&apos;y a rien à choisir. Rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
+        <source>Nothing has been overwritten. Choose, field by field, which value to keep; their other changes are kept in any case.</source>
+        <translation>Rien n&apos;a été écrasé. Choisissez, champ par champ, la valeur à garder&#xa0;; ses autres modifications sont conservées dans tous les cas.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>You changed this field.</source>
+        <translation>Vous avez modifié ce champ.</translation>
+    </message>
+    <message>
+        <source>Only the other user changed this field.</source>
+        <translation>Seul l&apos;autre utilisateur a modifié ce champ.</translation>
+    </message>
+    <message>
+        <source>Your value for {field}</source>
+        <translation>Votre valeur pour {field}</translation>
+    </message>
+    <message>
+        <source>Their value for {field}</source>
+        <translation>Sa valeur pour {field}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a PostgreSQL server</source>
@@ -1644,8 +1748,12 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
 <context>
     <name>DragController</name>
     <message>
+        <source>Lag of link from &apos;{name}&apos; {lag}</source>
+        <extracomment>The value the release commits: a start, a duration in minutes, a percentage. A move that changes the lag of this link instead of setting SNET. The preview session for the pressed task is open (moves now preview successors). Double-click on a link line. A drag&apos;s edit was written (True) or refused (False), after the release. A bar drag changes the driving link&apos;s lag (Alt inverts it for one drag). A released drag&apos;s edit is being written in the worker pool. What the drag&apos;s tooltip says (kept for the status bar and tests).</extracomment>
+        <translation>Décalage du lien depuis «&#xa0;{name}&#xa0;» {lag}</translation>
+    </message>
+    <message>
         <source>Start no earlier than {date} (SNET constraint)</source>
-        <extracomment>The value the release commits: a start, a duration in minutes, a percentage. The preview session for the pressed task is open (moves now preview successors). Double-click on a link line. What the drag&apos;s tooltip says (kept for the status bar and tests).</extracomment>
         <translation>Début au plus tôt le {date} (contrainte de date)</translation>
     </message>
     <message>
@@ -1666,6 +1774,7 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
     <message>
         <source>Change not saved</source>
+        <extracomment>Working-minute offset (in `calendar`) of the start the link gives without lag.</extracomment>
         <translation>Modification non enregistrée</translation>
     </message>
 </context>
@@ -2098,6 +2207,14 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
         <source>Set baseline…</source>
         <translation>Définir le planning de référence…</translation>
     </message>
+    <message>
+        <source>Bar drag changes the link lag</source>
+        <translation>Déplacer une barre change le décalage du lien</translation>
+    </message>
+    <message>
+        <source>Dragging a bar changes the lag of its driving predecessor link instead of setting a Start No Earlier Than constraint (Alt+drag does the other one)</source>
+        <translation>Déplacer une barre change le décalage du lien de son prédécesseur déterminant au lieu de poser une contrainte «&#xa0;Début au plus tôt le&#xa0;» (Alt+glisser fait l&apos;autre)</translation>
+    </message>
 </context>
 <context>
     <name>GateReviewDialog</name>
@@ -2184,6 +2301,14 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Notes:</source>
         <translation>Remarques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Record a &amp;Lesson…</source>
+        <translation>Consigner un retour d&apos;e&amp;xpérience…</translation>
+    </message>
+    <message>
+        <source>Capture a lesson learned at this gate, tagged with its phase and method</source>
+        <translation>Consigner un retour d&apos;expérience à ce jalon décisionnel, avec sa phase et sa méthode</translation>
     </message>
     <message>
         <source>&amp;Record</source>
@@ -2578,6 +2703,65 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Contingency</source>
         <translation>Provision pour aléas</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCaptureDialog</name>
+    <message>
+        <source>Record a Lesson — {gate}</source>
+        <translation>Consigner un retour d&apos;expérience — {gate}</translation>
+    </message>
+    <message>
+        <source>What the next project should know, in a line</source>
+        <translation>Ce que le prochain projet doit savoir, en une ligne</translation>
+    </message>
+    <message>
+        <source>e.g. Planning, Suppliers, Stakeholders</source>
+        <translation>p. ex. Planification, Fournisseurs, Parties prenantes</translation>
+    </message>
+    <message>
+        <source>Words to find it by, separated by commas</source>
+        <translation>Mots pour le retrouver, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson:</source>
+        <translation>&amp;Leçon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Phase:</source>
+        <translation>&amp;Phase&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>Responsa&amp;ble&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>Ce qui s&apos;est pa&amp;ssé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Recommendation:</source>
+        <translation>Recomman&amp;dation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Record a lesson at {gate}</source>
+        <translation>Consigner un retour d&apos;expérience à {gate}</translation>
     </message>
 </context>
 <context>
@@ -3301,6 +3485,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Qui a changé quoi et quand, dans tout le portefeuille</translation>
     </message>
     <message>
+        <source>&amp;RAG rules and risk scoring…</source>
+        <translation>Règles RAG et &amp;cotation des risques…</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s RAG thresholds and risk score rule (PMO admin)</source>
+        <translation>Les seuils RAG et la règle de score des risques du portefeuille (administrateur PMO)</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -3837,6 +4029,137 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     </message>
 </context>
 <context>
+    <name>PortfolioRulesDialog</name>
+    <message>
+        <source>RAG Rules and Risk Scoring</source>
+        <translation>Règles RAG et cotation des risques</translation>
+    </message>
+    <message>
+        <source>These rules apply to the whole portfolio: the dashboard, the board pack (printed in its appendix) and the compliance checks all rate with them.</source>
+        <translation>Ces règles valent pour tout le portefeuille&#xa0;: le tableau de bord, le dossier du comité (imprimées en annexe) et les contrôles de conformité les appliquent.</translation>
+    </message>
+    <message>
+        <source>RAG thresholds</source>
+        <translation>Seuils RAG</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>&amp;SPI below</source>
+        <translation>&amp;SPI inférieur à</translation>
+    </message>
+    <message>
+        <source>&amp;CPI below</source>
+        <translation>&amp;CPI inférieur à</translation>
+    </message>
+    <message>
+        <source>Forecast over &amp;budget by more than</source>
+        <translation>Prévision au-delà du &amp;budget de plus de</translation>
+    </message>
+    <message>
+        <source>&amp;Milestone slip, working days, more than</source>
+        <translation>&amp;Glissement de jalon, en jours ouvrés, de plus de</translation>
+    </message>
+    <message>
+        <source>&amp;High risk: open risk scoring at least</source>
+        <translation>Risque é&amp;levé&#xa0;: risque ouvert de score au moins</translation>
+    </message>
+    <message>
+        <source>Risk scoring</source>
+        <translation>Cotation des risques</translation>
+    </message>
+    <message>
+        <source>Score &amp;rule:</source>
+        <translation>&amp;Règle de score&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Pondérations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Defaults</source>
+        <translation>Valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s own rules.</source>
+        <translation>Les règles propres au portefeuille.</translation>
+    </message>
+    <message>
+        <source>No rules set yet: the defaults apply.</source>
+        <translation>Aucune règle définie&#xa0;: les valeurs par défaut s&apos;appliquent.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: the rules cannot be saved.</source>
+        <translation>La base de données est en lecture seule&#xa0;: les règles ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>Probability × worst impact</source>
+        <translation>Probabilité × impact le plus fort</translation>
+    </message>
+    <message>
+        <source>Probability × mean of the four impacts</source>
+        <translation>Probabilité × moyenne des quatre impacts</translation>
+    </message>
+    <message>
+        <source>Probability × weighted mean of the impacts</source>
+        <translation>Probabilité × moyenne pondérée des impacts</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Périmètre</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>Counting the risks whose score would change…</source>
+        <translation>Décompte des risques dont le score changerait…</translation>
+    </message>
+    <message>
+        <source>The preview could not be computed.</source>
+        <translation>L&apos;aperçu n&apos;a pas pu être calculé.</translation>
+    </message>
+    <message>
+        <source>No risk changes score ({total} risks).</source>
+        <translation>Aucun risque ne change de score ({total} risques).</translation>
+    </message>
+    <message>
+        <source>{changed} of {total} risks change score: {raised} higher, {lowered} lower.</source>
+        <translation>{changed} risques sur {total} changent de score&#xa0;: {raised} en hausse, {lowered} en baisse.</translation>
+    </message>
+    <message>
+        <source>{up} become high risks, {down} are no longer high.</source>
+        <translation>{up} deviennent des risques élevés, {down} ne le sont plus.</translation>
+    </message>
+    <message>
+        <source>Change the RAG rules and risk scoring</source>
+        <translation>Modifier les règles RAG et la cotation des risques</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioTreeModel</name>
     <message>
         <source>Portfolio</source>
@@ -4015,8 +4338,8 @@ Projets&#xa0;: {count}</translation>
         <translation>&amp;Risque ouvert élevé à partir du score&#xa0;:</translation>
     </message>
     <message>
-        <source>RAG thresholds</source>
-        <translation>Seuils RAG (feu tricolore)</translation>
+        <source>RAG thresholds (for portfolios without their own rules)</source>
+        <translation>Seuils RAG (pour les portefeuilles sans règles propres)</translation>
     </message>
     <message>
         <source> days</source>
@@ -6889,7 +7212,7 @@ Si vous ne reprenez pas la main, le fichier s&apos;ouvre en lecture seule.</tran
     <name>Workspace</name>
     <message>
         <source>Cannot redo</source>
-        <extracomment>QUndoCommand ids: mergeable commands share one id per merge key.</extracomment>
+        <extracomment>How many times the conflict dialog may come back for one save before a plain message. QUndoCommand ids: mergeable commands share one id per merge key.</extracomment>
         <translation>Impossible de rétablir</translation>
     </message>
     <message>
@@ -6908,6 +7231,14 @@ Si vous ne reprenez pas la main, le fichier s&apos;ouvre en lecture seule.</tran
     <message>
         <source>Change not saved</source>
         <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>{user} deleted this {entity}; your change was not saved.</source>
+        <translation>{user} a supprimé cet élément ({entity})&#xa0;; votre modification n&apos;a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>{user} changed this {entity} while you were editing it; your change was not saved. The view now shows their version.</source>
+        <translation>{user} a modifié cet élément ({entity}) pendant que vous le modifiiez&#xa0;; votre modification n&apos;a pas été enregistrée. La vue affiche maintenant sa version.</translation>
     </message>
 </context>
 </TS>
