@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -78,6 +77,7 @@ from pmo_desktop.ui.compliance.models import (
 from pmo_desktop.ui.compliance.rule_editor import RuleEditor
 from pmo_desktop.ui.compliance.rules_tab import RulesTabMixin
 from pmo_desktop.ui.formatting import format_integer, format_long_date
+from pmo_desktop.ui.list_table import make_list_table
 from pmo_desktop.ui.workers import Job, ProgressToken
 from pmo_desktop.ui.workspace import Workspace, touches
 
@@ -225,24 +225,11 @@ class ComplianceView(QWidget, RulesTabMixin):
     # Building.
 
     def _table(self, model: Any, *, sorting: bool = True) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setShowGrid(False)
-        table.setCornerButtonEnabled(False)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        table.setSortingEnabled(sorting)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
+        table = make_list_table(
+            model, self.fontMetrics().height() + 8, sort_column=None, stretch_last=True
+        )
+        table.setSortingEnabled(sorting)  # in the model's order (worst first) until clicked
+        table.horizontalHeader().setSectionsMovable(False)
         return table
 
     def _findings_page(self) -> QWidget:

@@ -16,11 +16,9 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -62,6 +60,7 @@ from pmo_desktop.services.resource_pool_rates import (
     remove_rate,
 )
 from pmo_desktop.ui.formatting import format_integer, format_long_date
+from pmo_desktop.ui.list_table import make_list_table
 from pmo_desktop.ui.pool.editor import ResourceEditor
 from pmo_desktop.ui.pool.table import (
     Column,
@@ -186,25 +185,10 @@ class ResourcePoolView(QWidget):
     # Building.
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setShowGrid(False)
-        table.setCornerButtonEnabled(False)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
-        table.setSortingEnabled(True)
-        table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = make_list_table(
+            self.proxy, self.fontMetrics().height() + 6, sort_column=Column.CODE
+        )
         header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
         width = self.fontMetrics().horizontalAdvance
         widths = {
             Column.CODE: width("POOL-00") + 24, Column.NAME: width("Developer pool (Capgem") + 16,

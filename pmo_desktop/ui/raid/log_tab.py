@@ -10,11 +10,9 @@ import logging
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -38,6 +36,7 @@ from pmo_desktop.services.raid_logs import (
     projects,
 )
 from pmo_desktop.ui.formatting import format_integer
+from pmo_desktop.ui.list_table import make_list_table
 from pmo_desktop.ui.raid.editor import LogEditor
 from pmo_desktop.ui.raid.table import IdFilterProxy, LogTableModel, value_label
 from pmo_desktop.ui.workspace import Workspace
@@ -48,26 +47,7 @@ _ACTIVE = "__active__"
 
 def make_table(model: IdFilterProxy, row_height: int) -> QTableView:
     """A sortable, read-only, row-selecting table."""
-    table = QTableView()
-    table.setModel(model)
-    table.setShowGrid(False)
-    table.setCornerButtonEnabled(False)
-    rows = table.verticalHeader()
-    rows.setVisible(False)
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(row_height)
-    table.setSortingEnabled(True)
-    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    header.setSectionsMovable(True)
-    header.setHighlightSections(False)
-    header.setStretchLastSection(True)
-    return table
+    return make_list_table(model, row_height, stretch_last=True)
 
 
 class LogTab(QWidget):

@@ -16,9 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -42,6 +40,7 @@ from pmo_desktop.services.risk_register import (
 )
 from pmo_desktop.services.risks import assessed
 from pmo_desktop.ui.formatting import format_integer, format_long_date
+from pmo_desktop.ui.list_table import make_list_table
 from pmo_desktop.ui.risks.editor import RiskEditor
 from pmo_desktop.ui.risks.filters import RiskFilterBar
 from pmo_desktop.ui.risks.heatmap import HeatMap
@@ -166,28 +165,10 @@ class RiskRegisterView(QWidget, RiskEditsMixin):
     # Building.
 
     def _make_table(self) -> QTableView:
-        # A table view, not a tree view: a tree relays out row by row, asking Python whether
-        # each of 5,000 rows has children.
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setShowGrid(False)
-        table.setCornerButtonEnabled(False)
-        rows = table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
-        table.setSortingEnabled(True)
-        table.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table = make_list_table(
+            self.proxy, self.fontMetrics().height() + 6, sort_column=Column.CODE
+        )
         header = table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
         width = self.fontMetrics().horizontalAdvance
         widths = {
             Column.CODE: width("R-PRJ-000-00") + 16, Column.TITLE: width("M") * 18,
