@@ -360,6 +360,20 @@ class PreviewSession:
             raise ValidationError("A duration cannot be negative.")
         return self._absorb(self.scheduler.set_duration(task_id, minutes))
 
+    def set_link_lag(self, predecessor_id: int, successor_id: int, lag: int) -> dict[int, Span]:
+        """Give the link predecessor → successor a lag of `lag` working minutes, as a lag
+        drag does (the same schedule as removing the link and adding it at that lag)."""
+        self._check(successor_id)
+        for link in self.project_plan.plan.links:
+            if link.predecessor == predecessor_id and link.successor == successor_id:
+                break
+        else:
+            raise NotFoundError(f"There is no link from task {predecessor_id} to {successor_id}.")
+        try:
+            return self._absorb(self.scheduler.set_link_lag(link, lag))
+        except SchedulingError as exc:
+            raise PlanError(str(exc)) from None
+
     def _check(self, task_id: int) -> None:
         if task_id not in self._original:
             raise NotFoundError(f"Task {task_id} is not in this project.")

@@ -9,7 +9,7 @@ commit seen by the change watcher — `data_changed` tells the views what to rel
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -23,7 +23,7 @@ from pmo_desktop.services import conflicts
 from pmo_desktop.services.commands import Command, UpdateFields
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.dialogs import Dialogs
-from pmo_desktop.ui.workers import WorkPool, default_pool
+from pmo_desktop.ui.workers import ProgressToken, WorkPool, default_pool
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,8 @@ class Workspace(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self._as_of = date.today()
+        #: Saves running in the worker pool (`execute_in_background`).
+        self._background = 0
 
     @property
     def database(self) -> Database:
@@ -118,6 +120,7 @@ class Workspace(QObject):
     def set_database(self, database: Database) -> None:
         """Switch databases; undo never reaches past opening a database."""
         self._database = database
+        self._background = 0  # clear() drops the open macro of a save still running
         self.undo_stack.clear()
         self.database_changed.emit()
 
@@ -142,6 +145,68 @@ class Workspace(QObject):
             return False
         self.undo_stack.push(UndoAdapter(self, command))
         self.data_changed.emit(command.touched())
+        return True
+
+    def execute_in_background(self, command: Command, done: Callable[[bool], None]) -> bool:
+        """`execute` with the write in the worker pool (a drag's save with its reschedule).
+
+        The same read-only check (refused at once: False, and `done` is not called), then
+        the same outcome when the write ends: the command goes on the undo stack and the
+        views reload; a conflict goes to the conflict dialog, another refusal to an error
+        message; `done(ok)` follows. While a save runs, undo and redo are disabled (an
+        undo-stack macro is open: the stack's actions and history view follow it).
+        """
+        if self.read_only:
+            self._report(
+                self.tr("Read-only database"),
+                self.tr("The database is read-only: {reason}.").format(
+                    reason=self._database.read_only_reason
+                ),
+            )
+            return False
+        database = self._database
+        if self._background == 0:
+            self.undo_stack.beginMacro(command.text)
+        self._background += 1
+
+        def end() -> bool:
+            """Close the macro after the last save; False if the database was switched."""
+            if database is not self._database or self._background == 0:
+                return False
+            self._background -= 1
+            if self._background == 0:
+                self.undo_stack.endMacro()
+                macro = self.undo_stack.command(self.undo_stack.index() - 1)
+                if macro is not None and macro.childCount() == 0:
+                    macro.setObsolete(True)  # nothing saved: undoing drops it from history
+                    self.undo_stack.undo()
+                elif macro is not None and macro.childCount() == 1:
+                    macro.setText(macro.child(0).text())
+            return True
+
+        def succeeded(_result: object) -> None:
+            if database is self._database:
+                self.undo_stack.push(UndoAdapter(self, command))
+            end()
+            self.data_changed.emit(command.touched())
+            done(True)
+
+        def failed(error: object) -> None:
+            ok = False
+            if end():
+                if isinstance(error, ConflictError):
+                    ok = self._resolve_conflict(command, error)
+                elif isinstance(error, PmoError):
+                    self._report(self.tr("Change not saved"), str(error))
+                else:
+                    log.error("Background save failed: %r", error)
+                    self._report(self.tr("Change not saved"), str(error))
+            self.data_changed.emit(None)
+            done(ok)
+
+        job = self.pool.submit(_apply_in_worker, database, command)
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
         return True
 
     def _resolve_conflict(self, command: Command, error: ConflictError) -> bool:
@@ -218,6 +283,13 @@ class Workspace(QObject):
     def _report(self, title: str, message: str) -> None:
         log.info("%s: %s", title, message)
         self.dialogs.critical(self.parent_widget, title, message)
+
+
+def _apply_in_worker(token: ProgressToken, database: Database, command: Command) -> Command:
+    """Worker side of `execute_in_background`: the command's write, in one transaction."""
+    token.raise_if_cancelled()
+    command.apply(database)
+    return command
 
 
 def touches(models: set[type[Entity]] | None, *wanted: type[Entity]) -> bool:

@@ -29,7 +29,7 @@ from pmo_desktop.services.gantt import GanttData, GanttLink
 from pmo_desktop.services.project_schedule import PreviewSession
 from pmo_desktop.ui.formatting import format_date
 from pmo_desktop.ui.gantt.chart import GanttChart
-from pmo_desktop.ui.gantt.drag_lag import LagPlan, LagPreview, execute_in_background, lag_plan
+from pmo_desktop.ui.gantt.drag_lag import LagPlan, LagPreview, lag_plan
 from pmo_desktop.ui.workers import ProgressToken
 from pmo_desktop.ui.workspace import Workspace
 
@@ -422,11 +422,10 @@ class DragController(QObject):
         except PmoError as exc:
             self.workspace.dialogs.critical(self.chart, self.tr("Change not saved"), str(exc))
             return False
-        if self.workspace.read_only:
-            self.workspace.execute(command)  # says why nothing is written
-            return False
         self.committing = True
-        execute_in_background(self.workspace, command, self._on_committed)
+        if not self.workspace.execute_in_background(command, self._on_committed):
+            self.committing = False  # read-only: the workspace said why nothing is written
+            return False
         return True
 
     def _on_committed(self, ok: bool) -> None:

@@ -1,5 +1,6 @@
-"""A bar drag that changes the lag of the task's driving link instead of setting SNET, and
-committing a drag's edit in the worker pool.
+"""A bar drag that changes the lag of the task's driving link instead of setting SNET.
+
+A drag's edit is saved in the worker pool by `Workspace.execute_in_background`.
 
 The driving link is the one of the task's links from a task of the same project that
 gives the latest start with its current lag (what holds the task where it is, constraints
@@ -11,23 +12,15 @@ the task are cleared, as the committed `task_edits.set_link_lag` does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication
-
-from pmo_desktop.errors import PmoError
 from pmo_desktop.models import ConstraintType, LinkType
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm_graph import SchedulingError
 from pmo_desktop.scheduling.model import LinkSpec
-from pmo_desktop.services.commands import Command
-from pmo_desktop.services.database import Database
 from pmo_desktop.services.gantt import GanttData, GanttLink, GanttTask
 from pmo_desktop.services.project_schedule import PreviewSession, Span
-from pmo_desktop.ui.workers import ProgressToken
-from pmo_desktop.ui.workspace import UndoAdapter, Workspace
 
 
 @dataclass(frozen=True)
@@ -133,55 +126,7 @@ class LagPreview:
                 self._absorb(dict(scheduler.set_constraint(task_id, "ASAP", None)))
             self._absorb(dict(scheduler.set_levelling_delay(task_id, 0)))
         link = self._link()
-        engine = scheduler.engine
-        edges = [edge for edge in engine.edges_out[engine.index[link.predecessor]]
-                 if edge.link is link]  # fmt: skip
-        if edges and all(edge.lag != lag or edge.elapsed for edge in edges):
-            # The lag in place and one incremental update (what set_duration does for a
-            # percent lag): half the cost of removing and adding the link. The session is
-            # dropped after the drag, so its plan's LinkSpec keeps the old lag.
-            for edge in edges:
-                edge.lag, edge.elapsed = lag, False
-            self._absorb(dict(scheduler._link_changed(link)))
-        elif not edges:
-            new = replace(link, lag=lag, lag_unit="working")
-            self._absorb(dict(scheduler.remove_link(link)))
-            self._absorb(dict(scheduler.add_link(new)))
-            self._current = new
+        if link.lag != lag or link.lag_unit != "working":
+            self._absorb(dict(scheduler.set_link_lag(link, lag)))
+            self._current = replace(link, lag=lag, lag_unit="working")
         return dict(self._changed)
-
-
-# Committing off the GUI thread.
-
-
-def apply_command(token: ProgressToken, database: Database, command: Command) -> Command:
-    """Worker side: write the command and reschedule the project (one transaction)."""
-    token.raise_if_cancelled()
-    command.apply(database)
-    return command
-
-
-def execute_in_background(
-    workspace: Workspace, command: Command, done: Callable[[bool], None]
-) -> None:
-    """`Workspace.execute` with the write in the worker pool: on completion the command goes
-    on the undo stack and the views reload; a refused edit is reported. `done(ok)` follows."""
-
-    def succeeded(_result: object) -> None:
-        workspace.undo_stack.push(UndoAdapter(workspace, command))
-        workspace.data_changed.emit(command.touched())
-        done(True)
-
-    def failed(error: object) -> None:
-        if isinstance(error, PmoError):
-            workspace.dialogs.critical(
-                workspace.parent_widget,
-                QCoreApplication.translate("DragController", "Change not saved"),
-                str(error),
-            )
-        workspace.data_changed.emit(None)
-        done(False)
-
-    job = workspace.pool.submit(apply_command, workspace.database, command)
-    job.succeeded.connect(succeeded)
-    job.failed.connect(failed)

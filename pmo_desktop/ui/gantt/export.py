@@ -217,6 +217,9 @@ class GanttPages:
         self._paint_frame(painter, len(tasks))
         painter.restore()
 
+    def name_heading(self) -> str:
+        return translate("GanttExport", "Task name")
+
     def _x(self, axis: DateAxis, moment: datetime | date) -> float:
         return self.chart_left + axis.x(moment)
 
@@ -274,7 +277,7 @@ class GanttPages:
             QRectF(_MARGIN, top, _ID_WIDTH - 3, _SCALE), _RIGHT, translate("GanttExport", "ID")
         )
         name_box = QRectF(_MARGIN + _ID_WIDTH + 4, top, _NAME_WIDTH - 4, _SCALE)
-        painter.drawText(name_box, _LEFT, translate("GanttExport", "Task name"))
+        painter.drawText(name_box, _LEFT, self.name_heading())
         level = level_for(self.points_per_day * _TIER_FACTOR)
         locale = QLocale()
         painter.save()
@@ -508,7 +511,13 @@ def write_gantt_pdf(
     rows: Sequence[GanttTask] | None = None,
 ) -> int:
     """Write the Gantt to `path` as a PDF, whole or not at all; returns the page count."""
-    pages = GanttPages(data, options or GanttPrintOptions(), rows)
+    return write_pages_pdf(
+        GanttPages(data, options or GanttPrintOptions(), rows), path, f"{data.code} {data.name}"
+    )
+
+
+def write_pages_pdf(pages: GanttPages, path: Path, title: str) -> int:
+    """Write the pages to `path` as a PDF, whole or not at all; returns the page count."""
     target = QSaveFile(str(path))
     if not target.open(QIODevice.OpenModeFlag.WriteOnly):
         raise PmoError(
@@ -519,7 +528,7 @@ def write_gantt_pdf(
     try:
         writer = QPdfWriter(target)
         writer.setPageLayout(page_layout(pages.options.paper))
-        writer.setTitle(f"{data.code} {data.name}")
+        writer.setTitle(title)
         writer.setCreator("PMO Desktop")
         pages.render(writer)
         del writer

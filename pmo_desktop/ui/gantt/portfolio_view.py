@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -42,10 +43,14 @@ from pmo_desktop.services.gantt import GanttData, gantt_data
 from pmo_desktop.services.portfolio_gantt import PortfolioGanttData, portfolio_gantt_data
 from pmo_desktop.storage.database import Database
 from pmo_desktop.ui.formatting import format_integer
+from pmo_desktop.ui.gantt.export import GanttPrintOptions
 from pmo_desktop.ui.gantt.picture import save_png
 from pmo_desktop.ui.gantt.portfolio_chart import PortfolioChart
+from pmo_desktop.ui.gantt.portfolio_export import portfolio_span, write_portfolio_gantt_pdf
 from pmo_desktop.ui.gantt.portfolio_tree import PortfolioRow, PortfolioTree, RowKind
+from pmo_desktop.ui.gantt.range_dialog import ExportRangeDialog
 from pmo_desktop.ui.icons import icon
+from pmo_desktop.ui.preferences import Preferences
 from pmo_desktop.ui.workers import Job, ProgressToken
 from pmo_desktop.ui.workspace import Workspace, touches
 
@@ -182,6 +187,7 @@ class PortfolioGanttView(QWidget):
             self.collapse_action,
             self.open_action,
             self.export_png_action,
+            self.export_pdf_action,
         ]
 
     # Loading.
@@ -328,6 +334,46 @@ class PortfolioGanttView(QWidget):
         except PmoError as exc:
             self.workspace.dialogs.critical(self, self.tr("Export failed"), str(exc))
 
+    def export_pdf(self, path: Path, first: date, last: date) -> int:
+        """The rows as shown (expanded projects with their tasks) over `first`..`last`, on
+        the preferred paper, written whole or not at all; returns the page count."""
+        if self.data is None:
+            return 0
+        options = GanttPrintOptions(
+            paper=Preferences.load(QSettings()).paper, first=first, last=last
+        )
+        rows = [row for row in self.tree.rows if row.kind is not RowKind.LOADING]
+        projects = {
+            project_id: gantt
+            for project_id, gantt in self.chart.projects.items()
+            if self.tree.project_row(project_id) is not None
+        }
+        return write_portfolio_gantt_pdf(self.data, path, options, rows, projects)
+
+    def _export_pdf_chosen(self) -> None:
+        if self.data is None:
+            return
+        title = self.tr("Export the portfolio Gantt as PDF")
+        dialog = ExportRangeDialog(
+            portfolio_span(self.data), self.chart.visible_dates(), self.workspace.as_of,
+            title, self,
+        )  # fmt: skip
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            first, last = dialog.chosen_range()
+        finally:
+            dialog.deleteLater()
+        name, _ = QFileDialog.getSaveFileName(
+            self, title, "Portfolio Gantt.pdf", self.tr("PDF documents (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            self.export_pdf(Path(name), first, last)
+        except PmoError as exc:
+            self.workspace.dialogs.critical(self, self.tr("Export failed"), str(exc))
+
     # Actions.
 
     def _make_actions(self) -> None:
@@ -360,4 +406,7 @@ class PortfolioGanttView(QWidget):
         self.open_action = action(self.tr("Open the project's Gantt"), self.open_current, "Return")
         self.export_png_action = action(
             self.tr("Export portfolio Gantt as picture…"), self._export_png_chosen, "", "export"
+        )
+        self.export_pdf_action = action(
+            self.tr("Export portfolio Gantt as PDF…"), self._export_pdf_chosen, "", "export"
         )
