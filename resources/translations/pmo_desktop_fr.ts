@@ -1774,7 +1774,6 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     </message>
     <message>
         <source>Change not saved</source>
-        <extracomment>Working-minute offset (in `calendar`) of the start the link gives without lag.</extracomment>
         <translation>Modification non enregistrée</translation>
     </message>
 </context>
@@ -3965,6 +3964,28 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     </message>
 </context>
 <context>
+    <name>PortfolioGanttExport</name>
+    <message>
+        <source>Portfolio Gantt</source>
+        <translation>Gantt du portefeuille</translation>
+    </message>
+    <message>
+        <source>Programme / project</source>
+        <translation>Programme / projet</translation>
+    </message>
+    <message>
+        <source>Portfolio Gantt {scope}</source>
+        <translation>Gantt du portefeuille {scope}</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioGanttTree</name>
+    <message>
+        <source>Projects outside a programme</source>
+        <translation>Projets hors programme</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioGanttView</name>
     <message>
         <source>Portfolio Gantt — {name}</source>
@@ -4000,6 +4021,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Échec de l&apos;export</translation>
     </message>
     <message>
+        <source>Export the portfolio Gantt as PDF</source>
+        <translation>Exporter le Gantt du portefeuille en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Zoom in</source>
         <translation>Zoom avant</translation>
     </message>
@@ -4026,6 +4055,10 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Export portfolio Gantt as picture…</source>
         <translation>Exporter le Gantt du portefeuille en image…</translation>
+    </message>
+    <message>
+        <source>Export portfolio Gantt as PDF…</source>
+        <translation>Exporter le Gantt du portefeuille en PDF…</translation>
     </message>
 </context>
 <context>
@@ -7221,7 +7254,7 @@ Si vous ne reprenez pas la main, le fichier s&apos;ouvre en lecture seule.</tran
     </message>
     <message>
         <source>Read-only database</source>
-        <extracomment>Another database replaced the open one (the undo history was cleared). Data changed: a set of entity classes, or None when anything may have changed.</extracomment>
+        <extracomment>Another database replaced the open one (the undo history was cleared). Data changed: a set of entity classes, or None when anything may have changed. Saves running in the worker pool (`execute_in_background`).</extracomment>
         <translation>Base de données en lecture seule</translation>
     </message>
     <message>
