@@ -143,6 +143,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pmo_desktop.cli_restore",
     "pmo_desktop.cli_admin",
     "pmo_desktop.cli_compliance",
+    "pmo_desktop.cli_checkout",
     # one module per line, e.g. "pmo_desktop.cli_admin",
 )
 

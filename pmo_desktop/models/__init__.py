@@ -10,6 +10,7 @@ from pmo_desktop.models.calendars import (
     CalendarExceptionInterval,
     CalendarWorkingTime,
 )
+from pmo_desktop.models.checkout import Checkout, CheckoutRole, CheckoutRow, CheckoutState
 from pmo_desktop.models.enums import (
     ActionStatus,
     AssumptionStatus,
@@ -111,6 +112,10 @@ __all__ = [
     "CalendarWorkingTime",
     "ChangeRequest",
     "ChangeStatus",
+    "Checkout",
+    "CheckoutRole",
+    "CheckoutRow",
+    "CheckoutState",
     "ComplianceSetting",
     "ConstraintType",
     "CostCategory",
