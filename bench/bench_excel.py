@@ -1,6 +1,7 @@
 """Excel interchange at the reference scale: export and import of 50,000 tasks.
 
     python bench/bench_excel.py [--db /tmp/large.sqlite] [--repeat R] [--workdir DIR]
+                                [--profile FILE]
 
 Copies the large demo database (`pmo-desktop demo --scale large`) to a temporary file,
 times `export_excel` of its whole portfolio (200 projects, 50,000 tasks, 75,000 links,
@@ -8,12 +9,14 @@ times `export_excel` of its whole portfolio (200 projects, 50,000 tasks, 75,000 
 `import_excel` of that workbook into a new empty database (read, store in one
 transaction, reschedule). Budgets (DESIGN.md §7): export < 10 s, import < 15 s.
 Wall and CPU (process) times are both printed: on a shared, loaded machine the CPU time
-is the better estimate of the wall time on an idle one.
+is the better estimate of the wall time on an idle one. `--profile FILE` also writes the
+cProfile statistics of the (last) import to FILE (`python -m pstats FILE` to read them).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import shutil
 import statistics
 import sys
@@ -34,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=Path("/tmp/large.sqlite"))
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--profile", type=Path, default=None)
     args = parser.parse_args(argv)
     if not args.db.is_file():
         print(f"{args.db} not found: run `pmo-desktop demo --scale large --no-gui --db {args.db}`")
@@ -64,9 +68,16 @@ def main(argv: list[str] | None = None) -> int:
             read_workbook(book)
             reads.append(since(started))
             target = open_database(work / f"imported-{run}.sqlite")
+            profile = cProfile.Profile() if args.profile else None
             started = clock()
+            if profile is not None:
+                profile.enable()
             imported = import_excel(target, book)
+            if profile is not None:
+                profile.disable()
             imports.append(since(started))
+            if profile is not None:
+                profile.dump_stats(args.profile)
             target.close()
         database.close()
         size = book.stat().st_size / 1024 / 1024

@@ -266,6 +266,7 @@ _CELL_RE = re.compile(
     r'(?:/>|>(?:<v>([^<]*)</v>|<is><t(?: xml:space="preserve")?>([^<]*)</t></is>)?</c>)'
 )
 _ANY_CELL = re.compile(r"<c[\s>/]")
+_UNSEEN = object()
 
 
 def _plain(data: bytes) -> bool:
@@ -282,6 +283,7 @@ def _regex_rows(
     cells: dict[int, Any] = {}
     current = ""
     columns: dict[str, int] = {}
+    typed: dict[tuple[str, str, str], Any] = {}
     for letters, number, style, kind, raw, inline in matches:
         if number != current:
             if cells:
@@ -299,8 +301,13 @@ def _regex_rows(
             value = shared[int(raw)]
         elif kind in ("str", "e"):
             value = html.unescape(raw) if "&" in raw else raw
-        else:
-            value = _typed(raw, kind, int(style) if style else None, date_styles, epoch)
+        else:  # the same number, date or flag recurs down a column: convert it once
+            key = (raw, kind, style)
+            value = typed.get(key, _UNSEEN)
+            if value is _UNSEEN:
+                value = typed[key] = _typed(
+                    raw, kind, int(style) if style else None, date_styles, epoch
+                )
         if value is not None:
             cells[column] = value
     if cells:

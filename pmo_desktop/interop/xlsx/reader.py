@@ -90,6 +90,7 @@ class _Sheet:
 
     def records(self) -> Iterator[tuple[int, Callable[..., Any]]]:
         """(row number, get) for each non-empty row; get(column, parse, default) → value."""
+        index_of = dict(self.columns)  # column name as asked → index (-1: not in the sheet)
         for number, row in self.rows:
             if not any(value is not None and value != "" for value in row):
                 continue
@@ -101,8 +102,10 @@ class _Sheet:
                 row: Any = row,
                 number: int = number,
             ) -> T:
-                index = self.columns.get(name.casefold())
-                if index is None or index >= len(row):
+                index = index_of.get(name)
+                if index is None:
+                    index = index_of[name] = self.columns.get(name.casefold(), -1)
+                if index < 0 or index >= len(row):
                     return default
                 try:
                     found = parse(row[index])

@@ -54,6 +54,8 @@ def _refuse_formula(value: Any) -> None:
 
 def text(value: Any) -> str:
     """Any cell as text (numbers without a useless ".0")."""
+    if type(value) is str:  # the usual cell first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -65,6 +67,9 @@ def text(value: Any) -> str:
 
 def number(value: Any) -> float | None:
     """A number; a text such as "2,5" or "50 %" is read too; None when empty."""
+    kind = type(value)
+    if kind is float or kind is int:  # the usual cells first
+        return float(value)
     if value is None or value == "":
         return None
     if isinstance(value, bool):

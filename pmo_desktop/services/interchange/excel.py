@@ -395,9 +395,10 @@ def import_excel(
         portfolio_id = importer.store(portfolio_name, title[:200] or "Imported portfolio")
         projects, counts = dict(importer.project_ids), dict(importer.counts)
         audit.record_import(session, source.name, counts, portfolio_id=portfolio_id)
-    warnings: list[str] = []
-    try:
-        warnings = reschedule(database, portfolio_id, list(projects.values())).warnings
-    except PlanError as exc:
-        warnings = [f"Not rescheduled: {exc}"]
+    warnings = importer.schedule_warnings
+    if not importer.scheduled:  # added to a portfolio holding other projects or resources
+        try:
+            warnings = reschedule(database, portfolio_id, list(projects.values())).warnings
+        except PlanError as exc:
+            warnings = [f"Not rescheduled: {exc}"]
     return WorkbookImportSummary(portfolio_id, projects, counts, list(book.report), warnings)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pmo_desktop.interop.xlsx import SheetCalendar, Workbook
@@ -32,8 +32,10 @@ from pmo_desktop.models import (
 from pmo_desktop.models.base import new_uuid
 from pmo_desktop.models.enums import ConstraintType, LagUnit, LinkType, ResourceKind
 from pmo_desktop.scheduling.model import CalendarSpec
+from pmo_desktop.services.interchange.bulk import bulk_insert
+from pmo_desktop.services.interchange.excel_plan import PlanProject, schedule_rows
 from pmo_desktop.services.interchange.importer import _code, _unique
-from pmo_desktop.services.scheduling import load_calendar
+from pmo_desktop.services.scheduling import PlanError, load_calendar
 
 
 class WorkbookImporter:
@@ -45,13 +47,25 @@ class WorkbookImporter:
         self.counts: dict[str, int] = defaultdict(int)
         self.project_ids: dict[str, int] = {}
         self.task_ids: dict[tuple[str, int], int] = {}  # (workbook code, ID) → tasks.id
+        self.task_rows: dict[tuple[str, int], dict[str, Any]] = {}
+        self.plan_projects: dict[int, PlanProject] = {}
+        #: Whether the tasks were stored scheduled (a portfolio of their own: see excel_plan);
+        #: otherwise the caller reschedules the portfolio from the database.
+        self.scheduled = False
+        self.schedule_warnings: list[str] = []
+        self._links_found: list[tuple[tuple[str, int], tuple[str, int], dict[str, Any]]] | None
+        self._links_found = None
 
     def store(self, portfolio_name: str | None, title: str) -> int:
         """Everything of the workbook, in dependency order; returns the portfolio's id."""
         portfolio_id = self._portfolio(portfolio_name, title)
+        alone = not any(
+            self.session.scalar(select(model.id).where(model.portfolio_id == portfolio_id).limit(1))
+            for model in (Project, Resource)
+        )
         calendars = self._calendars()
         self._projects(portfolio_id, calendars)
-        self._tasks()
+        self._tasks(portfolio_id if alone else None)
         self._links()
         self._assignments(self._resources(portfolio_id))
         return portfolio_id
@@ -66,7 +80,7 @@ class WorkbookImporter:
         table = model.__table__
         keyed = [row | {"uuid": row.get("uuid") or new_uuid()} for row in rows]
         connection = self.session.connection()
-        connection.execute(insert(table), keyed)
+        bulk_insert(connection, table, keyed)
         self.counts[table.name] += len(keyed)
         ids: dict[str, int] = {}
         uuids = [row["uuid"] for row in keyed]
@@ -79,7 +93,7 @@ class WorkbookImporter:
     def _insert_only(self, model: type[Any], rows: Sequence[dict[str, Any]]) -> None:
         """Insert rows whose ids nobody needs: one plain executemany."""
         if rows:
-            self.session.connection().execute(insert(model.__table__), list(rows))
+            bulk_insert(self.session.connection(), model.__table__, rows)
             self.counts[model.__table__.name] += len(rows)
 
     def _portfolio(self, name: str | None, title: str) -> int:
@@ -176,13 +190,18 @@ class WorkbookImporter:
                 }
             )
         ids = self._insert(Project, rows)
+        self.plan_projects = {
+            project_id: PlanProject(row["code"], row["start_date"], row["calendar_id"])
+            for project_id, row in zip(ids, rows, strict=True)
+        }
         self.project_ids = {
             project.code: project_id
             for project, project_id in zip(self.book.projects, ids, strict=True)
         }
 
-    def _tasks(self) -> None:
-        """Tasks one tree depth at a time, so each row is inserted with its parent's id."""
+    def _tasks(self, schedule_in: int | None) -> None:
+        """Tasks one tree depth at a time, so each row is inserted with its parent's id;
+        scheduled first when `schedule_in` (the portfolio's id) holds nothing else."""
         has_children = {(task.project, task.parent) for task in self.book.tasks if task.parent}
         work: dict[tuple[str, int], int] = defaultdict(int)
         for item in self.book.assignments:
@@ -210,7 +229,7 @@ class WorkbookImporter:
                 "work_minutes": work[key],
                 "start": task.start,
                 "finish": task.finish if ordered else task.start,
-                "constraint_type": ConstraintType(task.constraint),
+                "constraint_type": _CONSTRAINTS[task.constraint],
                 "constraint_date": task.constraint_date,
                 "deadline": task.deadline,
                 "priority": task.priority,
@@ -219,7 +238,10 @@ class WorkbookImporter:
                 "actual_finish": task.actual_finish,
             }
             layers[depth].append((key, row))
+            self.task_rows[key] = row
             positions[task.project, parent] += 1
+        if schedule_in is not None:
+            self._schedule(schedule_in, layers)
         for layer in layers:
             for (code, _), row in layer:
                 if row["parent_id"] is not None:
@@ -228,19 +250,48 @@ class WorkbookImporter:
             keys = [key for key, _ in layer]
             self.task_ids.update(zip(keys, ids, strict=True))
 
-    def _links(self) -> None:
+    def _schedule(
+        self, portfolio_id: int, layers: list[list[tuple[tuple[str, int], dict[str, Any]]]]
+    ) -> None:
+        calendar = self.session.scalar(
+            select(Portfolio.calendar_id).where(Portfolio.id == portfolio_id)
+        )
+        tasks = [
+            (key, None if row["parent_id"] is None else (key[0], row["parent_id"]), row)
+            for layer in layers
+            for key, row in layer
+        ]
+        try:
+            self.schedule_warnings = schedule_rows(
+                self.session, calendar, self.plan_projects, tasks, self._link_rows()
+            )
+        except PlanError as exc:
+            self.schedule_warnings = [f"Not rescheduled: {exc}"]
+        self.scheduled = True
+
+    def _link_rows(self) -> list[tuple[tuple[str, int], tuple[str, int], dict[str, Any]]]:
+        """(predecessor key, successor key, row without the task ids) of every link."""
+        if self._links_found is not None:
+            return self._links_found
         by_code = {project.code.casefold(): project.code for project in self.book.projects}
-        rows = [
-            {
-                "predecessor_id": self.task_ids[
-                    by_code[entry.project.casefold()] if entry.project else code, entry.task_id
-                ],
-                "successor_id": self.task_ids[code, task.id],
-                "type": LinkType(entry.type),
-                "lag": entry.lag,
-                "lag_unit": LagUnit(entry.lag_unit),
-            }
+        self._links_found = [
+            (
+                (by_code[entry.project.casefold()] if entry.project else code, entry.task_id),
+                (code, task.id),
+                {
+                    "type": _LINK_TYPES[entry.type],
+                    "lag": entry.lag,
+                    "lag_unit": _LAG_UNITS[entry.lag_unit],
+                },
+            )
             for code, task, entry in self.book.links()
+        ]
+        return self._links_found
+
+    def _links(self) -> None:
+        rows = [
+            {"predecessor_id": self.task_ids[first], "successor_id": self.task_ids[second]} | row
+            for first, second, row in self._link_rows()
         ]
         self._insert_only(Dependency, rows)
 
@@ -280,10 +331,9 @@ class WorkbookImporter:
         return found
 
     def _assignments(self, resources: dict[str, int]) -> None:
-        tasks = {(task.project, task.id): task for task in self.book.tasks}
         rows = []
         for item in self.book.assignments:
-            task = tasks[item.project, item.task_id]
+            task = self.task_rows[item.project, item.task_id]
             rows.append(
                 {
                     "task_id": self.task_ids[item.project, item.task_id],
@@ -291,11 +341,17 @@ class WorkbookImporter:
                     "units": item.units,
                     "work_minutes": item.work,
                     "actual_work_minutes": item.actual_work,
-                    "start": task.start,
-                    "finish": task.finish,
+                    "start": task["start"],
+                    "finish": task["finish"],
                 }
             )
         self._insert_only(Assignment, rows)
+
+
+# Enum members by value: a dict look-up instead of an Enum call per row.
+_LINK_TYPES = {member.value: member for member in LinkType}
+_LAG_UNITS = {member.value: member for member in LagUnit}
+_CONSTRAINTS = {member.value: member for member in ConstraintType}
 
 
 def _same(stored: CalendarSpec, calendar: SheetCalendar, units: dict[str, int]) -> bool:
