@@ -52,12 +52,13 @@ def test_about_names_versions_and_locations(qtbot, tmp_path: Path) -> None:
     assert texts["Qt"] == f"{PySide6.QtCore.qVersion()} (PySide6 {PySide6.__version__})"
     assert texts["SQLAlchemy"] == sqlalchemy.__version__
     assert texts["Log file"] == str(tmp_path / "pmo-desktop.log")
-    assert texts["Database"] == "postgresql+psycopg://alice@db/pmo"  # never a password
+    # Never a password; a remote server is reached encrypted (sslmode=require by default).
+    assert texts["Database"] == "postgresql+psycopg://alice@db/pmo?sslmode=require"
     dialog.copy_details()
     copied = QGuiApplication.clipboard().text()
     assert f"PMO Desktop: {__version__}" in copied
     assert f"SQLAlchemy: {sqlalchemy.__version__}" in copied
-    assert "Database: postgresql+psycopg://alice@db/pmo" in copied
+    assert "Database: postgresql+psycopg://alice@db/pmo?sslmode=require" in copied
     assert "secret" not in copied
     assert dialog.close_button.isDefault()
 
