@@ -61,18 +61,18 @@ def test_relative_paths_become_absolute(tmp_path: Path, monkeypatch: pytest.Monk
 def test_server_urls_are_kept_without_password() -> None:
     recent = RecentDatabases()
     entry = recent.add("postgresql://alice:s3cret@db.example.org:6543/pmo")
-    assert entry.location == "postgresql+psycopg://alice@db.example.org:6543/pmo"
+    assert entry.location == "postgresql+psycopg://alice@db.example.org:6543/pmo?sslmode=require"
     assert entry.name == "pmo on db.example.org:6543"
     assert entry.available
     settings_file = Path(QSettings().fileName())
     assert b"s3cret" not in settings_file.read_bytes()
     assert safe_display("postgresql+psycopg://alice:s3cret@h/db") == (
-        "postgresql+psycopg://alice@h/db"
+        "postgresql+psycopg://alice@h/db?sslmode=require"
     )
     # The same server database typed with a password is the same entry.
     recent.add("postgresql+psycopg://alice:other@db.example.org:6543/pmo", name="Finance")
     assert [(entry.location, entry.name) for entry in recent.entries()] == [
-        ("postgresql+psycopg://alice@db.example.org:6543/pmo", "Finance")
+        ("postgresql+psycopg://alice@db.example.org:6543/pmo?sslmode=require", "Finance")
     ]
 
 
@@ -89,11 +89,11 @@ def test_missing_files_are_flagged_then_pruned(tmp_path: Path) -> None:
     dropped = recent.prune_missing()
     assert [entry.location for entry in dropped] == [str(gone)]
     assert [entry.location for entry in recent.entries()] == [
-        "postgresql+psycopg://bob@server/pmo",
+        "postgresql+psycopg://bob@server/pmo?sslmode=require",
         str(kept),
     ]
     assert normalise_location("postgresql://bob:pw@server/pmo") == (
-        "postgresql+psycopg://bob@server/pmo"
+        "postgresql+psycopg://bob@server/pmo?sslmode=require"
     )
 
 

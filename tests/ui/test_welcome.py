@@ -57,7 +57,7 @@ def test_the_recent_list(qtbot, recent: RecentDatabases, tmp_path: Path) -> None
     page = WelcomePage(recent=recent)
     qtbot.addWidget(page)
     assert page.recent_locations() == [
-        "postgresql+psycopg://alice@db.example.org/pmo",
+        "postgresql+psycopg://alice@db.example.org/pmo?sslmode=require",
         str(tmp_path / "finance.sqlite"),
         str(tmp_path / "gone.sqlite"),
     ]
@@ -85,7 +85,7 @@ def test_enter_on_a_recent_entry_opens_it(qtbot, recent: RecentDatabases) -> Non
     page.recent_list.setCurrentItem(page.recent_list.topLevelItem(0))
     with qtbot.waitSignal(page.open_requested) as request:
         qtbot.keyClick(page.recent_list, Qt.Key.Key_Return)
-    assert request.args == ["postgresql+psycopg://alice@db.example.org/pmo"]
+    assert request.args == ["postgresql+psycopg://alice@db.example.org/pmo?sslmode=require"]
 
 
 def test_no_recent_database_shows_a_short_note(qtbot) -> None:
