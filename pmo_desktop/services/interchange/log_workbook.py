@@ -1,5 +1,6 @@
 """Import entry points for the RAID logs and the resource pool: a workbook of ours, or a
-user's own sheet of risks with a column mapping (for the GUI's mapping dialog).
+user's own sheet of risks with a column mapping (for the GUI's mapping dialog; the mapping
+part is shared with a user's task and resource sheets: `user_sheets`).
 
 Both check the file before openpyxl opens it (size, zip ratio: `safety`), then go through
 `log_import.import_sheets` (one transaction, dry run, every row error listed).
@@ -10,15 +11,33 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.interop.xlsx.tables import read_sheets
 from pmo_desktop.services.interchange.log_import import ImportReport, import_sheets
 from pmo_desktop.services.interchange.log_rows import SheetReader
 from pmo_desktop.services.interchange.log_sheets import LOG_SHEETS, RISKS
+from pmo_desktop.services.interchange.user_sheets import (
+    RISK_COLUMNS,
+    RISK_SHEET,
+    UserSheet,
+    map_sheet,
+    read_user_sheet,
+)
 from pmo_desktop.services.portfolio import list_portfolios
 from pmo_desktop.storage.database import Database
+
+__all__ = [
+    "RISK_COLUMNS",
+    "ImportOutcome",
+    "UserSheet",
+    "find_portfolio",
+    "import_log_workbook",
+    "import_risks",
+    "import_workbook",
+    "is_log_workbook",
+    "read_user_sheet",
+]
 
 #: Sheets only a log workbook holds (a task workbook of ours has a Resources sheet too).
 _LOG_ONLY = {sheet.title.casefold() for sheet in LOG_SHEETS if sheet.title != "Resources"}
@@ -72,36 +91,6 @@ def import_log_workbook(
     return import_sheets(database, portfolio_id, readers, dry_run=dry_run, report=report)
 
 
-@dataclass(frozen=True)
-class UserSheet:
-    """A first look at a user's workbook: its sheets, and one sheet's header and first rows."""
-
-    sheet_names: list[str]
-    sheet: str
-    header: list[str]
-    rows: list[list[Any]]
-
-
-def read_user_sheet(
-    path: str | os.PathLike[str], sheet: str | None = None, samples: int = 5
-) -> UserSheet:
-    """The sheet names, and the header row and `samples` first rows of `sheet` (the first
-    sheet by default), for a column-mapping dialog."""
-    names, _ = read_sheets(path, [])
-    if not names:
-        raise ValidationError("The workbook has no sheet.")
-    title = sheet if sheet is not None else names[0]
-    _, found = read_sheets(path, [title], limit=samples)
-    if title not in found:
-        raise NotFoundError(f"The workbook has no sheet named {title!r}.")
-    rows = found[title]
-    return UserSheet(names, title, rows.header, [values for _, values in rows.rows])
-
-
-#: The risk columns a user's sheet may map (computed ones excluded).
-RISK_COLUMNS = tuple(field.header for field in RISKS.fields if not field.read_only)
-
-
 def import_risks(
     database: Database,
     path: str | os.PathLike[str],
@@ -114,26 +103,10 @@ def import_risks(
     """Risks from a user's sheet: `mapping` says which of their headers holds each of our
     columns (`RISK_COLUMNS`; "Title" at least). Rows with an ID of ours update, others are
     created with the next free code when Code is not mapped or blank."""
-    unknown = [ours for ours in mapping if ours not in RISK_COLUMNS]
-    if unknown:
-        raise ValidationError(f"{unknown[0]!r} is not a risk column; use one of "
-                              f"{', '.join(RISK_COLUMNS)}.")  # fmt: skip
-    if "Title" not in mapping:
-        raise ValidationError("Map a column of your sheet to the risk's Title.")
-    title = sheet if sheet is not None else read_user_sheet(path, samples=0).sheet
-    _, found = read_sheets(path, [title])
-    if title not in found:
-        raise NotFoundError(f"The workbook has no sheet named {title!r}.")
-    rows = found[title]
-    index = rows.index()
-    columns: dict[str, int] = {}
-    for ours, theirs in mapping.items():
-        position = index.get(theirs.strip().casefold())
-        if position is None:
-            raise ValidationError(f"The sheet {title!r} has no column {theirs!r}.")
-        columns[ours.casefold()] = position
+    mapped = map_sheet(path, RISK_SHEET, mapping, sheet)
+    columns = {ours.casefold(): index for ours, index in mapped.columns.items()}
     report = ImportReport(portfolio_id, dry_run)
-    reader = SheetReader(RISKS, rows, columns, report.errors, report.notes)
+    reader = SheetReader(RISKS, mapped.rows, columns, report.errors, report.notes)
     return import_sheets(database, portfolio_id, [reader], dry_run=dry_run, report=report)
 
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.interchange.export_dialog import EXCEL, ExportChoice, ExportDialog
-from pmo_desktop.ui.interchange.import_dialogs import ColumnMappingDialog, ImportPreviewDialog
+from pmo_desktop.ui.interchange.import_dialogs import ImportPreviewDialog
+from pmo_desktop.ui.interchange.mapping_dialog import ColumnMappingDialog
 from pmo_desktop.ui.interchange.prompts import InterchangePrompts
 from pmo_desktop.ui.workers import Job, ProgressToken, WorkPool, run_with_progress
 
@@ -125,25 +126,34 @@ class WorkbookCheck:
     ours: bool
     outcome: Any = None
     user_sheet: Any = None
+    #: The portfolio's projects a user's task sheet can go into: (id, label).
+    projects: tuple[tuple[int, str], ...] = ()
 
 
 def check_workbook(
-    _token: ProgressToken, database: Database, path: Path, portfolio: str | None
+    _token: ProgressToken,
+    database: Database,
+    path: Path,
+    portfolio: str | None,
+    portfolio_id: int | None = None,
 ) -> WorkbookCheck:
-    """Dry-run a workbook of ours; for any other workbook, read its first sheet's head."""
+    """Dry-run a workbook of ours; for any other workbook, read its first sheet's head
+    (and list the portfolio's projects, for a task sheet)."""
     from pmo_desktop.interop.xlsx.tables import read_sheets
     from pmo_desktop.services.interchange.log_workbook import (
         import_workbook,
         is_log_workbook,
         read_user_sheet,
     )
+    from pmo_desktop.services.interchange.user_tasks import project_choices
 
     names, _ = read_sheets(path, [])
     folded = {name.strip().casefold() for name in names}
     if is_log_workbook(names) or "tasks" in folded:
         outcome = import_workbook(database, path, portfolio_name=portfolio, dry_run=True)
         return WorkbookCheck(path, True, outcome=outcome)
-    return WorkbookCheck(path, False, user_sheet=read_user_sheet(path))
+    projects = tuple(project_choices(database, portfolio_id)) if portfolio_id is not None else ()
+    return WorkbookCheck(path, False, user_sheet=read_user_sheet(path), projects=projects)
 
 
 def run_workbook_import(
@@ -158,27 +168,51 @@ def run_workbook_import(
     return Outcome(outcome.lines[0], path, tuple(line.strip() for line in outcome.lines[1:]))
 
 
+@dataclass(frozen=True)
+class SheetTarget:
+    """Where a user's sheet goes: its kind ("tasks", "resources", "risks"), the portfolio,
+    and for tasks the project and the unit of a bare number in Duration."""
+
+    kind: str
+    portfolio_id: int
+    project_id: int | None = None
+    duration_unit: str = "d"
+
+
 def run_user_sheet(
     _token: ProgressToken,
     database: Database,
     path: Path,
-    portfolio_id: int,
+    target: SheetTarget,
     sheet: str,
     mapping: dict[str, str],
     dry_run: bool,
 ) -> Any:
-    """Dry-run (or import) a user's risk sheet with a column mapping (in a worker thread)."""
+    """Dry-run (or import) a user's task, resource or risk sheet with a column mapping (in
+    a worker thread)."""
     from pmo_desktop.services.interchange.log_workbook import import_risks
+    from pmo_desktop.services.interchange.user_resources import import_user_resources
+    from pmo_desktop.services.interchange.user_tasks import import_user_tasks
 
-    report = import_risks(
-        database, path, portfolio_id, mapping=mapping, sheet=sheet, dry_run=dry_run
-    )
+    if target.kind == "tasks":
+        if target.project_id is None:
+            raise ValidationError("Choose the project the tasks go into.")
+        report = import_user_tasks(database, path, target.project_id, mapping=mapping,
+                                   sheet=sheet, dry_run=dry_run,
+                                   duration_unit=target.duration_unit)  # fmt: skip
+        done = translate("InterchangeCommands", "Imported tasks from {name}: {summary}")
+    elif target.kind == "resources":
+        report = import_user_resources(database, path, target.portfolio_id, mapping=mapping,
+                                       sheet=sheet, dry_run=dry_run)  # fmt: skip
+        done = translate("InterchangeCommands", "Imported resources from {name}: {summary}")
+    else:
+        report = import_risks(database, path, target.portfolio_id, mapping=mapping,
+                              sheet=sheet, dry_run=dry_run)  # fmt: skip
+        done = translate("InterchangeCommands", "Imported risks from {name}: {summary}")
     if dry_run or not report.ok:
         return report
-    message = translate("InterchangeCommands", "Imported risks from {name}: {summary}").format(
-        name=path.name, summary=report.summary()
-    )
-    return Outcome(message, path)
+    message = done.format(name=path.name, summary=report.summary())
+    return Outcome(message, path, tuple(report.notes))
 
 
 class InterchangeCommands(QObject):
@@ -301,7 +335,15 @@ class InterchangeCommands(QObject):
         mapping (a user's sheet)."""
         title = translate("InterchangeCommands", "Import")
         label = translate("InterchangeCommands", "Checking {name}…").format(name=path.name)
-        job = self._start(title, label, check_workbook, context.database, path, context.portfolio)
+        job = self._start(
+            title,
+            label,
+            check_workbook,
+            context.database,
+            path,
+            context.portfolio,
+            context.portfolio_id,
+        )
         job.succeeded.connect(lambda check: self._on_checked(context, check))
         return job
 
@@ -341,11 +383,15 @@ class InterchangeCommands(QObject):
     def mapping_dialog(
         self, context: InterchangeContext, check: WorkbookCheck
     ) -> ColumnMappingDialog:
-        from pmo_desktop.services.interchange.log_workbook import RISK_COLUMNS, read_user_sheet
+        from pmo_desktop.services.interchange.log_workbook import read_user_sheet
 
         user = check.user_sheet
         dialog = ColumnMappingDialog(
-            check.path.name, RISK_COLUMNS, user.sheet_names, parent=self._window
+            check.path.name,
+            user.sheet_names,
+            projects=check.projects,
+            project_id=context.project[0] if context.project is not None else None,
+            parent=self._window,
         )
         dialog.set_sheet(user.header, user.rows)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -361,13 +407,24 @@ class InterchangeCommands(QObject):
         def run(sheet: str, mapping: object, dry_run: bool) -> Job | None:
             if self.job is not None or context.portfolio_id is None:
                 return None
+            target = SheetTarget(
+                dialog.kind().key,
+                context.portfolio_id,
+                dialog.project_id(),
+                dialog.duration_unit(),
+            )
+            label = (
+                translate("InterchangeCommands", "Checking {name}…")
+                if dry_run
+                else translate("InterchangeCommands", "Importing {name}…")
+            )
             job = self._start(
                 dialog.windowTitle(),
-                translate("InterchangeCommands", "Checking {name}…").format(name=check.path.name),
+                label.format(name=check.path.name),
                 run_user_sheet,
                 context.database,
                 check.path,
-                context.portfolio_id,
+                target,
                 sheet,
                 dict(mapping),  # type: ignore[call-overload]
                 dry_run,
@@ -375,7 +432,7 @@ class InterchangeCommands(QObject):
             if dry_run:
                 job.succeeded.connect(
                     lambda report: dialog.show_result(
-                        report.summary(),
+                        "; ".join([report.summary(), *report.notes]),
                         report.errors,
                         dict(mapping),  # type: ignore[call-overload]
                     )
