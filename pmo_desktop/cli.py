@@ -144,6 +144,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "pmo_desktop.cli_admin",
     "pmo_desktop.cli_compliance",
     "pmo_desktop.cli_checkout",
+    "pmo_desktop.cli_governance",
+    "pmo_desktop.cli_templates",
+    "pmo_desktop.cli_lessons",
     # one module per line, e.g. "pmo_desktop.cli_admin",
 )
 

@@ -85,29 +85,156 @@ def project_gates(database: Database, project_id: int) -> ProjectGates:
         portfolio = session.get(Portfolio, project.portfolio_id)
         query = select(GateReview).where(GateReview.project_id == project_id)
         rows = session.scalars(query.order_by(GateReview.sequence))
-        gates = [
-            GateRow(
-                row.id,
-                row.version,
-                row.sequence,
-                row.name,
-                row.next_phase,
-                row.planned_date,
-                row.review_date,
-                row.decision,
-                row.decided_by,
-                [dict(c) for c in row.criteria],
-                [dict(e) for e in row.evidence],
-                [dict(c) for c in row.conditions],
-                row.notes,
-            )
-            for row in rows
-        ]
+        gates = [_gate_row(row) for row in rows]
         return ProjectGates(
             project.id, project.version, project.portfolio_id, project.code, project.name,
             project.method, project.phase, project.status,
             portfolio.pmo_mode if portfolio else PmoMode.CONTROLLING, gates,
         )  # fmt: skip
+
+
+def _gate_row(row: GateReview) -> GateRow:
+    return GateRow(
+        row.id, row.version, row.sequence, row.name, row.next_phase, row.planned_date,
+        row.review_date, row.decision, row.decided_by, [dict(c) for c in row.criteria],
+        [dict(e) for e in row.evidence], [dict(c) for c in row.conditions], row.notes,
+    )  # fmt: skip
+
+
+def find_gate(project: ProjectGates, name: str) -> GateRow:
+    """The gate named `name`: its sequence number, its whole name, or the start of its
+    name when only one gate's name starts so (case-insensitive)."""
+    wanted = " ".join(name.split()).casefold()
+    if wanted.isdigit():
+        found = [gate for gate in project.gates if gate.sequence == int(wanted)]
+    else:
+        found = [gate for gate in project.gates if gate.name.casefold() == wanted]
+        found = found or [g for g in project.gates if g.name.casefold().startswith(wanted)]
+    if len(found) == 1 and wanted:
+        return found[0]
+    names = "; ".join(f"{gate.sequence}. {gate.name}" for gate in project.gates) or "none"
+    problem = "matches several gates" if len(found) > 1 else "is not one of its gates"
+    raise NotFoundError(f"{name!r} {problem} of project {project.code} (gates: {names}).")
+
+
+def is_pmo_admin(database: Database) -> bool:
+    """Who may decide a gate in a directive PMO and edit the RAG rules: on a file, its user
+    (the file is theirs); on a server, a user whose server role is the PMO admin's, or the
+    one who opened it empty and so created (owns) its tables (no role yet: "")."""
+    return database.is_sqlite or database.server_role in ("admin", "")
+
+
+@dataclass(frozen=True)
+class GateStatus:
+    """One gate as the overview shows it at `as_of`."""
+
+    gate: GateRow
+    #: passed, passed with conditions, on hold, stopped, next (the one to review), upcoming.
+    state: str
+    overdue_days: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_days > 0
+
+
+@dataclass(frozen=True)
+class OpenCondition:
+    """A condition of a passed gate not yet done."""
+
+    gate: str
+    text: str
+    owner: str
+    due: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class GateOverview:
+    """A project's gates, its next and last decided gate and its open conditions."""
+
+    project: ProjectGates
+    as_of: date
+    gates: list[GateStatus]
+    open_conditions: list[OpenCondition]
+
+    @property
+    def next_gate(self) -> GateStatus | None:
+        return next((status for status in self.gates if status.state == "next"), None)
+
+    @property
+    def last_decision(self) -> GateRow | None:
+        decided = [s.gate for s in self.gates if s.gate.decision is not GateDecision.PENDING]
+        return decided[-1] if decided else None
+
+
+_STATES = {
+    GateDecision.GO: "passed",
+    GateDecision.GO_WITH_CONDITIONS: "passed with conditions",
+    GateDecision.HOLD: "on hold",
+    GateDecision.STOP: "stopped",
+}
+
+
+def _overview(project: ProjectGates, as_of: date) -> GateOverview:
+    current = project.current()
+    statuses = []
+    for gate in project.gates:
+        state = _STATES.get(gate.decision) or (
+            "next" if current is not None and gate.id == current.id else "upcoming"
+        )
+        late = gate.decision is GateDecision.PENDING and gate.planned_date is not None
+        days = (as_of - gate.planned_date).days if late and gate.planned_date else 0
+        statuses.append(GateStatus(gate, state, max(0, days)))
+    conditions = [
+        OpenCondition(
+            gate.name, str(c.get("text", "")), str(c.get("owner", "")), str(c.get("due", "")),
+            str(c.get("due", "")) < as_of.isoformat(),
+        )
+        for gate in project.gates
+        for c in gate.conditions
+        if not c.get("done")
+    ]  # fmt: skip
+    return GateOverview(project, as_of, statuses, conditions)
+
+
+def gate_overview(
+    database: Database,
+    *,
+    portfolio_id: int | None = None,
+    project_id: int | None = None,
+    as_of: date | None = None,
+) -> list[GateOverview]:
+    """The gates of every project that has some (of one portfolio, or one project), by
+    project code; `as_of` None: each portfolio's status date, else today."""
+    with database.session() as session:
+        query = select(Project, Portfolio).join(Portfolio, Portfolio.id == Project.portfolio_id)
+        if portfolio_id is not None:
+            query = query.where(Project.portfolio_id == portfolio_id)
+        if project_id is not None:
+            query = query.where(Project.id == project_id)
+        projects = {
+            project.id: (project, portfolio) for project, portfolio in session.execute(query)
+        }
+        gates: dict[int, list[GateRow]] = {}
+        rows = session.scalars(
+            select(GateReview)
+            .where(GateReview.project_id.in_(list(projects)))
+            .order_by(GateReview.project_id, GateReview.sequence)
+        )
+        for row in rows:
+            gates.setdefault(row.project_id, []).append(_gate_row(row))
+    overviews = []
+    for key, (project, portfolio) in projects.items():
+        if key not in gates:
+            continue
+        summary = ProjectGates(
+            project.id, project.version, project.portfolio_id, project.code, project.name,
+            project.method, project.phase, project.status, portfolio.pmo_mode, gates[key],
+        )  # fmt: skip
+        overviews.append(_overview(summary, as_of or portfolio.as_of_date or date.today()))
+    overviews.sort(key=lambda overview: overview.project.code.casefold())
+    return overviews
 
 
 @dataclass

@@ -180,9 +180,11 @@ def load_prioritisation(
     programme_id: int | None = None,
     months: int = HORIZON_MONTHS,
     progress: Progress | None = None,
+    statuses: Sequence[ProjectStatus] = RANKED_STATUSES,
 ) -> PrioritisationData:
-    """The scoring model, the projects still to choose between (of one programme if given)
-    with their scores and their demand over `months` months from the as-of month."""
+    """The scoring model, the projects still to choose between (of one programme if given;
+    `statuses`: only those, e.g. without the proposed ones) with their scores and their
+    demand over `months` months from the as-of month."""
     first = as_of.replace(day=1)
     horizon = (first, add_months(first, max(1, months)))
     with database.session() as session:
@@ -197,23 +199,7 @@ def load_prioritisation(
             scope_name = programme.name
         if progress is not None:
             progress(0, 3, "Projects")
-        criteria = [
-            Criterion(
-                row.id,
-                row.version,
-                row.code,
-                row.name,
-                row.description,
-                row.weight,
-                row.kind,
-                row.higher_is_better,
-            )
-            for row in session.execute(
-                select(StrategicObjective)
-                .where(StrategicObjective.portfolio_id == portfolio_id)
-                .order_by(StrategicObjective.code, StrategicObjective.id)
-            ).scalars()
-        ]
+        criteria = _criteria(session, portfolio_id)
         query = select(
             Project.id,
             Project.version,
@@ -223,7 +209,7 @@ def load_prioritisation(
             Project.programme_id,
             Project.budget,
             Project.priority,
-        ).where(Project.portfolio_id == portfolio_id, Project.status.in_(RANKED_STATUSES))
+        ).where(Project.portfolio_id == portfolio_id, Project.status.in_(list(statuses)))
         if programme_id is not None:
             query = query.where(Project.programme_id == programme_id)
         projects = session.execute(query.order_by(Project.code)).all()
@@ -243,8 +229,6 @@ def load_prioritisation(
         ):
             if row.project_id in ids and row.objective_id in criterion_ids:
                 scores[row.project_id][row.objective_id] = ScoreCell(row.id, row.version, row.score)
-        kinds = list(CriterionKind)
-        criteria.sort(key=lambda criterion: (kinds.index(criterion.kind), criterion.code))
         if progress is not None:
             progress(1, 3, "Assignments")
         demand = _demand(session, portfolio_id, ids, *horizon)
@@ -280,6 +264,32 @@ def load_prioritisation(
         candidates,
         capacity,
     )
+
+
+def load_criteria(database: Database, portfolio_id: int) -> list[Criterion]:
+    """The portfolio's scoring model, in the view's order (by kind, then code)."""
+    with database.session() as session:
+        if session.get(Portfolio, portfolio_id) is None:
+            raise NotFoundError(f"Portfolio {portfolio_id} does not exist.")
+        return _criteria(session, portfolio_id)
+
+
+def _criteria(session: Session, portfolio_id: int) -> list[Criterion]:
+    rows = session.execute(
+        select(StrategicObjective)
+        .where(StrategicObjective.portfolio_id == portfolio_id)
+        .order_by(StrategicObjective.code, StrategicObjective.id)
+    ).scalars()
+    criteria = [
+        Criterion(
+            row.id, row.version, row.code, row.name, row.description, row.weight, row.kind,
+            row.higher_is_better,
+        )
+        for row in rows
+    ]  # fmt: skip
+    kinds = list(CriterionKind)
+    criteria.sort(key=lambda criterion: (kinds.index(criterion.kind), criterion.code))
+    return criteria
 
 
 def _demand(

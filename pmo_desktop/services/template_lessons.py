@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 
 from pmo_desktop.models import Lesson, Project
+from pmo_desktop.services.template_schema import Definition
 from pmo_desktop.storage.database import Database
 
 METHOD_WEIGHT, PHASE_WEIGHT, WORD_WEIGHT = 3, 2, 1
@@ -74,3 +75,33 @@ def matching_lessons(
     found.sort(key=lambda match: (-match.score, -(match.raised_on or date.min).toordinal(),
                                   match.code))  # fmt: skip
     return found[:limit]
+
+
+def template_words(definition: Definition) -> list[str]:
+    """What a template's lessons match on besides its method: risk categories, stage names."""
+    return [risk.category for risk in definition.risks] + [s.name for s in definition.stages]
+
+
+@dataclass(frozen=True)
+class LessonGroup:
+    """One lesson as the user reads it: the same title and recommendation recorded by several
+    projects show once, with the projects it comes from ("" : a portfolio-level lesson)."""
+
+    title: str
+    recommendation: str
+    projects: tuple[str, ...]
+    category: str
+    phase: str
+    matches: tuple[LessonMatch, ...]
+
+
+def group_lessons(matches: Iterable[LessonMatch]) -> list[LessonGroup]:
+    """The matches grouped by title and recommendation, in the order of their best match."""
+    grouped: dict[tuple[str, str], list[LessonMatch]] = {}
+    for match in matches:
+        grouped.setdefault((match.title, match.recommendation), []).append(match)
+    return [
+        LessonGroup(title, recommendation, tuple(sorted({m.project for m in found})),
+                    found[0].category, found[0].phase, tuple(found))
+        for (title, recommendation), found in grouped.items()
+    ]  # fmt: skip

@@ -27,10 +27,14 @@ from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.models import Method, MethodTemplate
 from pmo_desktop.services import crud
 from pmo_desktop.services.commands import Command, CreateRow, DeleteRow, UpdateFields
-from pmo_desktop.services.template_schema import Definition, parse_definition
+from pmo_desktop.services.template_schema import Definition, TemplateError, parse_definition
 from pmo_desktop.storage.database import Database
 
 LANGUAGES = ("en", "fr")
+#: The keys of a template file (the shipped files' format, `templates --export`'s output).
+DOCUMENT_KEYS = ("code", "language", "method", "name", "description", "definition")
+#: Keys `templates --show --format json` adds, which a file may carry and import ignores.
+INFORMATIVE_KEYS = ("origin", "active")
 
 
 @dataclass(frozen=True)
@@ -177,8 +181,8 @@ def new_template(
 ) -> Command:
     """A new portfolio template copied from `base` under a new code."""
     code = code.strip().lower()
-    if not code or not code.replace("-", "").replace("_", "").isalnum():
-        raise ValidationError("A template code is letters, digits, '-' or '_'.")
+    if not _code_ok(code):
+        raise ValidationError(_CODE_RULE)
     taken = {info.code for info in list_templates(database, portfolio_id, base.language,
                                                   include_inactive=True)}  # fmt: skip
     if code in taken:
@@ -191,6 +195,13 @@ def new_template(
         "definition": base.definition, "active": True,
     }  # fmt: skip
     return CreateRow(MethodTemplate, values, f"New template {name.strip()}")
+
+
+_CODE_RULE = "A template code is letters, digits, '-' or '_'."
+
+
+def _code_ok(code: str) -> bool:
+    return bool(code) and code.replace("-", "").replace("_", "").isalnum()
 
 
 def reset_template(database: Database, info: TemplateInfo) -> Command:
@@ -206,15 +217,103 @@ def definition_text(definition: dict[str, Any]) -> str:
     return json.dumps(definition, ensure_ascii=False, indent=2)
 
 
-def read_definition_text(text: str) -> dict[str, Any]:
-    """The editor's JSON text as a definition, validated; ValidationError says where it fails."""
+def _json(text: str) -> Any:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             f"The JSON is not valid at line {exc.lineno}, column {exc.colno}: {exc.msg}."
         ) from None
+
+
+def read_definition_text(text: str) -> dict[str, Any]:
+    """The editor's JSON text as a definition, validated; ValidationError says where it fails."""
+    data = _json(text)
     parse_definition(data)
     if not isinstance(data, dict):  # parse_definition raised already; keeps mypy informed
         raise ValidationError("The definition must be a JSON object.")
     return data
+
+
+def origin(info: TemplateInfo) -> str:
+    """Where the template the portfolio sees comes from: shipped, organisation or portfolio."""
+    if info.shipped:
+        return "shipped"
+    return "portfolio" if info.customised else "organisation"
+
+
+def template_document(info: TemplateInfo) -> dict[str, Any]:
+    """The template as a file holds it (the shipped files' format): what an admin edits."""
+    return {
+        "code": info.code, "language": info.language, "method": info.method.value,
+        "name": info.name, "description": info.description, "definition": info.definition,
+    }  # fmt: skip
+
+
+def read_template_document(text: str) -> TemplateInfo:
+    """A template file's JSON text, validated whole; TemplateError lists every problem.
+
+    The file holds `DOCUMENT_KEYS` (`INFORMATIVE_KEYS` are allowed and ignored); the
+    definition is checked by `template_schema.parse_definition`.
+    """
+    data = _json(text)
+    if not isinstance(data, dict):
+        raise TemplateError(["the file must hold one JSON object (code, language, method, "
+                             "name, description, definition)"])  # fmt: skip
+    problems = []
+    unknown = sorted(set(data) - set(DOCUMENT_KEYS) - set(INFORMATIVE_KEYS))
+    if unknown:
+        problems.append("template: unknown keys " + ", ".join(unknown))
+
+    def text_of(key: str, required: bool = True) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            problems.append(f"template: '{key}' must be text")
+            return ""
+        if required and not value.strip():
+            problems.append(f"template: '{key}' is missing")
+        return value.strip()
+
+    code, language = text_of("code").lower(), text_of("language").lower()
+    method, name, description = (
+        text_of("method").lower(),
+        text_of("name"),
+        text_of("description", required=False),
+    )
+    if code and not _code_ok(code):
+        problems.append(f"template: code '{code}': {_CODE_RULE}")
+    if language and language not in LANGUAGES:
+        problems.append(f"template: language '{language}' is not one of {', '.join(LANGUAGES)}")
+    methods = [member.value for member in Method]
+    if method and method not in methods:
+        problems.append(f"template: method '{method}' is not one of {', '.join(methods)}")
+    definition = data.get("definition")
+    if definition is None:
+        problems.append("template: 'definition' is missing")
+    else:
+        try:
+            parse_definition(definition)
+        except TemplateError as exc:
+            problems += exc.problems
+    if problems:
+        raise TemplateError(problems)
+    assert isinstance(definition, dict)  # parse_definition refuses anything else
+    return TemplateInfo(code=code, language=language, name=name, method=Method(method),
+                        description=description, definition=definition)  # fmt: skip
+
+
+def import_template(database: Database, portfolio_id: int, info: TemplateInfo) -> Command:
+    """The command storing a template read from a file for the portfolio.
+
+    A code the portfolio already sees in that language (shipped, organisation or its own)
+    gets the portfolio's version (`save_template`; it stays offered or hidden as it was);
+    a new code becomes a new portfolio template (`new_template`).
+    """
+    try:
+        current = get_template(database, portfolio_id, info.code, info.language)
+    except NotFoundError:
+        return new_template(database, portfolio_id, info, info.code, info.name)
+    return save_template(
+        database, portfolio_id, current, name=info.name, description=info.description,
+        definition=info.definition, active=current.active, method=info.method,
+    )  # fmt: skip

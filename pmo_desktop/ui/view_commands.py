@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from pmo_desktop.errors import PmoError
 from pmo_desktop.models import Project
 from pmo_desktop.services import crud
+from pmo_desktop.services.gates import is_pmo_admin
 from pmo_desktop.ui.interchange.commands import InterchangeContext
 from pmo_desktop.ui.reports.commands import ReportContext
 
@@ -237,10 +238,7 @@ class ViewCommands:
     def _is_pmo_admin(self: MainWindow) -> bool:
         """Who may decide a gate in a directive PMO: on a file, its user (the file is theirs);
         on a server, a user whose server role is the PMO admin's."""
-        database = self.database
-        if database.is_sqlite:
-            return True
-        return str(getattr(database, "role", "")) == "admin"
+        return is_pmo_admin(self.database)
 
     def open_object(self: MainWindow, entity: str, entity_id: int) -> None:
         """Change log ▸ Open changed item: a task in its Gantt, a risk in the register, a

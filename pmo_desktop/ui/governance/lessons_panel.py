@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from pmo_desktop.services.template_lessons import LessonMatch, matching_lessons
+from pmo_desktop.services.template_lessons import LessonMatch, group_lessons, matching_lessons
 from pmo_desktop.ui.workers import ProgressToken
 from pmo_desktop.ui.workspace import Workspace
 
@@ -78,22 +78,19 @@ class LessonsPanel(QWidget):
             return
         self._pending = False
         self.matches = list(found) if isinstance(found, list) else []
-        grouped: dict[tuple[str, str], list[LessonMatch]] = {}
-        for match in self.matches:
-            grouped.setdefault((match.title, match.recommendation), []).append(match)
+        grouped = group_lessons(self.matches)
         self.title.setText(self.tr("Lessons learned ({count})").format(count=len(grouped)))
         if not grouped:
             text = self.tr("No lesson of earlier projects matches yet.")
             self.browser.setHtml(f"<p><i>{html.escape(text)}</i></p>")
             return
         parts = []
-        for (title, recommendation), matches in grouped.items():
-            origins = sorted({match.project or self.tr("Portfolio") for match in matches})
-            first = matches[0]
-            tags = " · ".join(part for part in (first.category, first.phase) if part)
+        for group in grouped:
+            origins = sorted({project or self.tr("Portfolio") for project in group.projects})
+            tags = " · ".join(part for part in (group.category, group.phase) if part)
             origin = ", ".join(origins) + (f" — {tags}" if tags else "")
             parts.append(
-                f"<p><b>{html.escape(title)}</b><br>{html.escape(recommendation)}<br>"
+                f"<p><b>{html.escape(group.title)}</b><br>{html.escape(group.recommendation)}<br>"
                 f"<span style='color:#666'>{html.escape(origin)}</span></p>"
             )
         self.browser.setHtml("".join(parts))

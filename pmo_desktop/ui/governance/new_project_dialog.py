@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from pmo_desktop.errors import PmoError, ValidationError
 from pmo_desktop.models import Programme, Project
+from pmo_desktop.services.template_lessons import template_words
 from pmo_desktop.services.template_projects import CreateProjectFromTemplate, NewProject
 from pmo_desktop.services.template_schema import Definition
 from pmo_desktop.services.templates import LANGUAGES, TemplateInfo, list_templates
@@ -156,7 +157,7 @@ class NewProjectDialog(QDialog):
             self.preview.setHtml(f"<p style='color:#b00020'>{html.escape(str(exc))}</p>")
             return
         self.preview.setHtml(self._describe(info, definition))
-        words = [risk.category for risk in definition.risks] + [s.name for s in definition.stages]
+        words = template_words(definition)
         self.lessons.search(self.portfolio_id, method=info.method.value, words=words)
 
     def _describe(self, info: TemplateInfo, definition: Definition) -> str:
