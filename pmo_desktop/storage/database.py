@@ -34,7 +34,7 @@ from pmo_desktop.errors import (
 from pmo_desktop.storage import audit, schema, server_roles
 from pmo_desktop.storage import lease as leases
 from pmo_desktop.storage.backup import backup_before_upgrade
-from pmo_desktop.storage.change_feed import ChangeFeed, announce_commits, new_client_id
+from pmo_desktop.storage.change_feed import ChangeFeed, new_client_id, tag_write_transactions
 from pmo_desktop.storage.engine import BUSY_TIMEOUT_MS, make_engine, writer
 from pmo_desktop.storage.locations import (
     DatabaseTarget,
@@ -325,7 +325,7 @@ def _open_server(
 ) -> Database:
     engine = make_engine(target)
     client_id = new_client_id()
-    announce_commits(engine, client_id)
+    tag_write_transactions(engine, client_id)
     try:
         with translate_errors_for(target), engine.connect() as connection:
             access = server_roles.check_access(connection, target.display)
