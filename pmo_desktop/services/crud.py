@@ -191,3 +191,39 @@ def _flush(session: Session, model: type[Entity]) -> None:
     except IntegrityError as exc:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
         raise ValidationError(f"{model.__name__} not saved: {detail}.") from None
+
+
+#: Ids per statement when rows are checked in bulk.
+_CHUNK = 1000
+
+
+def check_versions(session: Session, model: type[Entity], versions: Mapping[int, int]) -> None:
+    """Inside a write transaction, before a bulk UPDATE: lock the rows (FOR UPDATE on a
+    server; SQLite's write transaction holds the whole file) and raise ConflictError for
+    the first one, by id, whose stored version is not the one the caller read."""
+    table = model.__table__
+    ids = sorted(versions)
+    for first in range(0, len(ids), _CHUNK):
+        chunk = ids[first : first + _CHUNK]
+        stored = dict(
+            session.connection()
+            .execute(
+                select(table.c.id, table.c.version).where(table.c.id.in_(chunk)).with_for_update()
+            )
+            .all()
+        )
+        for entity_id in chunk:
+            if stored.get(entity_id) != versions[entity_id]:
+                current = session.get(model, entity_id, populate_existing=True)
+                _check_version(model, entity_id, current, versions[entity_id], {})
+
+
+def check_rowcount(
+    session: Session, model: type[Entity], written: int, versions: Mapping[int, int]
+) -> None:
+    """After a bulk UPDATE guarded by `version = :expected`: every row must have been written."""
+    if written != len(versions):
+        check_versions(session, model, {key: value + 1 for key, value in versions.items()})
+        raise ConflictError(
+            model.__name__, 0, mine={}, theirs={}, expected_version=0, their_version=None
+        )

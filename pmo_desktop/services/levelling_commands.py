@@ -229,3 +229,28 @@ def clear_levelling(
     return ApplyLevelling(
         date_steps(new_dates, delays, task_rows, assignment_rows), "Clear levelling"
     )
+
+
+def relevel(
+    database: Database, delays: Mapping[int, int], text: str = "Level resources"
+) -> ApplyLevelling:
+    """The command giving tasks these levelling delays, with the dates the plan then has,
+    scheduled from what is stored now (a levelling rebuilt after a conflict, issue 8 §2)."""
+    if not delays:
+        return ApplyLevelling([], text)
+    with database.session() as session:
+        portfolio_id = session.scalar(
+            select(Project.portfolio_id)
+            .join(Task, Task.project_id == Project.id)
+            .where(Task.id.in_(list(delays)[:_ID_CHUNK]))
+            .limit(1)
+        )
+        if portfolio_id is None:
+            return ApplyLevelling([], text)
+        plan = load_plan(session, portfolio_id)
+        task_rows = stored_tasks(session, portfolio_id)
+        kept = {task_id: delay for task_id, delay in delays.items() if task_id in task_rows}
+        result = schedule_or_fail(with_delays(plan, kept))
+        new_dates = changed_dates(result, task_rows, kept)
+        assignment_rows = stored_assignments(session, new_dates)
+    return ApplyLevelling(date_steps(new_dates, kept, task_rows, assignment_rows), text)

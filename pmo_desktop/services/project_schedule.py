@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 from collections import namedtuple
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -24,15 +23,15 @@ from sqlalchemy.orm import Session
 from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.models import Assignment, Dependency, Portfolio, Project, Task
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
-from pmo_desktop.scheduling.incremental import IncrementalScheduler
+from pmo_desktop.scheduling.incremental import Changes, IncrementalScheduler
 from pmo_desktop.scheduling.model import (
     CalendarSpec,
     LinkSpec,
     ScheduleInput,
     ScheduleResult,
-    TaskResult,
     TaskSpec,
 )
+from pmo_desktop.services import crud
 from pmo_desktop.services.commands import record_version
 from pmo_desktop.services.scheduling import PlanError, load_calendar
 from pmo_desktop.storage.database import Database
@@ -263,7 +262,8 @@ def store_changes(
                   for column, attribute in SCHEDULE_COLUMNS.items()}  # fmt: skip
         if all(stored[column] == value for column, value in values.items()):
             continue
-        rows.append({"row_task": task_id} | {f"v_{name}": value for name, value in values.items()})
+        rows.append({"row_task": task_id, "row_version": stored["version"]}
+                    | {f"v_{name}": value for name, value in values.items()})  # fmt: skip
         if (stored["start"], stored["finish"]) != (outcome.start, outcome.finish):
             moved[task_id] = (outcome.start, outcome.finish)
         record_version(database, Task, task_id, int(stored["version"]) + 1)  # type: ignore[call-overload]
@@ -271,32 +271,44 @@ def store_changes(
         return moved
     connection = session.connection()
     now = datetime.now().astimezone()
-    connection.execute(
-        update(Task.__table__)
-        .where(Task.__table__.c.id == bindparam("row_task"))
+    table = Task.__table__
+    # Each row only at the version the plan was read at: a row another user committed
+    # meanwhile (a server database) is a conflict, not an overwrite (issue 8 §2).
+    versions = {row["row_task"]: row["row_version"] for row in rows}
+    crud.check_versions(session, Task, versions)
+    written = connection.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_task"), table.c.version == bindparam("row_version"))
         .values(
             {name: bindparam(f"v_{name}") for name in SCHEDULE_COLUMNS}
-            | {"version": Task.__table__.c.version + 1, "updated_at": now}
+            | {"version": table.c.version + 1, "updated_at": now}
         ),
         rows,
     )
-    spans = [{"row_task": task_id, "v_start": start, "v_finish": finish}
-             for task_id, (start, finish) in moved.items()]  # fmt: skip
-    if spans:
+    crud.check_rowcount(session, Task, written.rowcount, versions)
+    if moved:
         assignments = Assignment.__table__
-        versions = session.execute(
-            select(assignments.c.id, assignments.c.version).where(
+        found = session.execute(
+            select(assignments.c.id, assignments.c.version, assignments.c.task_id).where(
                 assignments.c.task_id.in_(list(moved))
             )
         ).all()
-        connection.execute(
-            update(assignments)
-            .where(assignments.c.task_id == bindparam("row_task"))
-            .values(start=bindparam("v_start"), finish=bindparam("v_finish"),
-                    version=assignments.c.version + 1, updated_at=now),
-            spans,
-        )  # fmt: skip
-        for assignment_id, version in versions:
+        spans = [{"row_id": assignment_id, "row_version": version,
+                  "v_start": moved[task_id][0], "v_finish": moved[task_id][1]}
+                 for assignment_id, version, task_id in found]  # fmt: skip
+        if spans:
+            versions = {row["row_id"]: row["row_version"] for row in spans}
+            crud.check_versions(session, Assignment, versions)
+            written = connection.execute(
+                update(assignments)
+                .where(assignments.c.id == bindparam("row_id"),
+                       assignments.c.version == bindparam("row_version"))
+                .values(start=bindparam("v_start"), finish=bindparam("v_finish"),
+                        version=assignments.c.version + 1, updated_at=now),
+                spans,
+            )  # fmt: skip
+            crud.check_rowcount(session, Assignment, written.rowcount, versions)
+        for assignment_id, version, _task_id in found:
             record_version(database, Assignment, assignment_id, version + 1)
     return moved
 
@@ -381,12 +393,12 @@ class PreviewSession:
         if self.scheduler.engine.is_summary[node]:
             raise ValidationError("A summary task follows its subtasks: move those instead.")
 
-    def _absorb(self, changed: Mapping[int, TaskResult]) -> dict[int, Span]:
+    def _absorb(self, changed: Changes) -> dict[int, Span]:
+        # Only the spans: the results (late dates, slack) are built when someone asks.
         original, spans = self._original, self._changed
-        for task_id, outcome in changed.items():
+        for task_id, span in changed.spans.items():
             if task_id not in original:
                 continue
-            span = (outcome.start, outcome.finish)
             if span == original[task_id]:
                 spans.pop(task_id, None)
             else:

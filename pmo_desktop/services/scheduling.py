@@ -42,6 +42,7 @@ from pmo_desktop.scheduling.model import (
     TaskSpec,
     WorkSpan,
 )
+from pmo_desktop.services import crud
 from pmo_desktop.storage.database import Database
 
 
@@ -280,6 +281,9 @@ def reschedule_in(
 ) -> tuple[ScheduleInput, ScheduleResult, int]:
     """Schedule the portfolio inside the caller's transaction and store the chosen
     projects' dates (None: all); returns the plan, the result and the rows stored."""
+    # The versions before the plan is read: the dates are stored only on rows still at
+    # them, so another user's commit meanwhile (a server database) is a conflict.
+    versions = _row_versions(session, portfolio_id, chosen)
     plan = load_plan(session, portfolio_id)
     if status_date is not None:
         plan.status_date = status_moment(plan.calendar, status_date, plan.start.date())
@@ -287,7 +291,26 @@ def reschedule_in(
         result = schedule(plan)
     except SchedulingError as exc:
         raise PlanError(str(exc)) from None
-    return plan, result, _store(session, plan, result, chosen)
+    return plan, result, _store(session, plan, result, chosen, versions)
+
+
+_RowVersions = tuple[dict[int, int], list[tuple[int, int, int]]]
+
+
+def _row_versions(session: Session, portfolio_id: int, chosen: set[int] | None) -> _RowVersions:
+    """Task id → version, and (assignment id, task id, version), of the chosen projects."""
+    projects = select(Project.id).where(Project.portfolio_id == portfolio_id)
+    if chosen is not None:
+        projects = projects.where(Project.id.in_(chosen))
+    tasks = dict(
+        session.execute(select(Task.id, Task.version).where(Task.project_id.in_(projects))).all()
+    )
+    assignments = session.execute(
+        select(Assignment.id, Assignment.task_id, Assignment.version)
+        .join(Task, Task.id == Assignment.task_id)
+        .where(Task.project_id.in_(projects))
+    ).all()
+    return tasks, [(row[0], row[1], row[2]) for row in assignments]
 
 
 @dataclass(frozen=True)
@@ -341,15 +364,21 @@ def schedule_file(
 
 
 def _store(
-    session: Session, plan: ScheduleInput, result: ScheduleResult, chosen: set[int] | None
+    session: Session,
+    plan: ScheduleInput,
+    result: ScheduleResult,
+    chosen: set[int] | None,
+    versions: _RowVersions,
 ) -> int:
     columns = (
         "start", "finish", "early_start", "early_finish", "late_start", "late_finish",
         "total_slack_minutes", "free_slack_minutes", "critical",
     )  # fmt: skip
+    task_versions, assignment_versions = versions
     rows = [
         {
             "row_task": spec.id,
+            "row_version": task_versions[spec.id],
             "v_start": outcome.start,
             "v_finish": outcome.finish,
             "v_early_start": outcome.early_start,
@@ -361,7 +390,7 @@ def _store(
             "v_critical": outcome.critical,
         }
         for spec in plan.tasks
-        if chosen is None or spec.project in chosen
+        if (chosen is None or spec.project in chosen) and spec.id in task_versions
         for outcome in (result.tasks[spec.id],)
     ]
     if not rows:
@@ -369,21 +398,37 @@ def _store(
     connection = session.connection()
     now = datetime.now().astimezone()
     # Every changed row gets a new version: an editor holding the old one sees a conflict.
-    connection.execute(
-        update(Task.__table__)
-        .where(Task.__table__.c.id == bindparam("row_task"))
+    # Each row is written only at the version read before the plan (issue 8 §2).
+    table = Task.__table__
+    stored = {row["row_task"]: row["row_version"] for row in rows}
+    crud.check_versions(session, Task, stored)
+    written = connection.execute(
+        update(table)
+        .where(table.c.id == bindparam("row_task"), table.c.version == bindparam("row_version"))
         .values(
             {name: bindparam(f"v_{name}") for name in columns}
-            | {"version": Task.__table__.c.version + 1, "updated_at": now}
+            | {"version": table.c.version + 1, "updated_at": now}
         ),
         rows,
     )
-    assignments = Assignment.__table__
-    connection.execute(
-        update(assignments)
-        .where(assignments.c.task_id == bindparam("row_task"))
-        .values(start=bindparam("v_start"), finish=bindparam("v_finish"),
-                version=assignments.c.version + 1, updated_at=now),
-        rows,
-    )  # fmt: skip
+    crud.check_rowcount(session, Task, written.rowcount, stored)
+    spans = {row["row_task"]: (row["v_start"], row["v_finish"]) for row in rows}
+    assignment_rows = [
+        {"row_id": assignment_id, "row_version": version,
+         "v_start": spans[task_id][0], "v_finish": spans[task_id][1]}
+        for assignment_id, task_id, version in assignment_versions if task_id in spans
+    ]  # fmt: skip
+    if assignment_rows:
+        assignments = Assignment.__table__
+        stored = {row["row_id"]: row["row_version"] for row in assignment_rows}
+        crud.check_versions(session, Assignment, stored)
+        written = connection.execute(
+            update(assignments)
+            .where(assignments.c.id == bindparam("row_id"),
+                   assignments.c.version == bindparam("row_version"))
+            .values(start=bindparam("v_start"), finish=bindparam("v_finish"),
+                    version=assignments.c.version + 1, updated_at=now),
+            assignment_rows,
+        )  # fmt: skip
+        crud.check_rowcount(session, Assignment, written.rowcount, stored)
     return len(rows)

@@ -201,10 +201,10 @@ class OutlineChange:
     previous: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def apply(self, session: Session, database: Database) -> None:
-        current = [task_id for task_id, _level in current_outline(session, self.project_id)]
         known = {task_id for task_id, _level in self.before}
-        if [task_id for task_id in current if task_id in known] != [
-            task_id for task_id, _level in self.before
+        # Rows and levels as the user saw them: another user's indent is not undone silently.
+        if [row for row in current_outline(session, self.project_id) if row[0] in known] != [
+            tuple(row) for row in self.before
         ]:
             raise ValidationError(
                 "The task list was changed by someone else meanwhile: reload it and try again."
@@ -286,16 +286,21 @@ def write_outline(
         if target is None or all(getattr(row, name) == target[name] for name in names):
             continue
         previous[row.id] = {name: getattr(row, name) for name in names}
-        changes.append({"row_task": row.id} | {f"v_{name}": target[name] for name in names})
+        changes.append({"row_task": row.id, "row_version": row.version}
+                       | {f"v_{name}": target[name] for name in names})  # fmt: skip
         record_version(database, Task, row.id, row.version + 1)
     if changes:
-        session.execute(
+        versions = {change["row_task"]: change["row_version"] for change in changes}
+        crud.check_versions(session, Task, versions)
+        written = session.execute(
             update(table)
-            .where(table.c.id == bindparam("row_task"))
+            .where(table.c.id == bindparam("row_task"),
+                   table.c.version == bindparam("row_version"))
             .values({name: bindparam(f"v_{name}") for name in names}
                     | {"version": table.c.version + 1}),
             changes,
         )  # fmt: skip
+        crud.check_rowcount(session, Task, written.rowcount, versions)  # type: ignore[attr-defined]
     return previous
 
 

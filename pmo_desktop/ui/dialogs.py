@@ -5,7 +5,7 @@ Modal dialogs block a test run; windows take a `Dialogs` and tests pass a script
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:
     from pmo_desktop.errors import ConflictError
     from pmo_desktop.services.commands import Command
-    from pmo_desktop.services.conflicts import LastChange
+    from pmo_desktop.services.conflicts import LastChange, RowConflict, RowKey
     from pmo_desktop.services.database import Database
     from pmo_desktop.ui.connect_dialog import ServerConnection
     from pmo_desktop.ui.preferences import Preferences
@@ -103,6 +103,19 @@ class Dialogs(QObject):
         try:
             dialog.exec()
             return dialog.values
+        finally:
+            dialog.deleteLater()
+
+    def resolve_row_conflicts(
+        self, parent: QWidget | None, rows: Sequence[RowConflict], text: str = ""
+    ) -> dict[RowKey, str] | None:
+        """Others saved rows of a multi-row change: MINE or THEIRS per row; None: cancel."""
+        from pmo_desktop.ui.row_conflict_dialog import RowConflictDialog
+
+        dialog = RowConflictDialog(rows, text, parent)
+        try:
+            dialog.exec()
+            return dialog.picked
         finally:
             dialog.deleteLater()
 

@@ -177,6 +177,11 @@ class ScriptedDialogs(Dialogs):
         self.conflict_answer: Any = None
         #: Every conflict dialog shown: (error, who, base).
         self.conflicts: list[tuple[Any, Any, Any]] = []
+        #: The row-by-row conflict dialog's answer: a function of (rows, text) giving the
+        #: side kept per row, or None; unscripted, it cancels and records a message.
+        self.row_conflict_answer: Any = None
+        #: Every row-by-row conflict dialog shown: (rows, text).
+        self.row_conflicts: list[tuple[Any, Any]] = []
 
     def critical(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("critical", title, text))
@@ -224,6 +229,13 @@ class ScriptedDialogs(Dialogs):
             self.critical(parent, "Change not saved", str(error))
             return None
         return self.conflict_answer(error, who, base)
+
+    def resolve_row_conflicts(self, parent: QWidget | None, rows: Any, text: str = "") -> Any:
+        self.row_conflicts.append((rows, text))
+        if self.row_conflict_answer is None:
+            self.critical(parent, "Change not saved", f"{len(rows)} rows changed by others")
+            return None
+        return self.row_conflict_answer(rows, text)
 
 
 @pytest.fixture

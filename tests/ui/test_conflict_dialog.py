@@ -177,8 +177,12 @@ def test_a_deleted_row_and_other_commands_get_the_plain_message(
         [edit_risk(_row(database, risk_id), title="My title")], "Edit risks"
     )
     _their_edit(other, risk_id, title="Their title")
+    # Several rows in one command: the row-by-row dialog (tests/ui/test_row_conflict_dialog.py),
+    # here cancelled.
     assert not workspace.execute(composite)
-    assert dialogs.messages[-1][2].startswith("bruno changed this risk while you were editing")
+    (rows, text), = dialogs.row_conflicts  # fmt: skip
+    assert [row.key for row in rows] == [("Risk", risk_id)] and text == "Edit risks"
+    assert crud.get(database, Risk, risk_id).title == "Their title"
 
     mine = edit_risk(_row(database, risk_id), title="My title")
     crud.delete(other, Risk, risk_id, crud.get(other, Risk, risk_id).version)
