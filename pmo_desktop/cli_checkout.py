@@ -113,6 +113,8 @@ def _checkin(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
     ):
         for table, count in sorted(counts.items()):
             print(f"{label:<9}{count:>6}  {table}")
+    for table, count in sorted(result.ignored.items()):
+        print(f"{'ignored':<9}{count:>6}  {table} (other projects' rows: never checked in)")
     if result.conflicts:
         print(f"{len(result.conflicts)} conflict(s): table, uuid, field, mine, theirs")
         for c in result.conflicts:

@@ -1,6 +1,12 @@
 """Check-in of an offline copy (issue 8 §6): the copy's edits, additions and deletions
 applied to the shared database in one transaction, rows matched by uuid, foreign keys
-translated through the uuids, conflicts listed (and written only when resolved).
+translated through the uuids, conflicts listed (and written only when resolved: for all
+rows at once with `resolution`, or row by row with `decisions`).
+
+Rows of other projects in the copy (the stubs at the other end of cross-project links, or
+anything added to another project offline) are never written: their offline changes are
+counted in `CheckinResult.ignored`. Links between the project and other projects merge by
+uuid like the project's own rows.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from typing import Any
 from sqlalchemy import Row, Table, select
 from sqlalchemy.orm import Session
 
-from pmo_desktop.models import AuditAction, CheckoutRole, CheckoutRow, CheckoutState
+from pmo_desktop.models import AuditAction, AuditEntry, CheckoutRole, CheckoutRow, CheckoutState
 from pmo_desktop.models.base import utcnow
 from pmo_desktop.services.checkout import (
     _BOOKKEEPING,
@@ -33,6 +39,8 @@ from pmo_desktop.storage import audit
 
 _Versions = Mapping[str, Mapping[str, int]]
 _Bases = Mapping[str, Mapping[str, Mapping[str, Any]]]
+#: A decision per conflicting row: (table, uuid) -> "mine" or "theirs".
+Decisions = Mapping[tuple[str, str], Resolution]
 
 
 class _AbandonError(Exception):
@@ -44,14 +52,16 @@ def checkin(
     shared: Database | None = None,
     *,
     resolution: Resolution | None = None,
+    decisions: Decisions | None = None,
     dry_run: bool = False,
 ) -> CheckinResult:
     """Apply a local copy's offline changes to the shared database in one transaction.
 
     Without `shared`, the database recorded at check-out is opened. Conflicts are listed
-    in the result and nothing is written unless `resolution` decides them all ("mine":
-    the copy's values win; "theirs": the shared database's). `dry_run` never writes.
-    A check-in that cannot complete leaves both databases as they were.
+    in the result and nothing is written unless every conflicting row is decided: by
+    `decisions[(table, uuid)]`, else by `resolution` ("mine": the copy's values win;
+    "theirs": the shared database's). `dry_run` never writes. A check-in that cannot
+    complete leaves both databases as they were.
     """
     path = Path(local_path)
     if not path.is_file():
@@ -62,7 +72,8 @@ def checkin(
             copy = _copy_row(connection, path)
             if copy.state != CheckoutState.OPEN:
                 raise CheckoutError(
-                    f"{path} was already checked in on {copy.returned_at:%Y-%m-%d %H:%M} UTC."
+                    f"{path} was already checked in (or its check-out cancelled) on "
+                    f"{copy.returned_at:%Y-%m-%d %H:%M} UTC."
                 )
             snapshot: dict[str, dict[str, int]] = {}
             bases: dict[str, dict[str, dict[str, Any]]] = {}
@@ -82,7 +93,8 @@ def checkin(
             }
         target = shared if shared is not None else open_database(copy.source, create=False)
         try:
-            result = _apply(target, path, copy, (snapshot, bases), mine, resolution, dry_run)
+            decide = _Decider(resolution, decisions or {})
+            result = _apply(target, path, copy, (snapshot, bases), mine, decide, dry_run)
         finally:
             if shared is None:
                 target.close()
@@ -104,13 +116,28 @@ def checkin(
         local.close()
 
 
+class _Decider:
+    """The side chosen for a conflicting row: its own decision, else the global one."""
+
+    def __init__(self, resolution: Resolution | None, decisions: Decisions) -> None:
+        self.resolution = resolution
+        self.decisions = decisions
+
+    def __call__(self, table: str, uuid: str) -> Resolution | None:
+        return self.decisions.get((table, uuid), self.resolution)
+
+    def summary(self) -> str:
+        sides = set(self.decisions.values()) | ({self.resolution} if self.resolution else set())
+        return "/".join(sorted(sides))
+
+
 def _apply(
     shared: Database,
     path: Path,
     copy: Row[Any],
     snapshot: tuple[_Versions, _Bases],
     mine: Mapping[str, list[dict[str, Any]]],
-    resolution: Resolution | None,
+    decide: _Decider,
     dry_run: bool,
 ) -> CheckinResult:
     result = CheckinResult()
@@ -127,8 +154,9 @@ def _apply(
                 raise CheckoutError(f"{path} was not checked out of {shared.display}.")
             if master.state != CheckoutState.OPEN:
                 raise CheckoutError(f"This check-out of {shared.display} was already checked in.")
-            _Merge(session, snapshot, mine, resolution, result).run()
-            if dry_run or (result.conflicts and resolution is None):
+            _Merge(session, snapshot, mine, decide, result, master.project_id).run()
+            undecided = [row for row in result.conflicting_rows if decide(*row) is None]
+            if dry_run or undecided:
                 raise _AbandonError
             now = utcnow()
             connection.execute(
@@ -147,7 +175,8 @@ def _apply(
                 "updated": result.updated,
                 "deleted": result.deleted,
                 "conflicts": len(result.conflicts),
-                "resolution": resolution or "",
+                "resolution": decide.summary(),
+                "ignored": result.ignored,
                 audit.LABEL_KEY: Path(master.local_file).name,
             }
             audit.record_summary(
@@ -172,17 +201,32 @@ class _Merge:
         session: Session,
         snapshot: tuple[_Versions, _Bases],
         mine: Mapping[str, list[dict[str, Any]]],
-        resolution: Resolution | None,
+        decide: _Decider,
         result: CheckinResult,
+        project_id: int,
     ) -> None:
         self.session = session
         self.connection = session.connection()
         self.snapshot, self.bases = snapshot
         self.mine = mine
-        self.resolution = resolution
+        self.decide = decide
         self.result = result
         self.local_uuid = {name: {r["id"]: r["uuid"] for r in rows} for name, rows in mine.items()}
         self.shared_id: dict[str, dict[str, int]] = {}
+        #: The checked-out project: its id in the shared database and (kept) in the copy.
+        projects = _table("projects")
+        self.project_id = project_id
+        self.project_uuid = self.connection.execute(
+            select(projects.c.uuid).where(projects.c.id == project_id)
+        ).scalar_one()
+        self.local_project_id = next(
+            (r["id"] for r in mine.get("projects", []) if r["uuid"] == self.project_uuid),
+            project_id,
+        )
+        self.task_project = {r["id"]: r["project_id"] for r in mine.get("tasks", [])}
+        self.task_name = {r["id"]: r["name"] for r in mine.get("tasks", [])}
+        #: Per conflicting row: (label, shared id, shared updated_at).
+        self.about: dict[tuple[str, str], tuple[str, int | None, Any]] = {}
 
     def run(self) -> None:
         gone: list[tuple[Table, list[str]]] = []
@@ -190,6 +234,31 @@ class _Merge:
             gone.append((table, self._merge_table(table)))
         for table, uuids in reversed(gone):
             self._delete(table, uuids)
+        self._name_conflicts()
+
+    # Rows of other projects: read-only stubs in the copy.
+
+    def _foreign(self, name: str, row: Mapping[str, Any]) -> bool:
+        """Whether a row of the copy belongs to another project (never written)."""
+        if name == "projects":
+            return bool(row["uuid"] != self.project_uuid)
+        if name == "dependencies":
+            return all(
+                self.task_project.get(row[end]) != self.local_project_id
+                for end in ("predecessor_id", "successor_id")
+            )
+        owner = row.get("project_id")
+        return owner is not None and owner != self.local_project_id
+
+    def _foreign_base(self, name: str, uuid: str) -> bool:
+        """Whether a row deleted offline belonged to another project at check-out."""
+        if name == "projects":
+            return uuid != self.project_uuid
+        owner = self.bases.get(name, {}).get(uuid, {}).get("project_id")
+        return owner is not None and owner != self.project_id
+
+    def _ignore(self, name: str) -> None:
+        self._count(self.result.ignored, name)
 
     def _merge_table(self, table: Table) -> list[str]:
         name = table.name
@@ -204,14 +273,17 @@ class _Merge:
         for uuid, row in mine.items():
             base = known.get(uuid)
             server = theirs.get(uuid)
+            if base is not None and row["version"] == base:
+                continue  # not edited offline: whatever the server has stays
+            if self._foreign(name, row):
+                self._ignore(name)  # another project's row: never written from here
+                continue
             if base is None and server is None:
                 new_rows.append(row)
                 continue
-            if base is not None and row["version"] == base:
-                continue  # not edited offline: whatever the server has stays
             if server is None:
-                self._conflict(name, uuid, "(row)", "changed", "deleted")
-                if self.resolution == "mine":
+                self._conflict(name, uuid, "(row)", "changed", "deleted", row)
+                if self.decide(name, uuid) == "mine":
                     new_rows.append(row)
                 continue
             values = self._mapped(table, row)
@@ -221,7 +293,15 @@ class _Merge:
             self._three_way(table, row, server, values)
         for row in _parents_first(new_rows, table):
             self._insert(table, row)
-        return [uuid for uuid in known if uuid not in mine]
+        gone = []
+        for uuid in known:
+            if uuid in mine:
+                continue
+            if self._foreign_base(name, uuid):
+                self._ignore(name)
+            else:
+                gone.append(uuid)
+        return gone
 
     def _three_way(
         self,
@@ -242,10 +322,10 @@ class _Merge:
             theirs_changed = base is None or plain(server[column]) != base.get(column)
             if mine_changed and theirs_changed:
                 conflicting[column] = value
-                self._conflict(table.name, row["uuid"], column, value, server[column])
+                self._conflict(table.name, row["uuid"], column, value, server[column], row, server)
             elif mine_changed:
                 merged[column] = value
-        if self.resolution == "mine":
+        if self.decide(table.name, row["uuid"]) == "mine":
             merged.update(conflicting)
         if merged:
             self._update(table, server, merged)
@@ -261,13 +341,67 @@ class _Merge:
             if shared_id is None:
                 raise CheckoutError(
                     f"A {table.name} row ({row['uuid']}) refers to a {target} row that was "
-                    "deleted in the shared database; nothing was checked in."
+                    "deleted in the shared database (or added offline to another project); "
+                    "nothing was checked in."
                 )
             values[column] = shared_id
         return values
 
-    def _conflict(self, table: str, uuid: str, column: str, mine: Any, theirs: Any) -> None:
+    def _conflict(
+        self,
+        table: str,
+        uuid: str,
+        column: str,
+        mine: Any,
+        theirs: Any,
+        local: Mapping[str, Any] | None = None,
+        server: Mapping[str, Any] | None = None,
+    ) -> None:
         self.result.conflicts.append(Conflict(table, uuid, column, mine, theirs))
+        if (table, uuid) not in self.about:
+            shown = local if local is not None else server or {}
+            self.about[(table, uuid)] = (
+                self._label(table, shown, local is not None),
+                server["id"] if server is not None else None,
+                server["updated_at"] if server is not None else None,
+            )
+
+    def _label(self, table: str, row: Mapping[str, Any], local: bool) -> str:
+        if table == "dependencies" and local:
+            return " → ".join(
+                str(self.task_name.get(row[end], "?")) for end in ("predecessor_id", "successor_id")
+            )
+        parts = [str(row[key]) for key in ("code", "name", "title") if row.get(key)]
+        return " — ".join(parts)
+
+    def _name_conflicts(self) -> None:
+        """Label each conflict, with who last changed the shared row and when (audit)."""
+        named = []
+        for conflict in self.result.conflicts:
+            label, shared_id, updated_at = self.about.get(conflict.row, ("", None, None))
+            who, when = "", updated_at
+            if shared_id is not None:
+                last = self.connection.execute(
+                    select(AuditEntry.user_name, AuditEntry.at)
+                    .where(AuditEntry.entity == conflict.table, AuditEntry.entity_id == shared_id)
+                    .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+                    .limit(1)
+                ).first()
+                if last is not None:
+                    who, when = last.user_name or "", last.at or updated_at
+            named.append(
+                Conflict(
+                    conflict.table,
+                    conflict.uuid,
+                    conflict.field,
+                    conflict.mine,
+                    conflict.theirs,
+                    label=label,
+                    changed_by=who,
+                    changed_at=when,
+                )
+            )
+        self.result.conflicts[:] = named
 
     def _count(self, counts: dict[str, int], table: str) -> None:
         counts[table] = counts.get(table, 0) + 1
@@ -305,8 +439,8 @@ class _Merge:
         for row in _rows_where_in(self.connection, table, "uuid", uuids):
             server = dict(row._mapping)
             if server["version"] != known[row.uuid]:
-                self._conflict(table.name, row.uuid, "(row)", "deleted", "changed")
-                if self.resolution != "mine":
+                self._conflict(table.name, row.uuid, "(row)", "deleted", "changed", None, server)
+                if self.decide(table.name, row.uuid) != "mine":
                     continue
             self.connection.execute(table.delete().where(table.c.id == server["id"]))
             self._count(self.result.deleted, table.name)

@@ -5,15 +5,22 @@ local SQLite file, keeping every row's uuid, id and version, and records the che
 both databases (others see the project as checked out). `checkin` applies the offline
 edits, additions and deletions back in ONE transaction of the shared database: a row
 changed on both sides is a conflict, and nothing is written unless every conflict is
-resolved (`resolution="mine"` or `"theirs"`). Rows are matched by uuid; ids differ between
-databases and foreign keys are translated through the uuids.
+resolved (`resolution="mine"` or `"theirs"`, or a decision per row). Rows are matched by
+uuid; ids differ between databases and foreign keys are translated through the uuids.
+
+Cross-project links: a link between a task of the project and a task of another project
+comes along, with the other end copied as a read-only stub (pinned where the shared
+database has it, without its outline), so that the offline schedule still feels the link.
+Check-in never writes rows of other projects (their offline edits are counted as ignored);
+the links themselves merge by uuid like any row of the project. Cancelling a check-out and
+what a copy records about itself: `services.checkout_copies`.
 """
 
 from __future__ import annotations
 
 import enum
 import socket
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -28,12 +35,15 @@ from pmo_desktop.models import (
     Checkout,
     CheckoutRole,
     CheckoutState,
+    ConstraintType,
     Project,
 )
 from pmo_desktop.models.base import utcnow
 from pmo_desktop.services.database import Database, open_database
 
 Resolution = Literal["mine", "theirs"]
+#: `progress(done, total, label)`: told as the work goes; raising stops it.
+Progress = Callable[[int, int, str], None]
 
 #: Rows a project owns, by table: (column, parent table) pairs that must all point into
 #: the copy. Walked in dependency order, so parents are selected before their children.
@@ -112,6 +122,16 @@ class Conflict:
     field: str
     mine: Any
     theirs: Any
+    #: The row as a person names it (a task's name, a risk's code and title).
+    label: str = field(default="", compare=False)
+    #: Who last changed the shared row, and when (the audit trail; "" / None if unknown).
+    changed_by: str = field(default="", compare=False)
+    changed_at: datetime | None = field(default=None, compare=False)
+
+    @property
+    def row(self) -> tuple[str, str]:
+        """The (table, uuid) a per-row decision is keyed by."""
+        return (self.table, self.uuid)
 
 
 @dataclass
@@ -122,7 +142,14 @@ class CheckinResult:
     updated: dict[str, int] = field(default_factory=dict)
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    #: Offline changes to rows of other projects (cross-project link stubs): never written.
+    ignored: dict[str, int] = field(default_factory=dict)
     written: bool = False
+
+    @property
+    def conflicting_rows(self) -> list[tuple[str, str]]:
+        """The (table, uuid) of the conflicting rows, each once, in the order found."""
+        return list(dict.fromkeys(conflict.row for conflict in self.conflicts))
 
     @property
     def changes(self) -> int:
@@ -209,8 +236,11 @@ def _find_project(connection: Connection, project: str | int) -> Row[Any]:
     return found[0]
 
 
-def _select_copy(connection: Connection, project_id: int) -> dict[str, list[Row[Any]]]:
-    """Every row the copy of a project needs, by table."""
+def _select_copy(
+    connection: Connection, project_id: int
+) -> tuple[dict[str, list[Row[Any]]], set[int]]:
+    """Every row the copy of a project needs, by table, and the ids of the stub tasks (the
+    other ends of its cross-project links)."""
     rows: dict[str, dict[int, Row[Any]]] = {
         "projects": {
             row.id: row
@@ -231,9 +261,21 @@ def _select_copy(connection: Connection, project_id: int) -> dict[str, list[Row[
         links = _OWNED.get(table.name)
         if not links:
             continue
+        if table.name == "dependencies":  # every link with one end in the project
+            own = ids("tasks")
+            add(table.name, _rows_where_in(connection, table, "predecessor_id", own))
+            add(table.name, _rows_where_in(connection, table, "successor_id", own))
+            continue
         column, parent = links[0]
         found = _rows_where_in(connection, table, column, ids(parent))
         add(table.name, [r for r in found if all(getattr(r, c) in ids(p) for c, p in links)])
+    own_tasks = ids("tasks")
+    stubs = {
+        end
+        for link in rows.get("dependencies", {}).values()
+        for end in (link.predecessor_id, link.successor_id)
+    } - own_tasks
+    add("tasks", _rows_where_in(connection, _table("tasks"), "id", stubs))
 
     def close_upwards() -> None:
         changed = True
@@ -241,7 +283,12 @@ def _select_copy(connection: Connection, project_id: int) -> dict[str, list[Row[
             changed = False
             for table in _tables():
                 for column, target in _references(table):
-                    wanted = {getattr(r, column) for r in rows.get(table.name, {}).values()}
+                    wanted = {
+                        getattr(r, column)
+                        for r in rows.get(table.name, {}).values()
+                        # A stub comes without its outline (its summary tasks).
+                        if not (table.name == "tasks" and column == "parent_id" and r.id in stubs)
+                    }
                     missing = {value for value in wanted if value is not None} - ids(target)
                     if missing:
                         found = _rows_where_in(connection, _table(target), "id", missing)
@@ -251,7 +298,15 @@ def _select_copy(connection: Connection, project_id: int) -> dict[str, list[Row[
     for name, (column, parent) in _COMPANIONS.items():  # in dependency order
         add(name, _rows_where_in(connection, _table(name), column, ids(parent)))
     close_upwards()
-    return {name: list(bucket.values()) for name, bucket in rows.items() if bucket}
+    return {name: list(bucket.values()) for name, bucket in rows.items() if bucket}, stubs
+
+
+def _as_stub(row: dict[str, Any]) -> dict[str, Any]:
+    """A task of another project as the copy holds it: no outline, pinned where it is."""
+    pinned = dict(row, parent_id=None, is_summary=False)
+    if row.get("start") is not None:
+        pinned.update(constraint_type=ConstraintType.MSO, constraint_date=row["start"])
+    return pinned
 
 
 def _display_source(database: Database) -> str:
@@ -261,11 +316,18 @@ def _display_source(database: Database) -> str:
 
 
 def checkout(
-    shared: Database, project: str | int, local_path: str | Path, *, force: bool = False
+    shared: Database,
+    project: str | int,
+    local_path: str | Path,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
 ) -> CheckoutInfo:
     """Copy one project into a new local SQLite file and mark it checked out.
 
     A project already out is refused unless `force`. The local file must not exist.
+    `progress(done, total, table)` is told each table copied; if it raises (the user
+    cancelled), nothing is recorded and the local file is removed.
     """
     path = Path(local_path)
     if path.exists():
@@ -281,7 +343,7 @@ def checkout(
                 f"on {current.host} since {current.checked_out_at:%Y-%m-%d %H:%M} UTC "
                 f"({current.local_file})."
             )
-        rows = _select_copy(connection, found.id)
+        rows, stubs = _select_copy(connection, found.id)
         master = Checkout(
             project_id=found.id,
             role=CheckoutRole.MASTER,
@@ -297,7 +359,7 @@ def checkout(
         session.add(master)
         session.flush()
         try:
-            _write_copy(path, rows, master, found.id, _display_source(shared))
+            _write_copy(path, rows, stubs, master, found.id, _display_source(shared), progress)
         except BaseException:
             _remove(path)
             raise
@@ -310,13 +372,24 @@ def _remove(path: Path) -> None:
 
 
 def _write_copy(
-    path: Path, rows: Mapping[str, list[Row[Any]]], master: Checkout, project_id: int, source: str
+    path: Path,
+    rows: Mapping[str, list[Row[Any]]],
+    stubs: set[int],
+    master: Checkout,
+    project_id: int,
+    source: str,
+    progress: Progress | None = None,
 ) -> None:
     local = open_database(path)
+    tables = [table for table in _tables() if rows.get(table.name)]
     try:
         with local.write_engine.begin() as connection:
-            for table in _tables():
+            for done, table in enumerate(tables):
+                if progress is not None:
+                    progress(done, len(tables) + 1, table.name)
                 found = [dict(row._mapping) for row in rows.get(table.name, [])]
+                if table.name == "tasks":
+                    found = [_as_stub(row) if row["id"] in stubs else row for row in found]
                 if found:
                     connection.execute(table.insert(), _parents_first(found, table))
             copy_id = connection.execute(
@@ -356,6 +429,8 @@ def _write_copy(
             ]
             for chunk in _chunks(snapshot):
                 connection.execute(_table("checkout_rows").insert(), chunk)
+            if progress is not None:
+                progress(len(tables), len(tables) + 1, "checkout_rows")
     finally:
         local.close()
 

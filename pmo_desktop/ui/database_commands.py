@@ -1,4 +1,5 @@
-"""File menu commands of the main window: new, open, open recent, connect to a server.
+"""File menu commands of the main window: new, open, open recent, connect to a server,
+and offline check-out (check out, check in, cancel; the banner above the views).
 
 A mixin of `MainWindow` (it uses the window's dialogs, `set_database` and status bar);
 its strings are translated in the "MainWindow" context, where lupdate files the window's.
@@ -11,11 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pmo_desktop.errors import PmoError
+from pmo_desktop.models import Checkout, CheckoutState
 from pmo_desktop.services.database import Database
+from pmo_desktop.ui.checkout.banner import CheckoutBanner, checked_out_note, stub_note
+from pmo_desktop.ui.checkout.commands import CheckoutCommands
 from pmo_desktop.ui.recent import RecentDatabases
 from pmo_desktop.ui.sharing import lost_message, open_shared
+from pmo_desktop.ui.workspace import touches
 
 if TYPE_CHECKING:
     from pmo_desktop.ui.main_window import MainWindow
@@ -195,3 +202,82 @@ class DatabaseCommands:
                 self.daily_backup.start(database)
 
         job.succeeded.connect(after_check)
+
+    # ------------------------------------------------------- offline check-out
+    def _install_checkouts(self: MainWindow) -> None:
+        """File ▸ Check out project…, Check in…, Cancel check-out, and the banner above the
+        views (who has the current project out, or that this file is an offline copy)."""
+        self.checkout = CheckoutCommands(self, pool=self.workspace.pool)
+        self.checkout.changed.connect(self._reload_or_report)
+        self.checkout_banner = CheckoutBanner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 0, 8, 0)
+        layout.setSpacing(4)
+        pages = self.takeCentralWidget()
+        layout.addWidget(self.checkout_banner)
+        layout.addWidget(pages, 1)
+        self.setCentralWidget(central)
+        self.check_out_action = QAction(translate("MainWindow", "Check &out project…"), self)
+        self.check_out_action.setStatusTip(
+            translate("MainWindow", "Copy a project into a local file to edit it offline")
+        )
+        self.check_out_action.triggered.connect(self.checkout.check_out)
+        self.check_in_action = QAction(translate("MainWindow", "Check &in…"), self)
+        self.check_in_action.setStatusTip(
+            translate("MainWindow", "Apply this offline copy's changes to the shared database")
+        )
+        self.check_in_action.triggered.connect(self.checkout.check_in)
+        self.cancel_checkout_action = QAction(translate("MainWindow", "Cancel check-out…"), self)
+        self.cancel_checkout_action.setStatusTip(
+            translate("MainWindow", "Release the project without checking anything in")
+        )
+        self.cancel_checkout_action.triggered.connect(self.checkout.cancel_checkout)
+        before = self.demo_action
+        self.file_menu.insertSeparator(before)
+        for action in (self.check_out_action, self.check_in_action, self.cancel_checkout_action):
+            self.file_menu.insertAction(before, action)
+        self.file_menu.insertSeparator(before)
+        self.view_changed.connect(self._update_checkout_banner)
+        self.workspace.data_changed.connect(self._on_checkouts_changed)
+
+    def _on_checkouts_changed(self: MainWindow, models: object) -> None:
+        """Another user checked a project out or in (a server's change feed names it)."""
+        if models is not None and touches(models, Checkout):  # type: ignore[arg-type]
+            self._refresh_checkouts()
+            self._update_checkout_actions()
+
+    def _refresh_checkouts(self: MainWindow) -> None:
+        """Read again which projects are checked out (or what this copy is)."""
+        state = self.checkout.refresh()
+        notes = {project_id: checked_out_note(info) for project_id, info in state.out.items()}
+        if state.copy is not None:  # the other projects of a copy: stubs of linked tasks
+            notes = {project_id: stub_note(state.copy) for project_id in state.copy.others}
+        self.portfolio_view.table_model.set_checked_out(notes)
+
+    def _update_checkout_actions(self: MainWindow) -> None:
+        state = self.checkout.state
+        copy = state.copy
+        open_copy = copy is not None and copy.state is CheckoutState.OPEN
+        busy = self.demo.running
+        self.check_out_action.setEnabled(
+            copy is None and not self.database.read_only and self._portfolio_id is not None
+            and not busy
+        )  # fmt: skip
+        self.check_in_action.setEnabled(open_copy and not busy)
+        self.cancel_checkout_action.setEnabled(
+            not busy and (open_copy or (copy is None and self._project_id in state.out))
+        )
+        self._update_checkout_banner()
+
+    def _update_checkout_banner(self: MainWindow, _view: str = "") -> None:
+        """The copy's banner everywhere; another user's check-out on its project's views."""
+        state = self.checkout.state
+        if state.copy is not None:
+            self.checkout_banner.show_copy(state.copy)
+            return
+        info = state.out.get(self._project_id) if self._project_id is not None else None
+        if info is not None and self.current_view() in ("project", "gantt"):
+            self.checkout_banner.show_checked_out(info)
+        else:
+            self.checkout_banner.clear()

@@ -9,7 +9,7 @@ Figures still being computed (SPI, CPI) show "…" until the rows are updated.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -38,6 +38,7 @@ from pmo_desktop.ui.formatting import (
     rag_label,
     status_label,
 )
+from pmo_desktop.ui.icons import icon
 from pmo_desktop.ui.rag import RAG_SEVERITY, rag_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -194,6 +195,21 @@ class ProjectTableModel(QAbstractTableModel):
         self._search_text: list[str] = []
         self._locale = QLocale()
         self._thresholds = RagThresholds()
+        #: Projects checked out to be edited offline: the sentence their name cell tells.
+        self._checked_out: dict[int, str] = {}
+
+    def set_checked_out(self, notes: Mapping[int, str]) -> None:
+        """Mark the projects checked out (lock before the name, `notes[id]` as its tooltip)."""
+        if dict(notes) == self._checked_out:
+            return
+        self._checked_out = dict(notes)
+        if self._rows:
+            name = _COLUMNS.index(Column.NAME)
+            self.dataChanged.emit(self.index(0, name), self.index(len(self._rows) - 1, name))
+
+    def checked_out_note(self, project_id: int) -> str:
+        """Why a project is marked checked out ("" when it is not)."""
+        return self._checked_out.get(project_id, "")
 
     def set_rows(
         self, rows: Sequence[DashboardRow], thresholds: RagThresholds | None = None
@@ -314,6 +330,8 @@ class ProjectTableModel(QAbstractTableModel):
         return None
 
     def _decoration(self, row: DashboardRow, column: Column) -> Any:
+        if column is Column.NAME and row.id in self._checked_out:
+            return icon("lock")
         if column is Column.RAG:
             return rag_icon(row.rag_overall)
         flag = self._flag(row, column)
@@ -428,7 +446,8 @@ class ProjectTableModel(QAbstractTableModel):
     def _tooltip(self, row: DashboardRow, column: Column) -> str | None:
         translate = QCoreApplication.translate
         if column in (Column.NAME, Column.CODE):
-            return f"{row.code} — {row.name}"
+            note = self._checked_out.get(row.id)
+            return f"{row.code} — {row.name}" + (f"\n{note}" if note else "")
         if column in (Column.BUDGET, Column.ACTUAL, Column.FORECAST):
             amount = {Column.BUDGET: row.budget, Column.ACTUAL: row.actual}.get(
                 column, row.forecast
