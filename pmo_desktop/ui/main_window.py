@@ -167,6 +167,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         create_toolbars(self)
         create_menus(self)
         self._connect_actions()
+        self._install_checkouts()
         self.preferences = Preferences.load(QSettings())
         self.portfolio_view.set_thresholds(self.preferences.thresholds)
         self.project_view.set_thresholds(self.preferences.thresholds)
@@ -295,6 +296,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
                 self._show_page(self.pages.currentWidget())  # the view actions follow
         self._rebuild_portfolio_menu()
         self._apply_portfolio_thresholds()
+        self._refresh_checkouts()
         self._update_actions()
         self._update_status()
         self._update_title()
@@ -328,11 +330,22 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
 
     @Slot()
     def check_for_changes(self) -> bool:
-        """Reload if another user committed since the last look; True if so."""
-        if self._feed is None or self.demo.running or not self._feed.poll():
+        """Reload if another user committed since the last look; True if so.
+
+        On a server the feed names the tables changed: only the views showing one of them
+        reload (`data_changed` with their classes). SQLite, or a reconnected feed, cannot
+        say what changed: everything reloads.
+        """
+        if self._feed is None or self.demo.running:
+            return False
+        changes = self._feed.poll()
+        if not changes:
             return False
         self.statusBar().showMessage(self.tr("Another user saved changes; views updated."), 5000)
-        self._reload_or_report()
+        if changes.full:
+            self._reload_or_report()
+        else:
+            self.workspace.refresh(changes.tables)
         return True
 
     def _start_watching(self) -> None:
@@ -409,6 +422,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         for action in (self.new_action, self.open_action, self.connect_action):
             action.setEnabled(not busy)
         self.reload_action.setEnabled(not busy)
+        self._update_checkout_actions()
         if self.database.read_only:
             reason = self.tr("The database is read-only: {reason}.").format(
                 reason=self.database.read_only_reason

@@ -9,7 +9,7 @@ commit seen by the change watcher — `data_changed` tells the views what to rel
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.errors import ConflictError, PmoError
-from pmo_desktop.models import Entity
+from pmo_desktop.models import Base, Entity
 from pmo_desktop.services import conflicts
 from pmo_desktop.services.commands import Command, UpdateFields
 from pmo_desktop.services.database import Database
@@ -216,6 +216,8 @@ class Workspace(QObject):
         is saved as one undoable command at the other user's version. If that save meets yet
         another change, the user chooses again, at most `_CONFLICT_ROUNDS` times in all.
         """
+        if not isinstance(command, UpdateFields) and conflicts.row_edits(command) is not None:
+            return self._resolve_rows(command, error)
         if not (
             isinstance(command, UpdateFields)
             and error.theirs is not None
@@ -249,6 +251,42 @@ class Workspace(QObject):
         self._report(self.tr("Change not saved"), str(error))
         return False
 
+    def _resolve_rows(self, command: Command, error: ConflictError) -> bool:
+        """A command writing several rows met other users' changes: choose row by row.
+
+        Rows where both changed a field go to the dialog ("keep mine" or "keep theirs" per
+        row); rows they changed elsewhere merge; derived dates are computed again. The
+        choice is saved as one undoable command; Cancel writes nothing.
+        """
+        base = conflicts.read_values(command)
+        current: Any = command
+        for _round in range(_CONFLICT_ROUNDS):
+            found = conflicts.row_conflicts(self._database, current, base)
+            choosing = [row for row in found if row.needs_choice]
+            picked: Mapping[conflicts.RowKey, str] = {}
+            if choosing:
+                answer = self.dialogs.resolve_row_conflicts(
+                    self.parent_widget, choosing, command.text
+                )
+                if answer is None:
+                    return False
+                picked = answer
+            resolved = conflicts.resolve_rows(self._database, current, found, picked)
+            if resolved is None:
+                return False
+            try:
+                resolved.apply(self._database)
+            except ConflictError as again:
+                current, error = resolved, again
+                continue
+            except PmoError as exc:
+                self._report(self.tr("Change not saved"), str(exc))
+                return False
+            self.undo_stack.push(UndoAdapter(self, resolved))
+            return True
+        self._report(self.tr("Change not saved"), self._conflict_message(error))
+        return False
+
     def _conflict_message(self, error: ConflictError) -> str:
         """The plain message for a conflict the dialog does not resolve, naming who if known."""
         from pmo_desktop.ui.conflicts import thing_label  # ui.history imports this module
@@ -265,9 +303,10 @@ class Workspace(QObject):
             ).format(user=who.user_name, entity=thing_label(error))
         return str(error)
 
-    def refresh(self) -> None:
-        """Tell every view to read the database again (F5, or another user's commit)."""
-        self.data_changed.emit(None)
+    def refresh(self, tables: Iterable[str] | None = None) -> None:
+        """Tell the views to read the database again: every view (F5, a full refresh), or
+        the views showing one of `tables` (another user's commit, by the change feed)."""
+        self.data_changed.emit(None if tables is None else models_of_tables(tables))
 
     def _run(self, adapter: UndoAdapter, step: Any, title: str) -> None:
         try:
@@ -290,6 +329,22 @@ def _apply_in_worker(token: ProgressToken, database: Database, command: Command)
     token.raise_if_cancelled()
     command.apply(database)
     return command
+
+
+def models_of_tables(tables: Iterable[str]) -> set[type[Base]] | None:
+    """The ORM classes stored in `tables` (None, "anything", for a table we do not map:
+    a newer version's, say). Views name what they show by class (`touches`)."""
+    by_table = {
+        mapper.local_table.name: mapper.class_
+        for mapper in Base.registry.mappers
+        if mapper.local_table is not None
+    }
+    models: set[type[Base]] = set()
+    for table in tables:
+        if table not in by_table:
+            return None
+        models.add(by_table[table])
+    return models
 
 
 def touches(models: set[type[Entity]] | None, *wanted: type[Entity]) -> bool:
