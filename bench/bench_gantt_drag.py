@@ -18,15 +18,20 @@ successors and the project finish move with it), scrolled into view, and dragged
   in the worker pool), then the time until the view has reloaded the written dates.
 
 Each drag is done in both modes: "start constraint" (SNET) and "link lag" (Alt held).
+Per move the CPU time of the process is printed too (on a shared, loaded machine it is the
+steadier figure), and the full (generation 2) garbage collections that ran during moves
+with their length: such a pause is the collector's, not the preview's.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -85,11 +90,33 @@ def _pick(view: Any) -> Any:
     return candidates[len(candidates) // 2]
 
 
+class Collections:
+    """The full garbage collections (generation 2) while `active`: their lengths in ms."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.pauses: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if not self.active or info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((time.perf_counter() - self._started) * 1e3)
+
+
+COLLECTIONS = Collections()
+
+
 def drag_once(
     app: Any, view: Any, task_id: int, moves: int, alt: bool
-) -> tuple[list[float], list[float], float, float, int]:
+) -> tuple[list[float], list[float], tuple[list[float], list[float]], float, float, int]:
     """One drag: per-move times, those of the moves that changed the date (a new preview
-    by the engine), release time, until reloaded, tasks in the last preview."""
+    by the engine), per-move CPU times, release time, until reloaded, tasks in the last
+    preview. CPU times: of every move, of those that changed the date."""
     from datetime import timedelta
 
     from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
@@ -120,18 +147,23 @@ def drag_once(
         _wait(app, view.drag.preview_ready)
     span = 3 * chart.pixels_per_day
     timer = QElapsedTimer()
-    samples, changed = [], []
+    samples, changed, cpu, changed_cpu = [], [], [], []
     for step in range(moves):
         fraction = step / (moves - 1)
         # Out to +3 days and back: every move previews a new position.
         x = start.x() + 5 + span * (2 * fraction if fraction < 0.5 else 2 - 2 * fraction)
         before = view.drag._drag.value
+        COLLECTIONS.active = True
+        started = time.process_time()
         timer.start()
         send(QEvent.Type.MouseMove, QPointF(x, start.y()), left)
         viewport.repaint()
         samples.append(timer.nsecsElapsed() / 1e6)
+        cpu.append((time.process_time() - started) * 1e3)
+        COLLECTIONS.active = False
         if view.drag._drag.value != before:
             changed.append(samples[-1])
+            changed_cpu.append(cpu[-1])
     end = QPointF(start.x() + span, start.y())
     send(QEvent.Type.MouseMove, end, left)
     previewed = len(chart.preview)
@@ -140,7 +172,7 @@ def drag_once(
     send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
     release = timer.nsecsElapsed() / 1e6
     reloaded = release + _wait(app, view.loaded)
-    return samples, changed, release, reloaded, previewed
+    return samples, changed, (cpu, changed_cpu), release, reloaded, previewed
 
 
 def main() -> int:
@@ -180,13 +212,18 @@ def main() -> int:
     for alt, label in ((False, "start constraint (SNET)"), (True, "link lag (Alt+drag)")):
         moves: list[float] = []
         effective: list[float] = []
+        cpus: list[float] = []
+        effective_cpus: list[float] = []
         releases, reloads, previewed = [], [], 0
+        COLLECTIONS.pauses.clear()
         for _ in range(args.drags):
-            samples, changed, release, reloaded, previewed = drag_once(
+            samples, changed, cpu, release, reloaded, previewed = drag_once(
                 app, view, task.id, args.moves, alt
             )
             moves += samples
             effective += changed
+            cpus += cpu[0]
+            effective_cpus += cpu[1]
             releases.append(release)
             reloads.append(reloaded)
         ok &= statistics.median(moves) < MOVE_BUDGET_MS
@@ -194,6 +231,10 @@ def main() -> int:
               f"{previewed:,} tasks moved in the last preview")  # fmt: skip
         print(f"  mouse move → repaint done   {_figures(moves)}   budget {MOVE_BUDGET_MS:.0f} ms")
         print(f"  … moves to a new date ({len(effective)})  {_figures(effective)}")
+        print(f"  CPU time per move           {_figures(cpus)}")
+        print(f"  … moves to a new date       {_figures(effective_cpus)}")
+        pauses = ", ".join(f"{pause:.0f}" for pause in COLLECTIONS.pauses) or "none"
+        print(f"  full garbage collections during the moves: {pauses} (ms)")
         print(f"  release (GUI thread busy)   {_figures(releases)}")
         print(f"  release → view reloaded     {_figures(reloads)}")
         print(f"  tooltip at the drop: {view.last_tooltip}")

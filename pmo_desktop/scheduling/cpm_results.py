@@ -174,6 +174,59 @@ class Scheduler(Passes):
             if task.actual_finish is not None:
                 result.finish = result.early_finish = result.late_finish = task.actual_finish
 
+    def spans(self, nodes: Iterable[int], forward: ForwardState) -> list[tuple[datetime, datetime]]:
+        """(start, finish) of each task (not summary) as `make_results` shows them, without
+        building its TaskResult: what a drag preview draws."""
+        early_start, early_finish, at_finish = (
+            forward.early_start,
+            forward.early_finish,
+            forward.at_finish,
+        )
+        durations, starts, finishes = self.duration, self._starts, self._finishes
+        start_moment, finish_moment = self.start_moment, self.finish_moment
+        special = self.progress_nodes | self.dated_nodes
+        if self.work_calendars:
+            special = special | self.work_calendars.keys()
+        spans = []
+        for node in nodes:
+            if durations[node]:
+                offset = early_start[node]
+                start = starts.get(offset) or start_moment(offset)
+                offset = early_finish[node]
+                end = finishes.get(offset) or finish_moment(offset)
+            else:
+                to_start = finish_moment if at_finish[node] else start_moment
+                start, end = to_start(early_start[node]), to_start(early_finish[node])
+            if node in special:
+                start, end = self._special_span(node, forward, start, end)
+            spans.append((start, end))
+        return spans
+
+    def _special_span(
+        self, node: int, forward: ForwardState, start: datetime, end: datetime
+    ) -> tuple[datetime, datetime]:
+        """`spans` for a task off the project calendar, dated by its constraint, or with
+        progress: in the order `make_results` applies them."""
+        early_start, early_finish = forward.early_start[node], forward.early_finish[node]
+        task = self.tasks[node]
+        exact = forward.exact.get(node) if node in self.work_calendars else None
+        if exact is not None and (self.offset(exact[0]), self.offset(exact[1])) == (
+            early_start,
+            early_finish,
+        ):
+            start, end = exact
+        if node in self.dated_nodes and forward.at_finish[node] and self.duration[node]:
+            if task.constraint in START_DATED:
+                start = self.finish_moment(early_start)
+            else:
+                end = self.start_moment(early_finish)
+        if node in self.progress_nodes:
+            if task.actual_start is not None:
+                start = task.actual_start
+            if task.actual_finish is not None:
+                end = task.actual_finish
+        return start, end
+
     def _show_exact(
         self,
         nodes: Iterable[int],

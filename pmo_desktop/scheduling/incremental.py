@@ -7,14 +7,24 @@ from the edited task through the successors and summaries its early dates reach,
 backward pass from there through the predecessors its late dates reach (the whole project
 when its finish moves), and only the TaskResults those touch are rebuilt. The result
 equals a full `schedule()` of the edited plan.
+
+The late dates and the TaskResults are brought up to date when first asked for (the
+edit's `Changes` as a mapping, or `result`), not by the edit: a drag preview needs only
+the bars that moved (`Changes.spans`), and when the project's finish moves every task's
+late dates and slack change: a backward pass over the whole project and thousands of
+results that no mouse move would look at. The backward pass then runs once, from the
+seeds of every edit since it last ran (ALAP tasks sit on their late dates: with one in
+the plan it runs at each edit). Then only the late side of results whose early dates held
+is rebuilt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from heapq import heapify, heappop, heappush
+from weakref import ref
 
 from pmo_desktop.scheduling.cpm_graph import CycleError, SchedulingError
 from pmo_desktop.scheduling.cpm_passes import BackwardState, ForwardState
@@ -27,12 +37,48 @@ from pmo_desktop.scheduling.model import (
     TaskResult,
 )
 
-__all__ = ["CycleError", "IncrementalScheduler", "SchedulingError"]
+__all__ = ["Changes", "CycleError", "IncrementalScheduler", "SchedulingError", "Span"]
+
+#: A task's (start, finish) as its TaskResult shows them.
+Span = tuple[datetime, datetime]
+
+
+class Changes(Mapping[int, TaskResult]):
+    """What one edit changed. `spans`: task id → the new (start, finish) of each task whose
+    span changed (at once). As a mapping: task id → each TaskResult that changed, built on
+    first use; use it before the next edit (it raises SchedulingError after one). When
+    earlier edits' results were never built, it holds their changes too."""
+
+    def __init__(self, owner: IncrementalScheduler, serial: int, spans: dict[int, Span]) -> None:
+        self.spans = spans
+        self._owner, self._serial = owner, serial
+        self._results: dict[int, TaskResult] | None = None
+
+    def _built(self) -> dict[int, TaskResult]:
+        if self._results is None:
+            if self._owner._serial != self._serial:
+                raise SchedulingError("These changes are out of date: a later edit was made.")
+            self._owner._materialize()
+        assert self._results is not None
+        return self._results
+
+    def __getitem__(self, task_id: int) -> TaskResult:
+        return self._built()[task_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._built())
+
+    def __repr__(self) -> str:
+        return f"Changes({self._built()!r})"
 
 
 class IncrementalScheduler:
-    """A plan's schedule kept up to date edit by edit. Each edit returns the TaskResults
-    that changed; `result` is the whole current schedule. The plan is edited in place."""
+    """A plan's schedule kept up to date edit by edit. Each edit returns its Changes (the
+    spans and TaskResults that changed); `result` is the whole current schedule. The plan
+    is edited in place."""
 
     def __init__(self, plan: ScheduleInput) -> None:
         self.engine = Scheduler(plan)
@@ -41,6 +87,23 @@ class IncrementalScheduler:
         self._project_nodes: dict[int, list[int]] = {}
         for node, task in enumerate(plan.tasks):
             self._project_nodes.setdefault(task.project, []).append(node)
+        results = self.engine.results
+        self._spans: list[Span] = [
+            (results[task.id].start, results[task.id].finish) for task in plan.tasks
+        ]
+        # Since the results were last built (see _materialize): the nodes whose TaskResult
+        # is out of date; those of them whose early dates (their result's early side) may
+        # have moved; the nodes whose free slack is out of date.
+        self._stale: set[int] = set()
+        self._stale_early: set[int] = set()
+        self._stale_free: set[int] = set()
+        # The seeds of the first stage's backward pass, and the tasks whose shown late
+        # dates may follow, since it last ran (see _flush_backward).
+        self._back_seeds: set[int] = set()
+        self._back_shown: set[int] = set()
+        self._serial = 0
+        # The latest edit's Changes, weakly (it refers to this scheduler).
+        self._latest: ref[Changes] | None = None
 
     @property
     def plan(self) -> ScheduleInput:
@@ -48,11 +111,12 @@ class IncrementalScheduler:
 
     @property
     def result(self) -> ScheduleResult:
+        self._materialize()
         return self.engine.result()
 
     # -- edits -------------------------------------------------------------------------
 
-    def set_duration(self, task_id: int, minutes: int) -> dict[int, TaskResult]:
+    def set_duration(self, task_id: int, minutes: int) -> Changes:
         """A task's duration (working minutes); percent lags from it follow."""
         engine = self.engine
         node = self._node(task_id)
@@ -70,13 +134,13 @@ class IncrementalScheduler:
 
     def set_constraint(
         self, task_id: int, constraint: Constraint, date: datetime | None = None
-    ) -> dict[int, TaskResult]:
+    ) -> Changes:
         node = self._node(task_id)
         task = self.engine.tasks[node]
         task.constraint, task.constraint_date = constraint, date
         return self._task_changed(node)
 
-    def set_levelling_delay(self, task_id: int, minutes: int) -> dict[int, TaskResult]:
+    def set_levelling_delay(self, task_id: int, minutes: int) -> Changes:
         """A task's levelling delay (working minutes, 0: none)."""
         if minutes < 0:
             raise SchedulingError("A levelling delay cannot be negative.")
@@ -84,7 +148,7 @@ class IncrementalScheduler:
         self.engine.tasks[node].levelling_delay = minutes
         return self._task_changed(node)
 
-    def set_deadline(self, task_id: int, deadline: datetime | None) -> dict[int, TaskResult]:
+    def set_deadline(self, task_id: int, deadline: datetime | None) -> Changes:
         node = self._node(task_id)
         self.engine.tasks[node].deadline = deadline
         return self._task_changed(node)
@@ -96,7 +160,7 @@ class IncrementalScheduler:
         actual_start: datetime | None = None,
         actual_finish: datetime | None = None,
         remaining: int | None = None,
-    ) -> dict[int, TaskResult]:
+    ) -> Changes:
         """A task's progress, all four fields at once (None: not recorded)."""
         node = self._node(task_id)
         task = self.engine.tasks[node]
@@ -104,7 +168,7 @@ class IncrementalScheduler:
         task.actual_start, task.actual_finish = actual_start, actual_finish
         return self._task_changed(node)
 
-    def add_link(self, link: LinkSpec) -> dict[int, TaskResult]:
+    def add_link(self, link: LinkSpec) -> Changes:
         """Add a link; a loop raises CycleError and leaves plan and schedule unchanged."""
         engine = self.engine
         edges = engine.add_edges(link)
@@ -120,7 +184,7 @@ class IncrementalScheduler:
             self._index_positions()
         return self._link_changed(link)
 
-    def remove_link(self, link: LinkSpec) -> dict[int, TaskResult]:
+    def remove_link(self, link: LinkSpec) -> Changes:
         """Remove the first link equal to `link`."""
         engine = self.engine
         if link not in engine.plan.links:
@@ -129,7 +193,7 @@ class IncrementalScheduler:
         engine.remove_edges(link)
         return self._link_changed(link)
 
-    def set_link_lag(self, link: LinkSpec, lag: int) -> dict[int, TaskResult]:
+    def set_link_lag(self, link: LinkSpec, lag: int) -> Changes:
         """Give the first link equal to `link` a lag of `lag` working minutes.
 
         The plan then holds `replace(link, lag=lag, lag_unit="working")` last, as removing
@@ -169,7 +233,7 @@ class IncrementalScheduler:
         for position, node in enumerate(self.engine.order):
             self._position[node] = position
 
-    def _task_changed(self, node: int) -> dict[int, TaskResult]:
+    def _task_changed(self, node: int) -> Changes:
         engine = self.engine
         engine.refresh_task(node)
         engine.mark_slow(node)
@@ -181,7 +245,7 @@ class IncrementalScheduler:
         successors = {edge.target for edge in engine.edges_out[node]}
         return self._update({node} | successors, around)
 
-    def _link_changed(self, link: LinkSpec) -> dict[int, TaskResult]:
+    def _link_changed(self, link: LinkSpec) -> Changes:
         engine = self.engine
         source = engine.index[link.predecessor]
         targets = set(engine.leaves(engine.index[link.successor]))
@@ -189,22 +253,26 @@ class IncrementalScheduler:
         started = {edge.source for edge in engine.edges_in[source] if edge.slow}
         return self._update(targets, targets | {source} | started)
 
-    def _update(self, forward_seeds: set[int], around: set[int]) -> dict[int, TaskResult]:
+    def _update(self, forward_seeds: set[int], around: set[int]) -> Changes:
         """Bring every stage up to date after an edit of the nodes in `around`."""
         engine = self.engine
         stage1, back1 = engine.stage1, engine.back1
         old_final = engine.stage2 is not None
         changed1, visited1 = self._forward(stage1, forward_seeds | around, {})
         moved = self._update_project_finishes(changed1)
-        back_visited1 = self._backward(stage1, back1, changed1 | around | moved)
-        self._shown(stage1, back1, back_visited1 | changed1 | around)
-        old_finish = engine.pinned_finish
-        pins = engine.alap_pins(back1)
-        if not pins:
+        # The late dates (the backward pass) wait until the results are asked for: no early
+        # date depends on them, unless an ALAP task sits on its late start.
+        self._back_seeds |= changed1 | around | moved
+        self._back_shown |= changed1 | around
+        if not engine.alap_nodes:
             engine.stage2 = engine.back2 = None
+            engine.pinned_finish = {}
             forward, backward = stage1, back1
-            changed, visited, back_visited = changed1, visited1, back_visited1
+            changed, visited, back_visited = changed1, visited1, set()
         else:
+            self._flush_backward()
+            old_finish = engine.pinned_finish
+            pins = engine.alap_pins(back1)
             if engine.stage2 is None or engine.back2 is None:
                 engine.stage2, engine.back2, engine.pinned = stage1.copy(), back1.copy(), {}
             old_pins = engine.pinned
@@ -224,16 +292,89 @@ class IncrementalScheduler:
             back_visited = self._backward(forward, backward, changed | around | moved | changed1)
             self._shown(forward, backward, back_visited | changed | around)
         if old_final != (engine.stage2 is not None):
-            return self._rebuild_all(free=True)
+            # The final stage changed (ALAP tasks appeared or went): every result may move.
+            everything = set(range(len(engine.tasks)))
+            return self._changes(everything, everything, everything)
         predecessors = {edge.source for node in changed for edge in engine.edges_in[node]}
         # A project's finish bounds the free slack of its tasks without live successors.
         edges_out, done = engine.edges_out, engine.done
-        ends = {node for node in moved
-                if all(done[edge.target] for edge in edges_out[node])}  # fmt: skip
+        if engine.progress_nodes:
+            ends = {node for node in moved
+                    if all(done[edge.target] for edge in edges_out[node])}  # fmt: skip
+        else:
+            ends = {node for node in moved if not edges_out[node]}
         free_nodes = changed | predecessors | around | ends
-        engine.free_slack(free_nodes, forward, engine.project_finish)
         dirty = visited | back_visited | free_nodes | changed1 | moved
-        return self._rebuild(dirty, forward, backward)
+        # Outside these, a task's early dates (and what its result shows of them) held.
+        early = visited | visited1 | around
+        return self._changes(dirty, early, free_nodes)
+
+    def _flush_backward(self) -> None:
+        """The first stage's late dates after the edits since they were last brought up to
+        date (one walk from all their seeds is one from each in turn); the tasks whose
+        late dates it reached get their results rebuilt."""
+        if not self._back_seeds:
+            return
+        engine = self.engine
+        stage1, back1 = engine.stage1, engine.back1
+        visited = self._backward(stage1, back1, self._back_seeds)
+        self._shown(stage1, back1, visited | self._back_shown)
+        self._back_seeds, self._back_shown = set(), set()
+        if engine.stage2 is None:
+            self._stale |= visited
+
+    def _changes(self, dirty: set[int], early: set[int], free: set[int]) -> Changes:
+        """The edit's Changes: its spans now, its results (those of `dirty` nodes, the free
+        slack of `free` ones) when first asked for."""
+        self._stale |= dirty
+        self._stale_early |= early
+        self._stale_free |= free
+        self._serial += 1
+        changes = Changes(self, self._serial, self._update_spans(early))
+        self._latest = ref(changes)
+        return changes
+
+    def _materialize(self) -> None:
+        """Bring the TaskResults up to date with the passes (see Changes); the latest
+        edit's Changes, if not built yet, gets what changed."""
+        engine = self.engine
+        self._flush_backward()
+        if self._stale or self._stale_free:
+            forward, backward = engine.final()
+            if self._stale_free:
+                engine.free_slack(self._stale_free, forward, engine.project_finish)
+            changed = self._rebuild(self._stale, forward, backward, self._stale_early)
+            self._stale, self._stale_early, self._stale_free = set(), set(), set()
+        else:
+            changed = {}
+        latest = self._latest() if self._latest is not None else None
+        if latest is not None and latest._results is None:
+            latest._results = changed
+
+    def _update_spans(self, early: set[int]) -> dict[int, Span]:
+        """Bring the spans of the `early` nodes and their summaries up to date; those that
+        changed, by task id."""
+        engine = self.engine
+        forward, _ = engine.final()
+        spans, tasks, summary = self._spans, engine.tasks, engine.is_summary
+        moved: dict[int, Span] = {}
+        leaves = [node for node in early if not summary[node]]
+        shifted = []
+        for node, span in zip(leaves, engine.spans(leaves, forward), strict=True):
+            if span != spans[node]:
+                spans[node] = moved[tasks[node].id] = span
+                shifted.append(node)
+        if not shifted:
+            return moved
+        children = engine.children
+        summaries = self._ancestors(shifted)
+        for node in engine.summary_order:
+            if node in summaries:
+                kids = [spans[child] for child in children[node]]
+                span = (min([kid[0] for kid in kids]), max([kid[1] for kid in kids]))
+                if span != spans[node]:
+                    spans[node] = moved[tasks[node].id] = span
+        return moved
 
     def _update_project_finishes(self, changed: set[int]) -> set[int]:
         """Recompute the finish of each project with a changed task; the tasks of every
@@ -274,29 +415,37 @@ class IncrementalScheduler:
         """Dirty nodes in topological order; a node whose early dates moved adds its
         successors and its summary (the pass runs between `yield` and the check)."""
         position, engine = self._position, self.engine
-        edges_out, parent_of = engine.edges_out, engine.parent_of
+        edges_out, parent_of, order = engine.edges_out, engine.parent_of, engine.order
         early_start, early_finish = state.early_start, state.early_finish
         # Where a milestone sits (end or start of working time) moves links from it.
         at_finish, start_at_finish = state.at_finish, state.start_at_finish
         queued = set(seeds)
-        heap = [(position[node], node) for node in queued]
+        # Positions in the order (plain ints: the cheapest heap entries).
+        heap = [position[node] for node in queued]
         heapify(heap)
         while heap:
-            node = heappop(heap)[1]
-            before = (early_start[node], early_finish[node], at_finish[node], start_at_finish[node])
+            node = order[heappop(heap)]
+            start, finish = early_start[node], early_finish[node]
+            instant, start_instant = at_finish[node], start_at_finish[node]
             yield node
             visited.add(node)
-            now = (early_start[node], early_finish[node], at_finish[node], start_at_finish[node])
-            if now == before:
+            if (
+                start == early_start[node]
+                and finish == early_finish[node]
+                and instant == at_finish[node]
+                and start_instant == start_at_finish[node]
+            ):
                 continue
             changed.add(node)
-            after = [edge.target for edge in edges_out[node]]
-            if parent_of[node] is not None:
-                after.append(parent_of[node])  # type: ignore[arg-type]
-            for successor in after:
+            for edge in edges_out[node]:
+                successor = edge.target
                 if successor not in queued:
                     queued.add(successor)
-                    heappush(heap, (position[successor], successor))
+                    heappush(heap, position[successor])
+            parent = parent_of[node]
+            if parent is not None and parent not in queued:
+                queued.add(parent)
+                heappush(heap, position[parent])
 
     def _backward(self, forward: ForwardState, state: BackwardState, seeds: set[int]) -> set[int]:
         engine = self.engine
@@ -322,11 +471,12 @@ class IncrementalScheduler:
         edges_in, children, summary = engine.edges_in, engine.children, engine.is_summary
         late_start, late_finish = state.late_start, state.late_finish
         inherited, inherited_start = state.inherited, state.inherited_start
+        order = engine.order
         queued = set(seeds)
-        heap = [(-position[node], node) for node in queued]
+        heap = [-position[node] for node in queued]
         heapify(heap)
         while heap:
-            node = heappop(heap)[1]
+            node = order[-heappop(heap)]
             if summary[node]:
                 kids = children[node]
                 before = [(inherited[kid], inherited_start[kid]) for kid in kids]
@@ -342,7 +492,7 @@ class IncrementalScheduler:
             for other in after:
                 if other not in queued:
                     queued.add(other)
-                    heappush(heap, (-position[other], other))
+                    heappush(heap, -position[other])
 
     def _shown(self, forward: ForwardState, state: BackwardState, leaves: set[int]) -> None:
         engine = self.engine
@@ -368,29 +518,79 @@ class IncrementalScheduler:
         return found
 
     def _rebuild(
-        self, dirty: set[int], forward: ForwardState, backward: BackwardState
+        self, dirty: set[int], forward: ForwardState, backward: BackwardState, early: set[int]
     ) -> dict[int, TaskResult]:
+        """The results of `dirty` nodes (and their summaries) again; those that changed.
+        `early`: the nodes whose early dates may have moved (the others kept them)."""
         engine = self.engine
         tasks, results = engine.tasks, engine.results
-        if len(dirty) == len(tasks):
-            return self._rebuild_all()
+        simple, durations, summary = engine.simple, engine.duration, engine.is_summary
+        # A plain task (no constraint, calendar or progress) whose early dates held: only
+        # its late dates and slack can move, as when the project's finish moved (then that
+        # is most of the project). Its other fields are kept from its current result.
+        late_only = [node for node in dirty
+                     if simple[node] and durations[node] and not summary[node]
+                     and node not in early]  # fmt: skip
+        changed = self._late_results(late_only, forward, backward)
+        others = dirty.difference(late_only) if late_only else dirty
         summaries = self._ancestors(dirty)
-        nodes = dirty | summaries
+        nodes = others | summaries
         before = {tasks[node].id: results[tasks[node].id] for node in nodes}
         engine.make_results(nodes, forward, backward, results)
-        engine.span_summaries([n for n in engine.summary_order if n in summaries], results)
-        return {task_id: results[task_id] for task_id, old in before.items()
-                if results[task_id] != old}  # fmt: skip
+        spanned = engine.summary_order
+        if len(summaries) < len(spanned):
+            spanned = [node for node in spanned if node in summaries]
+        engine.span_summaries(spanned, results)
+        for task_id, old in before.items():
+            if results[task_id] != old:
+                changed[task_id] = results[task_id]
+        return changed
 
-    def _rebuild_all(self, *, free: bool = False) -> dict[int, TaskResult]:
-        """The final stage changed (ALAP tasks appeared or went): every result may move."""
+    def _late_results(
+        self, nodes: list[int], forward: ForwardState, backward: BackwardState
+    ) -> dict[int, TaskResult]:
+        """New results for plain tasks whose early dates held (see `_rebuild`): their late
+        dates, total and free slack, criticality as `Scheduler.make_results` gives them."""
         engine = self.engine
-        before = dict(engine.results)
-        forward, backward = engine.final()
-        count = len(engine.tasks)
-        if free:
-            engine.free_slack(range(count), forward, engine.project_finish)
-        engine.make_results(range(count), forward, backward, engine.results)
-        engine.span_summaries(engine.summary_order, engine.results)
-        return {task_id: result for task_id, result in engine.results.items()
-                if before[task_id] != result}  # fmt: skip
+        tasks, results = engine.tasks, engine.results
+        threshold = engine.plan.critical_slack
+        early_finish, free = forward.early_finish, engine.free
+        late_start, late_finish = backward.shown_start, backward.shown_finish
+        starts, finishes = engine._starts, engine._finishes
+        start_moment, finish_moment = engine.start_moment, engine.finish_moment
+        changed: dict[int, TaskResult] = {}
+        for node in nodes:
+            task_id = tasks[node].id
+            old = results[task_id]
+            offset = late_start[node]
+            late = starts.get(offset) or start_moment(offset)
+            offset = late_finish[node]
+            late_end = finishes.get(offset) or finish_moment(offset)
+            total = offset - early_finish[node]
+            slack = free[node]
+            if total < 0:
+                slack = 0
+            elif total < slack:
+                slack = total
+            if (
+                total == old.total_slack
+                and slack == old.free_slack
+                and late == old.late_start
+                and late_end == old.late_finish
+            ):
+                continue
+            results[task_id] = changed[task_id] = TaskResult(
+                task_id,
+                old.start,
+                old.finish,
+                old.early_start,
+                old.early_finish,
+                late,
+                late_end,
+                total,
+                slack,
+                total <= threshold,
+                old.driving_predecessor,
+                old.levelling_delay,
+            )
+        return changed

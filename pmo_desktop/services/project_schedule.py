@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Row, String, bindparam, or_, select, type_coerce, update
+from sqlalchemy import Row, String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from pmo_desktop.errors import NotFoundError, ValidationError
@@ -262,30 +262,16 @@ def store_changes(
                   for column, attribute in SCHEDULE_COLUMNS.items()}  # fmt: skip
         if all(stored[column] == value for column, value in values.items()):
             continue
-        rows.append({"row_task": task_id, "row_version": stored["version"]}
-                    | {f"v_{name}": value for name, value in values.items()})  # fmt: skip
+        rows.append({"id": task_id, "version": stored["version"]} | values)
         if (stored["start"], stored["finish"]) != (outcome.start, outcome.finish):
             moved[task_id] = (outcome.start, outcome.finish)
         record_version(database, Task, task_id, int(stored["version"]) + 1)  # type: ignore[call-overload]
     if not rows:
         return moved
-    connection = session.connection()
     now = datetime.now().astimezone()
-    table = Task.__table__
     # Each row only at the version the plan was read at: a row another user committed
     # meanwhile (a server database) is a conflict, not an overwrite (issue 8 §2).
-    versions = {row["row_task"]: row["row_version"] for row in rows}
-    crud.check_versions(session, Task, versions)
-    written = connection.execute(
-        update(table)
-        .where(table.c.id == bindparam("row_task"), table.c.version == bindparam("row_version"))
-        .values(
-            {name: bindparam(f"v_{name}") for name in SCHEDULE_COLUMNS}
-            | {"version": table.c.version + 1, "updated_at": now}
-        ),
-        rows,
-    )
-    crud.check_rowcount(session, Task, written.rowcount, versions)
+    crud.update_rows(session, Task, rows, also={"updated_at": now})
     if moved:
         assignments = Assignment.__table__
         found = session.execute(
@@ -293,21 +279,10 @@ def store_changes(
                 assignments.c.task_id.in_(list(moved))
             )
         ).all()
-        spans = [{"row_id": assignment_id, "row_version": version,
-                  "v_start": moved[task_id][0], "v_finish": moved[task_id][1]}
+        spans = [{"id": assignment_id, "version": version,
+                  "start": moved[task_id][0], "finish": moved[task_id][1]}
                  for assignment_id, version, task_id in found]  # fmt: skip
-        if spans:
-            versions = {row["row_id"]: row["row_version"] for row in spans}
-            crud.check_versions(session, Assignment, versions)
-            written = connection.execute(
-                update(assignments)
-                .where(assignments.c.id == bindparam("row_id"),
-                       assignments.c.version == bindparam("row_version"))
-                .values(start=bindparam("v_start"), finish=bindparam("v_finish"),
-                        version=assignments.c.version + 1, updated_at=now),
-                spans,
-            )  # fmt: skip
-            crud.check_rowcount(session, Assignment, written.rowcount, versions)
+        crud.update_rows(session, Assignment, spans, also={"updated_at": now})
         for assignment_id, version, _task_id in found:
             record_version(database, Assignment, assignment_id, version + 1)
     return moved

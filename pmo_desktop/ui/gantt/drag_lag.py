@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pmo_desktop.models import ConstraintType, LinkType
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.cpm_graph import SchedulingError
+from pmo_desktop.scheduling.incremental import Changes
 from pmo_desktop.scheduling.model import LinkSpec
 from pmo_desktop.services.gantt import GanttData, GanttLink, GanttTask
 from pmo_desktop.services.project_schedule import PreviewSession, Span
@@ -105,12 +106,11 @@ class LagPreview:
                 raise SchedulingError("The link is no longer in the plan.")
         return self._current
 
-    def _absorb(self, changed: dict[int, object]) -> None:
+    def _absorb(self, changed: Changes) -> None:
         stored = self.session.project_plan.stored
-        for task_id, outcome in changed.items():
+        for task_id, span in changed.spans.items():
             if task_id not in stored:
                 continue
-            span = (outcome.start, outcome.finish)  # type: ignore[attr-defined]
             if span == self.session.original(task_id):
                 self._changed.pop(task_id, None)
             else:
@@ -123,10 +123,10 @@ class LagPreview:
             self._prepared = True
             node = scheduler.engine.index[task_id]
             if scheduler.engine.tasks[node].constraint == ConstraintType.SNET.value:
-                self._absorb(dict(scheduler.set_constraint(task_id, "ASAP", None)))
-            self._absorb(dict(scheduler.set_levelling_delay(task_id, 0)))
+                self._absorb(scheduler.set_constraint(task_id, "ASAP", None))
+            self._absorb(scheduler.set_levelling_delay(task_id, 0))
         link = self._link()
         if link.lag != lag or link.lag_unit != "working":
-            self._absorb(dict(scheduler.set_link_lag(link, lag)))
+            self._absorb(scheduler.set_link_lag(link, lag))
             self._current = replace(link, lag=lag, lag_unit="working")
         return dict(self._changed)
