@@ -235,6 +235,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.gate_review_action.triggered.connect(self.gate_review)
         self.templates_action.triggered.connect(self.edit_method_templates)
         self.rag_rules_action.triggered.connect(self.edit_rag_rules)
+        self.pmo_mode_action.triggered.connect(self.edit_pmo_mode)
         self.portfolio_group.triggered.connect(self._on_portfolio_chosen)
         self.about_action.triggered.connect(self.show_about)
         self.board_pack_action.triggered.connect(self.show_board_pack)
@@ -417,6 +418,7 @@ class MainWindow(DatabaseCommands, ViewCommands, QMainWindow):
         self.gate_review_action.setEnabled(self._project_id is not None and writable)
         self.templates_action.setEnabled(has_portfolio and writable)
         self.rag_rules_action.setEnabled(has_portfolio and writable and self._is_pmo_admin())
+        self.pmo_mode_action.setEnabled(has_portfolio)  # read-only, with the reason, if not
         busy = self.demo.running
         self.demo_action.setEnabled(writable and not has_portfolio and not busy)
         for action in (self.new_action, self.open_action, self.connect_action):

@@ -280,6 +280,18 @@ class ViewCommands:
             edit_portfolio_rules(self, self.workspace, self._portfolio_id)
             self._apply_portfolio_thresholds()
 
+    def edit_pmo_mode(self: MainWindow) -> None:
+        """Governance ▸ PMO operating mode…: read-only with the reason for a non-admin."""
+        from pmo_desktop.ui.governance import edit_pmo_mode
+
+        if self._portfolio_id is not None:
+            try:
+                edit_pmo_mode(self, self.workspace, self._portfolio_id)
+            except PmoError as exc:
+                self.dialogs.critical(
+                    self, translate("MainWindow", "Cannot read the database"), str(exc)
+                )
+
     def _apply_portfolio_thresholds(self: MainWindow) -> None:
         """The project view rates with the portfolio's RAG rules (a PMO admin's), else with
         the thresholds of Preferences; the dashboard, pack and compliance resolve it alike."""

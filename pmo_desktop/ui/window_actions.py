@@ -266,6 +266,15 @@ def create_actions(window: MainWindow) -> None:
             "MainWindow", "The portfolio's RAG thresholds and risk score rule (PMO admin)"
         ),
     )
+    window.pmo_mode_action = _action(
+        window,
+        translate("MainWindow", "&PMO operating mode…"),
+        icon_name="settings",
+        tip=translate(
+            "MainWindow",
+            "Supportive, controlling or directive: what a gate review requires (PMO admin)",
+        ),
+    )
     window.view_actions = {
         "portfolio": window.dashboard_action,
         "project": window.project_action,
@@ -401,6 +410,7 @@ def create_menus(window: MainWindow) -> None:
         window.gate_review_action,
         window.templates_action,
         window.rag_rules_action,
+        window.pmo_mode_action,
     ):
         window.governance_menu.insertAction(first, action)
     window.governance_menu.insertSeparator(first)

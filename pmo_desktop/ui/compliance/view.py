@@ -47,6 +47,7 @@ from pmo_desktop.models import (
     CostLine,
     Entity,
     GateReview,
+    PmoMode,
     Portfolio,
     Project,
     Resource,
@@ -100,7 +101,8 @@ WATCHED: tuple[type[Entity], ...] = (
     Project,
     Portfolio,
 )
-Pair = tuple[ComplianceReport, ComplianceReport]
+#: The reports now and at the previous period end, and the portfolio's PMO mode (header).
+Loaded = tuple[ComplianceReport, ComplianceReport, PmoMode]
 
 
 def _load(
@@ -110,17 +112,19 @@ def _load(
     programme_id: int | None,
     as_of: date,
     thresholds: RagThresholds,
-) -> Pair:
+) -> Loaded:
     token.raise_if_cancelled()
     project_ids = None
-    if programme_id is not None:
-        with database.session() as session:
+    with database.session() as session:
+        mode = session.scalar(select(Portfolio.pmo_mode).where(Portfolio.id == portfolio_id))
+        if programme_id is not None:
             project_ids = list(
                 session.scalars(select(Project.id).where(Project.programme_id == programme_id))
             )
-    return compliance_pair(
+    current, previous = compliance_pair(
         database, portfolio_id, as_of, project_ids=project_ids, thresholds=thresholds
     )
+    return current, previous, mode or PmoMode.CONTROLLING
 
 
 def interface_language() -> str:
@@ -143,6 +147,8 @@ class ComplianceView(QWidget, RulesTabMixin):
         self.programme_id: int | None = None
         self.current: ComplianceReport | None = None
         self.previous: ComplianceReport | None = None
+        #: The portfolio's PMO mode, shown in the header (Governance ▸ PMO operating mode…).
+        self.pmo_mode = PmoMode.CONTROLLING
         self.error = ""
         self.language = interface_language()
         self._loaded = False
@@ -370,11 +376,11 @@ class ComplianceView(QWidget, RulesTabMixin):
         job.failed.connect(lambda error: self._on_failed(request, error))
         self._job = job
 
-    def _on_loaded(self, request: int, pair: Pair) -> None:
+    def _on_loaded(self, request: int, loaded: Loaded) -> None:
         if request != self._request:
             return
         self._job = None
-        self.current, self.previous = pair
+        self.current, self.previous, self.pmo_mode = loaded
         self._fill()
         self._loaded = True
         self.loaded.emit()
@@ -421,6 +427,12 @@ class ComplianceView(QWidget, RulesTabMixin):
                 date=format_long_date(current.as_of),
                 previous=format_long_date(previous.as_of),
             )
+            + " · "
+            + {
+                PmoMode.SUPPORTIVE: self.tr("Supportive PMO"),
+                PmoMode.CONTROLLING: self.tr("Controlling PMO"),
+                PmoMode.DIRECTIVE: self.tr("Directive PMO"),
+            }[self.pmo_mode]
         )
         titles = {rule.code: rule.definition.title_in(language) for rule in current.rules}
         selected_project = self._selected_project()

@@ -1,5 +1,6 @@
 """Governance dialogs: new project from a method template, stage gate reviews, the
-template editor. The main window calls these entry points from its menus."""
+template editor, the PMO operating mode. The main window calls these entry points from its
+menus."""
 
 from __future__ import annotations
 
@@ -54,5 +55,17 @@ def edit_method_templates(parent: QWidget | None, workspace: Workspace, portfoli
     dialog = TemplateEditorDialog(workspace, portfolio_id, parent)
     try:
         dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+def edit_pmo_mode(parent: QWidget | None, workspace: Workspace, portfolio_id: int) -> bool:
+    """Governance ▸ PMO Operating Mode…: True when the mode was changed (one undo step);
+    read-only, with the reason, for anyone but a PMO admin on a writable database."""
+    from pmo_desktop.ui.governance.pmo_mode_dialog import PmoModeDialog
+
+    dialog = PmoModeDialog(workspace, portfolio_id, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
         dialog.deleteLater()

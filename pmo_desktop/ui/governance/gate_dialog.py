@@ -116,15 +116,15 @@ class GateReviewDialog(QDialog):
             [self.tr("Document or evidence"), self.tr("Link"), self.tr("Required")]
         )
         self.evidence_view = _table(self.evidence)
-        self.conditions = QStandardItemModel(0, 3, self)
+        self.conditions = QStandardItemModel(0, 4, self)
         self.conditions.setHorizontalHeaderLabels(
-            [self.tr("Condition"), self.tr("Owner"), self.tr("Due (YYYY-MM-DD)")]
+            [self.tr("Condition"), self.tr("Owner"), self.tr("Due (YYYY-MM-DD)"), self.tr("Done")]
         )
         self.conditions_view = _table(self.conditions)
         for view, widths in (
             (self.criteria_view, (44, 0, 72)),
             (self.evidence_view, (0, 200, 72)),
-            (self.conditions_view, (0, 130, 120)),
+            (self.conditions_view, (0, 130, 120, 52)),
         ):
             header = view.horizontalHeader()
             for column, width in enumerate(widths):
@@ -343,6 +343,7 @@ class GateReviewDialog(QDialog):
                 _item(str(condition.get("text", ""))),
                 _item(str(condition.get("owner", ""))),
                 _item(str(condition.get("due", ""))),
+                _check(bool(condition.get("done"))),
             ]
         )
 
@@ -384,6 +385,7 @@ class GateReviewDialog(QDialog):
                 "text": self.conditions.item(row, 0).text(),
                 "owner": self.conditions.item(row, 1).text(),
                 "due": self.conditions.item(row, 2).text().strip(),
+                "done": _checked(self.conditions.item(row, 3)),
             }
             for row in range(self.conditions.rowCount())
         ]
