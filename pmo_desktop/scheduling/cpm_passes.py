@@ -157,6 +157,7 @@ class Passes(Graph):
                 # Work not started yet is not planned before the status date.
                 start = self.status
                 state.at_finish[node] = False
+            unconstrained = start
             start = self._apply_start_constraint(node, task, start, state)
             if node in pinned:
                 start = pinned[node]
@@ -173,24 +174,33 @@ class Passes(Graph):
                 # The delay is working time of the task's own calendar.
                 own = self.task_calendars[task.calendar] if task.calendar else self.calendar
                 moment = own.start_at(own.offset(moment) + delay)
-            begin, end = self.work_dates(node, moment, duration)
+            dated = None
+            if not delay and node not in pinned and task.constraint in START_DATED:
+                dated = self._dated_start(node, task, unconstrained, link_start)
+            if dated is not None:
+                # Its start date placed it: the task shows that date even when its
+                # resources are off then (they work from their next working time, which
+                # sets the finish).
+                begin, end = self.work_dates(node, dated, duration)
+                begin = dated
+            else:
+                begin, end = self.work_dates(node, moment, duration)
+                if task.constraint in START_DATED:
+                    # Its resources' working time placed it, not its date: no 17:00 start.
+                    state.at_finish[node] = False
             if node in pinned and not delay and node in self.pinned_finish:
                 end = self.pinned_finish[node]
-            if task.constraint == "MSO" and moment == task.constraint_date and not delay:
-                # Must start on: the task shows its date even when its resources are off
-                # then (they work from their next working time, which sets the finish).
-                begin = moment
-            elif (
+            if (
                 task.constraint in ("FNET", "MFO")
                 and task.constraint_date is not None
                 and not delay
                 and end < task.constraint_date
-                and not self.edges_in[node]
+                and (task.constraint == "MFO" or not self.edges_in[node])
                 and self.status is None
                 and start == self.start_of(node, self.offset(task.constraint_date))
             ):
-                # Placed by its finish date alone (no link): it shows that date as its
-                # finish (its resources' work, on their calendars, ends earlier that day).
+                # Placed by its finish date (an FNET one with no link): it shows that date
+                # as its finish (its resources' work, on their calendars, ends earlier).
                 end = task.constraint_date
             state.exact[node] = (begin, end)
             state.early_start[node] = self.offset(begin)
@@ -209,6 +219,32 @@ class Passes(Graph):
             if self.started[node]:
                 finish = self._started_finish(node, task, start, finish)
         state.early_finish[node] = finish
+
+    def _dated_start(
+        self, node: int, task: TaskSpec, unconstrained: int, link_start: int
+    ) -> datetime | None:
+        """The start date of a task off the project calendar when its constraint date
+        places its start (else None), as Microsoft Project (MPXJ's MicrosoftScheduler)
+        does: its links' date moves to its resources' next working time first, then the
+        constraint applies, and the date it sets is not moved. So an MSO task starts on its
+        date; an SNET task with a predecessor does when its resources could start earlier
+        (without one, its date is moved to their working time); an SNLT task does when
+        they could start only later. The date may be a day its resources are off."""
+        date = task.constraint_date
+        if date is None:
+            return None
+        kind = task.constraint
+        if kind == "MSO":
+            return date
+        if kind == "SNET" and not self.edges_in[node]:
+            return None
+        moment = self.start_moment(unconstrained)
+        if self._after_finish and unconstrained == link_start:
+            moment = self.finish_moment(unconstrained)
+        first = min([calendar.next_start(moment) for calendar, _ in self.work_calendars[node]])
+        if kind == "SNET":
+            return date if first < date else None
+        return date if first > date else None
 
     def _levelling_delay(self, node: int, task: TaskSpec) -> int:
         """The working minutes levelling adds to the task's start: none once it has
