@@ -985,6 +985,305 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
     </message>
 </context>
 <context>
+    <name>CheckinDialog</name>
+    <message>
+        <source>Check in {project}</source>
+        <translation>Archiver {project}</translation>
+    </message>
+    <message>
+        <source>Into {source}, checked out on {when} by {user}.</source>
+        <translation>Vers {source}, extrait le {when} par {user}.</translation>
+    </message>
+    <message>
+        <source>All mine</source>
+        <translation>Ma version partout</translation>
+    </message>
+    <message>
+        <source>All theirs</source>
+        <translation>Leur version partout</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Check in; then everything is applied in one transaction and the check-out is closed.</source>
+        <translation>Rien n&apos;est écrit tant que vous n&apos;avez pas cliqué sur Archiver&#xa0;; tout est alors appliqué en une seule transaction et l&apos;extraction est clôturée.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouts</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Suppressions</translation>
+    </message>
+    <message>
+        <source>{count} change(s) made offline will be applied, with the rows decided below.</source>
+        <translation>Modifications faites hors connexion à appliquer&#xa0;: {count}, avec les lignes tranchées ci-dessous.</translation>
+    </message>
+    <message>
+        <source>{count} change(s) made offline will be applied.</source>
+        <translation>Modifications faites hors connexion à appliquer&#xa0;: {count}.</translation>
+    </message>
+    <message>
+        <source>No change made offline needs applying; checking in closes the check-out.</source>
+        <translation>Aucune modification faite hors connexion n&apos;est à appliquer&#xa0;; l&apos;archivage clôture l&apos;extraction.</translation>
+    </message>
+    <message>
+        <source>{count} change(s) to tasks of other projects (read-only copies at the end of cross-project links) are not checked in.</source>
+        <translation>Modifications de tâches d&apos;autres projets (copies en lecture seule au bout des liaisons inter-projets), non archivées&#xa0;: {count}.</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Modifié des deux côtés</translation>
+    </message>
+    <message>
+        <source>Mine (offline copy)</source>
+        <translation>Ma version (copie hors connexion)</translation>
+    </message>
+    <message>
+        <source>Theirs (shared database)</source>
+        <translation>Leur version (base de données partagée)</translation>
+    </message>
+    <message>
+        <source>Their change</source>
+        <translation>Leur modification</translation>
+    </message>
+    <message>
+        <source>Keep mine: {item}</source>
+        <translation>Garder ma version&#xa0;: {item}</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {item}</source>
+        <translation>Garder leur version&#xa0;: {item}</translation>
+    </message>
+    <message>
+        <source>Changed offline</source>
+        <translation>Modifié hors connexion</translation>
+    </message>
+    <message>
+        <source>Deleted offline</source>
+        <translation>Supprimé hors connexion</translation>
+    </message>
+    <message>
+        <source>Changed in the shared database</source>
+        <translation>Modifié dans la base de données partagée</translation>
+    </message>
+    <message>
+        <source>Deleted in the shared database</source>
+        <translation>Supprimé dans la base de données partagée</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>{user}, {when}</source>
+        <translation>{user}, {when}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count} row(s) were changed both offline and in the shared database.&lt;/b&gt; Choose, row by row, which version to keep ({left} left to decide). Their other changes, and yours to other fields, are kept in any case.</source>
+        <translation>&lt;b&gt;Lignes modifiées à la fois hors connexion et dans la base de données partagée&#xa0;: {count}.&lt;/b&gt; Choisissez, ligne par ligne, la version à garder (encore {left} à trancher). Leurs autres modifications, et les vôtres sur d&apos;autres champs, sont conservées dans tous les cas.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Aucun conflit.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutBanner</name>
+    <message>
+        <source>&lt;b&gt;{project} is checked out&lt;/b&gt; by {user} on {host} since {when} to be edited offline. It can still be edited here, but a field changed both here and in their copy will be a conflict for them to decide at check-in.</source>
+        <extracomment>This file is an offline copy: blue band (informative).</extracomment>
+        <translation>&lt;b&gt;{project} est extrait&lt;/b&gt; par {user} sur {host} depuis le {when} pour être modifié hors connexion. Vous pouvez encore le modifier ici, mais un champ modifié à la fois ici et dans sa copie sera un conflit à trancher lors de son archivage.</translation>
+    </message>
+    <message>
+        <source>Checked out by {user} on {host} since {when} to be edited offline.</source>
+        <translation>Extrait par {user} sur {host} depuis le {when} pour être modifié hors connexion.</translation>
+    </message>
+    <message>
+        <source>Not checked out: only its tasks linked to {code} are in this copy, read-only (changes to them are not checked in).</source>
+        <translation>Non extrait&#xa0;: seules ses tâches liées à {code} figurent dans cette copie, en lecture seule (leurs modifications ne sont pas archivées).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Offline copy of {project}, closed&lt;/b&gt; on {when}: it was checked in or its check-out cancelled. Edits made here now go nowhere; open {source} to work on the project.</source>
+        <translation>&lt;b&gt;Copie hors connexion de {project}, clôturée&lt;/b&gt; le {when}&#xa0;: elle a été archivée ou son extraction a été annulée. Les modifications faites ici ne sont plus reportées nulle part&#xa0;; ouvrez {source} pour travailler sur le projet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Offline copy of {project}&lt;/b&gt; from {source}, checked out on {when}. Edit it offline, then use File ▸ Check in… to apply your changes. Tasks of other projects linked to it are read-only copies: changes to them are not checked in.</source>
+        <translation>&lt;b&gt;Copie hors connexion de {project}&lt;/b&gt; issue de {source}, extraite le {when}. Modifiez-la hors connexion, puis utilisez Fichier ▸ Archiver… pour appliquer vos modifications. Les tâches d&apos;autres projets qui lui sont liées sont des copies en lecture seule&#xa0;: leurs modifications ne sont pas archivées.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutCommands</name>
+    <message>
+        <source>Offline copy</source>
+        <translation>Copie hors connexion</translation>
+    </message>
+    <message>
+        <source>PMO Desktop databases (*.sqlite)</source>
+        <translation>Bases de données PMO Desktop (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Copying {kind}…</source>
+        <translation>Copie&#xa0;: {kind}…</translation>
+    </message>
+    <message>
+        <source>Check out project</source>
+        <extracomment>A check-out, check-in or cancellation changed what the window must show. The last check-in dialog shown (tests look at it).</extracomment>
+        <translation>Extraire le projet</translation>
+    </message>
+    <message>
+        <source>This file is already an offline copy.</source>
+        <translation>Ce fichier est déjà une copie hors connexion.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: nothing can be checked out.</source>
+        <translation>La base de données est en lecture seule&#xa0;: rien ne peut être extrait.</translation>
+    </message>
+    <message>
+        <source>There is no project to check out.</source>
+        <translation>Il n&apos;y a aucun projet à extraire.</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Écriture de {name}…</translation>
+    </message>
+    <message>
+        <source>{code} is checked out into {path}. Others now see it as checked out by you.
+
+Open the offline copy now?</source>
+        <translation>{code} est extrait dans {path}. Les autres utilisateurs le voient désormais comme extrait par vous.
+
+Ouvrir la copie hors connexion maintenant&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>Extraction effectuée</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>This database is not an open offline copy of a project.</source>
+        <translation>Cette base de données n&apos;est pas une copie hors connexion active d&apos;un projet.</translation>
+    </message>
+    <message>
+        <source>Comparing with {source}…</source>
+        <translation>Comparaison avec {source}…</translation>
+    </message>
+    <message>
+        <source>Check-in cancelled: nothing was written.</source>
+        <translation>Archivage annulé&#xa0;: rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Checking in to {source}…</source>
+        <translation>Archivage dans {source}…</translation>
+    </message>
+    <message>
+        <source>The shared database changed since the preview: there are new conflicts. Nothing was written; please decide again.</source>
+        <translation>La base de données partagée a changé depuis l&apos;aperçu&#xa0;: il y a de nouveaux conflits. Rien n&apos;a été écrit&#xa0;; veuillez trancher à nouveau.</translation>
+    </message>
+    <message>
+        <source>Checked in {count} change(s) to {source}; check-out closed.</source>
+        <translation>Modifications archivées dans {source}&#xa0;: {count}&#xa0;; extraction clôturée.</translation>
+    </message>
+    <message>
+        <source>Cancel check-out</source>
+        <translation>Annuler l&apos;extraction</translation>
+    </message>
+    <message>
+        <source>This copy is already closed.</source>
+        <translation>Cette copie est déjà clôturée.</translation>
+    </message>
+    <message>
+        <source>Cancel the check-out of {code}?
+
+The project is released in {source} and the changes made in this offline copy will NOT be checked in (this file keeps them, but can no longer be checked in).</source>
+        <translation>Annuler l&apos;extraction de {code}&#xa0;?
+
+Le projet est libéré dans {source} et les modifications faites dans cette copie hors connexion ne seront PAS archivées (ce fichier les conserve, mais ne pourra plus être archivé).</translation>
+    </message>
+    <message>
+        <source>Releasing {code}…</source>
+        <translation>Libération de {code}…</translation>
+    </message>
+    <message>
+        <source>The current project is not checked out.</source>
+        <translation>Le projet courant n&apos;est pas extrait.</translation>
+    </message>
+    <message>
+        <source>Only {user}, who checked {code} out, or a PMO admin can cancel the check-out.</source>
+        <translation>L&apos;extraction ne peut être annulée que par {user}, qui a extrait {code}, ou par un administrateur PMO.</translation>
+    </message>
+    <message>
+        <source>Cancel {user}&apos;s check-out of {code} (on {host})?
+
+The changes made in that offline copy ({file}) can then no longer be checked in.</source>
+        <translation>Annuler l&apos;extraction de {code} par {user} (sur {host})&#xa0;?
+
+Les modifications faites dans cette copie hors connexion ({file}) ne pourront alors plus être archivées.</translation>
+    </message>
+    <message>
+        <source>The check-out of {code} is cancelled.</source>
+        <translation>L&apos;extraction de {code} est annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <source>Check out a project</source>
+        <extracomment>Columns of the check-in summary table. Columns of the conflicts table. Its open check-out, if someone has it out.</extracomment>
+        <translation>Extraire un projet</translation>
+    </message>
+    <message>
+        <source>A copy of the project — tasks, links, assignments, the resources and calendars it uses, baselines, RAID logs, status reports and costs — is written to a new file you can take offline. Others see the project as checked out until you check it back in (File ▸ Check in…, from the copy).</source>
+        <translation>Une copie du projet — tâches, liaisons, affectations, ressources et calendriers qu&apos;il utilise, plannings de référence, journaux RAID, rapports d&apos;avancement et coûts — est écrite dans un nouveau fichier que vous pouvez emporter hors connexion. Les autres utilisateurs voient le projet comme extrait jusqu&apos;à ce que vous l&apos;archiviez (Fichier ▸ Archiver…, depuis la copie).</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Offline copy:</source>
+        <translation>Copie hors connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Check it out anyway (a second offline copy)</source>
+        <translation>L&apos;extraire quand même (une seconde copie hors connexion)</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Extraire</translation>
+    </message>
+    <message>
+        <source>{code} is already checked out by {user} on {host} since {when}.</source>
+        <translation>{code} est déjà extrait par {user} sur {host} depuis le {when}.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a new file.</source>
+        <translation>{path} existe déjà&#xa0;: choisissez un nouveau fichier.</translation>
+    </message>
+</context>
+<context>
     <name>ClearLevellingAction</name>
     <message>
         <source>C&amp;lear Levelling…</source>
@@ -1010,6 +1309,143 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
         <translation>&amp;Feuille&#xa0;:</translation>
     </message>
     <message>
+        <source>ID</source>
+        <extracomment>Our task and resource columns, for the translators (looked up by `translate`).</extracomment>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Outline level</source>
+        <translation>Niveau hiérarchique</translation>
+    </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Tâche parente</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>% achevé</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>Prédécesseurs</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Jalon</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Max units</source>
+        <translation>Capacité max.</translation>
+    </message>
+    <message>
+        <source>Standard rate</source>
+        <translation>Taux standard</translation>
+    </message>
+    <message>
+        <source>Overtime rate</source>
+        <translation>Taux heures sup.</translation>
+    </message>
+    <message>
+        <source>Cost per use</source>
+        <translation>Coût par utilisation</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tasks, into a project</source>
+        <translation>Tâches, dans un projet</translation>
+    </message>
+    <message>
+        <source>Resources, into the resource pool</source>
+        <translation>Ressources, dans le pool de ressources</translation>
+    </message>
+    <message>
+        <source>Risks, into the risk register</source>
+        <translation>Risques, dans le registre des risques</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semaines</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Import &amp;as:</source>
+        <translation>Importer &amp;comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;Projet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Plain &amp;numbers in Duration are:</source>
+        <translation>&amp;Nombres sans unité dans Durée, exprimés en&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Check</source>
         <translation>&amp;Vérifier</translation>
     </message>
@@ -1018,8 +1454,32 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
         <translation>&amp;Importer</translation>
     </message>
     <message>
+        <source>Our field ← your column:</source>
+        <translation>Notre champ ← votre colonne&#xa0;:</translation>
+    </message>
+    <message>
         <source>First rows of the sheet:</source>
         <translation>Premières lignes de la feuille&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{field} (required)</source>
+        <translation>{field} (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Import tasks from {name}</source>
+        <translation>Importer des tâches depuis {name}</translation>
+    </message>
+    <message>
+        <source>Import resources from {name}</source>
+        <translation>Importer des ressources depuis {name}</translation>
+    </message>
+    <message>
+        <source>This workbook is not one of ours. Say which of its columns holds each field of a task (Name at least), check, then import: the tasks are added at the end of the project and scheduled. Predecessors (3FS+2d;5) and Parent name the sheet&apos;s ID column, else the task&apos;s number in the sheet.</source>
+        <translation>Ce classeur n&apos;a pas été produit par PMO Desktop. Indiquez quelle colonne contient chaque champ d&apos;une tâche (au moins le nom), vérifiez, puis importez&#xa0;: les tâches sont ajoutées à la fin du projet et planifiées. Prédécesseurs (3FS+2d;5) et Tâche parente renvoient à la colonne N° de la feuille, ou à défaut au rang de la tâche dans la feuille.</translation>
+    </message>
+    <message>
+        <source>This workbook is not one of ours. Say which of its columns holds each field of a resource (Name at least), check, then import. A name already in the pool updates that resource (blank cells keep its values); the others are added.</source>
+        <translation>Ce classeur n&apos;a pas été produit par PMO Desktop. Indiquez quelle colonne contient chaque champ d&apos;une ressource (au moins le nom), vérifiez, puis importez. Un nom déjà présent dans le pool met à jour cette ressource (les cellules vides conservent ses valeurs)&#xa0;; les autres sont ajoutées.</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -1096,7 +1556,7 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
     <name>ComplianceView</name>
     <message>
         <source>Filter findings</source>
-        <extracomment>What the rules read: a change to any of these may change the findings. Open a project (a finding double-clicked): its id.</extracomment>
+        <extracomment>What the rules read: a change to any of these may change the findings. The reports now and at the previous period end, and the portfolio&apos;s PMO mode (header). Open a project (a finding double-clicked): its id. The portfolio&apos;s PMO mode, shown in the header (Governance ▸ PMO operating mode…).</extracomment>
         <translation>Filtrer les constats</translation>
     </message>
     <message>
@@ -1142,6 +1602,18 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
     <message>
         <source>{projects} projects checked on {date} · trend against {previous}</source>
         <translation>{projects} projets contrôlés le {date} · tendance par rapport au {previous}</translation>
+    </message>
+    <message>
+        <source>Supportive PMO</source>
+        <translation>PMO de soutien</translation>
+    </message>
+    <message>
+        <source>Controlling PMO</source>
+        <translation>PMO de contrôle</translation>
+    </message>
+    <message>
+        <source>Directive PMO</source>
+        <translation>PMO directif</translation>
     </message>
     <message>
         <source>All severities</source>
@@ -1749,7 +2221,7 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <name>DragController</name>
     <message>
         <source>Lag of link from &apos;{name}&apos; {lag}</source>
-        <extracomment>The value the release commits: a start, a duration in minutes, a percentage. A move that changes the lag of this link instead of setting SNET. The preview session for the pressed task is open (moves now preview successors). Double-click on a link line. A drag&apos;s edit was written (True) or refused (False), after the release. A bar drag changes the driving link&apos;s lag (Alt inverts it for one drag). A released drag&apos;s edit is being written in the worker pool. What the drag&apos;s tooltip says (kept for the status bar and tests).</extracomment>
+        <extracomment>The value the release commits: a start, a duration in minutes, a percentage. A move that changes the lag of this link instead of setting SNET. The preview session for the pressed task is open (moves now preview successors). Double-click on a link line. A drag&apos;s edit was written (True) or refused (False), after the release. A bar drag changes the driving link&apos;s lag (Alt inverts it for one drag). A released drag&apos;s edit is being written in the worker pool. What the drag&apos;s tooltip says (kept for the status bar and tests). The cyclic garbage collector is paused from press to release: a full collection of the preview session&apos;s objects would stall one mouse move by 100-300 ms.</extracomment>
         <translation>Décalage du lien depuis «&#xa0;{name}&#xa0;» {lag}</translation>
     </message>
     <message>
@@ -2254,6 +2726,10 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
         <translation>Échéance (AAAA-MM-JJ)</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
         <source>Add &amp;criterion</source>
         <translation>Ajouter un &amp;critère</translation>
     </message>
@@ -2476,7 +2952,6 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Sheet</source>
-        <extracomment>Our risk columns a user&apos;s header may be named differently (lower case; first wins).</extracomment>
         <translation>Feuille</translation>
     </message>
     <message>
@@ -2522,6 +2997,15 @@ Budget {budget} · risque {risk} · valeur {value}</translation>
     <message>
         <source>Imported project {code}: {tasks} tasks, {links} links</source>
         <translation>Projet {code} importé&#xa0;: {tasks} tâches, {links} liaisons</translation>
+    </message>
+    <message>
+        <source>Imported tasks from {name}: {summary}</source>
+        <extracomment>The portfolio&apos;s projects a user&apos;s task sheet can go into: (id, label).</extracomment>
+        <translation>Tâches importées depuis {name}&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <source>Imported resources from {name}: {summary}</source>
+        <translation>Ressources importées depuis {name}&#xa0;: {summary}</translation>
     </message>
     <message>
         <source>Imported risks from {name}: {summary}</source>
@@ -3260,6 +3744,30 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
         <translation>Fichier disponible</translation>
     </message>
     <message>
+        <source>Check &amp;out project…</source>
+        <translation>E&amp;xtraire un projet…</translation>
+    </message>
+    <message>
+        <source>Copy a project into a local file to edit it offline</source>
+        <translation>Copier un projet dans un fichier local pour le modifier hors connexion</translation>
+    </message>
+    <message>
+        <source>Check &amp;in…</source>
+        <translation>&amp;Archiver…</translation>
+    </message>
+    <message>
+        <source>Apply this offline copy&apos;s changes to the shared database</source>
+        <translation>Appliquer les modifications de cette copie hors connexion à la base de données partagée</translation>
+    </message>
+    <message>
+        <source>Cancel check-out…</source>
+        <translation>Annuler l&apos;extraction…</translation>
+    </message>
+    <message>
+        <source>Release the project without checking anything in</source>
+        <translation>Libérer le projet sans rien archiver</translation>
+    </message>
+    <message>
         <source>Please wait</source>
         <translation>Veuillez patienter</translation>
     </message>
@@ -3469,7 +3977,7 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     </message>
     <message>
         <source>&amp;Method templates…</source>
-        <translation>Modèles de &amp;méthode…</translation>
+        <translation>Modè&amp;les de méthode…</translation>
     </message>
     <message>
         <source>Edit the portfolio&apos;s method templates (PMO admin)</source>
@@ -3490,6 +3998,14 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>The portfolio&apos;s RAG thresholds and risk score rule (PMO admin)</source>
         <translation>Les seuils RAG et la règle de score des risques du portefeuille (administrateur PMO)</translation>
+    </message>
+    <message>
+        <source>&amp;PMO operating mode…</source>
+        <translation>Mode de fonctionnement du &amp;PMO…</translation>
+    </message>
+    <message>
+        <source>Supportive, controlling or directive: what a gate review requires (PMO admin)</source>
+        <translation>De soutien, de contrôle ou directif&#xa0;: ce qu&apos;exige une revue de jalon décisionnel (administrateur PMO)</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -3890,6 +4406,86 @@ Elle reste ouverte en lecture seule&#xa0;: restaurez-la à partir d&apos;une sau
     <message>
         <source>Delete {count} task(s) with their subtasks, links and assignments?</source>
         <translation>Supprimer {count}&#xa0;tâche(s) avec leurs sous-tâches, liaisons et affectations&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>PmoModeDialog</name>
+    <message>
+        <source>PMO Operating Mode — {portfolio}</source>
+        <extracomment>Why the mode cannot be changed here (&quot;&quot; when it can).</extracomment>
+        <translation>Mode de fonctionnement du PMO — {portfolio}</translation>
+    </message>
+    <message>
+        <source>The PMO operating mode of {portfolio} decides what a stage gate review (Governance ▸ Gate review…) requires when required criteria are not met or required documents have no link, and who may decide a gate. It applies to every project of the portfolio from its next gate review.</source>
+        <translation>Le mode de fonctionnement du PMO de {portfolio} détermine ce qu&apos;exige une revue de jalon décisionnel (Gouvernance ▸ Revue de jalon décisionnel…) lorsque des critères obligatoires ne sont pas satisfaits ou que des documents obligatoires n&apos;ont pas de lien, et qui peut décider d&apos;un jalon. Il s&apos;applique à chaque projet du portefeuille dès sa prochaine revue de jalon.</translation>
+    </message>
+    <message>
+        <source>Current mode: &lt;b&gt;{mode}&lt;/b&gt;</source>
+        <translation>Mode actuel&#xa0;: &lt;b&gt;{mode}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>In every mode: recording the checklist without a decision (Pending) is always allowed; Go with conditions needs at least one condition with an owner and a due date; the compliance checks and the RAG rules are the same. The PMO administrator is the user of a database file; on a server, a user with the admin role.</source>
+        <translation>Dans tous les modes&#xa0;: enregistrer la liste de contrôle sans décision (En attente) est toujours permis&#xa0;; un Go sous conditions exige au moins une condition avec un responsable et une échéance&#xa0;; les contrôles de conformité et les règles RAG sont les mêmes. L&apos;administrateur PMO est l&apos;utilisateur d&apos;un fichier de base de données&#xa0;; sur un serveur, un utilisateur ayant le rôle «&#xa0;admin&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Supportive</source>
+        <translation>De soutien</translation>
+    </message>
+    <message>
+        <source>Controlling</source>
+        <translation>De contrôle</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Directif</translation>
+    </message>
+    <message>
+        <source>S&amp;upportive — the PMO advises</source>
+        <translation>De &amp;soutien — le PMO conseille</translation>
+    </message>
+    <message>
+        <source>C&amp;ontrolling — the PMO sets the standards and checks them</source>
+        <translation>De &amp;contrôle — le PMO fixe les standards et vérifie leur application</translation>
+    </message>
+    <message>
+        <source>&amp;Directive — the PMO runs the projects</source>
+        <translation>&amp;Directif — le PMO dirige les projets</translation>
+    </message>
+    <message>
+        <source>A gate with required items still open may pass (Go or Go with conditions): the review is flagged with a warning. Anyone who may edit the database decides.</source>
+        <translation>Un jalon décisionnel dont des éléments obligatoires restent non satisfaits peut être franchi (Go ou Go sous conditions)&#xa0;: la revue est signalée par un avertissement. Toute personne autorisée à modifier la base de données décide.</translation>
+    </message>
+    <message>
+        <source>A gate with required items still open passes only as &apos;Go with conditions&apos;, the conditions recorded with an owner and a due date; a plain Go is refused. Anyone who may edit the database decides.</source>
+        <translation>Un jalon décisionnel dont des éléments obligatoires restent non satisfaits n&apos;est franchi qu&apos;en «&#xa0;Go sous conditions&#xa0;», les conditions étant enregistrées avec un responsable et une échéance&#xa0;; un Go simple est refusé. Toute personne autorisée à modifier la base de données décide.</translation>
+    </message>
+    <message>
+        <source>A gate cannot pass (Go or Go with conditions) while a required item is open. Only a PMO administrator may decide a gate: Go, Go with conditions, Hold or Stop.</source>
+        <translation>Un jalon décisionnel ne peut pas être franchi (Go ou Go sous conditions) tant qu&apos;un élément obligatoire n&apos;est pas satisfait. Seul un administrateur PMO peut décider d&apos;un jalon&#xa0;: Go, Go sous conditions, Suspension ou Arrêt.</translation>
+    </message>
+    <message>
+        <source>The database is read-only ({reason}): the mode cannot be changed.</source>
+        <translation>La base de données est en lecture seule ({reason})&#xa0;: le mode ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>Only a PMO administrator may change the PMO mode; your role on {database} is {role}.</source>
+        <translation>Seul un administrateur PMO peut modifier le mode du PMO&#xa0;; votre rôle sur {database}&#xa0;: {role}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>PMO mode {before} → {after}</source>
+        <translation>Mode du PMO&#xa0;: {before} → {after}</translation>
     </message>
 </context>
 <context>
@@ -4769,7 +5365,7 @@ du jalon</translation>
     </message>
     <message>
         <source>No status report yet</source>
-        <extracomment>Sort keys of missing values, typed like the column&apos;s values (Qt compares by type). &quot;better&quot;, &quot;same&quot;, &quot;worse&quot; or &quot;new&quot; against the previous report (RAG columns). The threshold rating of a computed figure (SPI, CPI, forecast, slip): &quot;R&quot;, &quot;A&quot;, &quot;G&quot;.</extracomment>
+        <extracomment>Sort keys of missing values, typed like the column&apos;s values (Qt compares by type). &quot;better&quot;, &quot;same&quot;, &quot;worse&quot; or &quot;new&quot; against the previous report (RAG columns). The threshold rating of a computed figure (SPI, CPI, forecast, slip): &quot;R&quot;, &quot;A&quot;, &quot;G&quot;. Projects checked out to be edited offline: the sentence their name cell tells.</extracomment>
         <translation>Aucun rapport d&apos;avancement pour l&apos;instant</translation>
     </message>
     <message>
@@ -6453,6 +7049,122 @@ du jalon</translation>
     <message>
         <source>Escalated on {date}</source>
         <translation>Remonté le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>RowChoiceTable</name>
+    <message>
+        <source>Row</source>
+        <extracomment>The two sides of a choice (the same strings as `services.conflicts`). Columns of the table. The least height of a line of the table, in pixels. Who changed theirs and when, as display text (&quot;bruno · 29/10/2026 14:05&quot;). Shown instead of fields when there are none (e.g. &quot;Deleted by bruno&quot;). False when only &quot;theirs&quot; is possible (the row was deleted). A choice changed (the row&apos;s key, MINE or THEIRS).</extracomment>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Leur valeur</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>All mine</source>
+        <translation>Ma version partout</translation>
+    </message>
+    <message>
+        <source>Keep your values in every row.</source>
+        <translation>Garder vos valeurs dans toutes les lignes.</translation>
+    </message>
+    <message>
+        <source>All theirs</source>
+        <translation>Leur version partout</translation>
+    </message>
+    <message>
+        <source>Keep the other users&apos; values in every row.</source>
+        <translation>Garder les valeurs des autres utilisateurs dans toutes les lignes.</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Ma version</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Leur version</translation>
+    </message>
+    <message>
+        <source>Keep your values for {row}</source>
+        <translation>Garder vos valeurs pour {row}</translation>
+    </message>
+    <message>
+        <source>Keep their values for {row}</source>
+        <translation>Garder leurs valeurs pour {row}</translation>
+    </message>
+</context>
+<context>
+    <name>RowConflictDialog</name>
+    <message>
+        <source>Someone else changed a row you were saving</source>
+        <extracomment>The side kept per row (&quot;Save my choices&quot;); None when cancelled.</extracomment>
+        <translation>Quelqu&apos;un d&apos;autre a modifié une ligne que vous enregistriez</translation>
+    </message>
+    <message>
+        <source>Others changed {count} rows you were saving</source>
+        <translation>D&apos;autres utilisateurs ont modifié {count}&#xa0;lignes que vous enregistriez</translation>
+    </message>
+    <message>
+        <source>your change</source>
+        <translation>votre modification</translation>
+    </message>
+    <message>
+        <source>Nothing has been overwritten: “{change}” was not saved. For each row, keep your values or theirs; the rows below are saved together as one change you can undo. Their other changes are kept in any case, and scheduled dates are computed again.</source>
+        <translation>Rien n&apos;a été écrasé&#xa0;: l&apos;action «&#xa0;{change}&#xa0;» n&apos;a pas été enregistrée. Pour chaque ligne, gardez vos valeurs ou les leurs&#xa0;; les lignes ci-dessous sont enregistrées ensemble en une seule modification que vous pourrez annuler. Leurs autres modifications sont conservées dans tous les cas, et les dates planifiées sont recalculées.</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>Enregistrer mes choix</translation>
+    </message>
+    <message>
+        <source>Save the rows kept as yours on top of the other users&apos; versions.</source>
+        <translation>Enregistrer les lignes où vous gardez votre version par-dessus celles des autres utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Save nothing and show their version.</source>
+        <translation>Ne rien enregistrer et afficher leur version.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>Deleted by {user}: it stays deleted</source>
+        <translation>Supprimée par {user}&#xa0;: elle reste supprimée</translation>
+    </message>
+    <message>
+        <source>Deleted by another user: it stays deleted</source>
+        <translation>Supprimée par un autre utilisateur&#xa0;: elle reste supprimée</translation>
+    </message>
+    <message>
+        <source>Added since you looked: “Mine” deletes it too, “Theirs” keeps it and its task</source>
+        <translation>Ajoutée depuis votre consultation&#xa0;: «&#xa0;Ma version&#xa0;» la supprime aussi, «&#xa0;Leur version&#xa0;» la garde avec sa tâche</translation>
+    </message>
+    <message>
+        <source>(you delete it)</source>
+        <translation>(vous la supprimez)</translation>
+    </message>
+    <message>
+        <source>Another user</source>
+        <translation>Un autre utilisateur</translation>
     </message>
 </context>
 <context>
