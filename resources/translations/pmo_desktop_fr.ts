@@ -1087,6 +1087,10 @@ S&apos;arrêter&#xa0;: aucun projet sous le premier qui ne tient pas n&apos;est 
         <translation>(vide)</translation>
     </message>
     <message>
+        <source>{field}: {value}</source>
+        <translation>{field}&#xa0;: {value}</translation>
+    </message>
+    <message>
         <source>{user}, {when}</source>
         <translation>{user}, {when}</translation>
     </message>
@@ -1464,6 +1468,10 @@ Les modifications faites dans cette copie hors connexion ({file}) ne pourront al
     <message>
         <source>{field} (required)</source>
         <translation>{field} (obligatoire)</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}&#xa0;:</translation>
     </message>
     <message>
         <source>Import tasks from {name}</source>

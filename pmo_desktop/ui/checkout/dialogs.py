@@ -442,7 +442,7 @@ class CheckinDialog(QDialog):
                 (THEIRS, "deleted"): self.tr("Deleted in the shared database"),
             }.get((side, str(value)), str(value))
         shown = format_field(conflict.field, value, empty=self.tr("(empty)"))
-        return f"{field_label(conflict.field)}: {shown}"
+        return self.tr("{field}: {value}").format(field=field_label(conflict.field), value=shown)
 
     def _who(self, conflict: Conflict) -> str:
         when = format_moment(conflict.changed_at) if conflict.changed_at is not None else ""

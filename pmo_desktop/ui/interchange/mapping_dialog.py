@@ -238,7 +238,7 @@ class ColumnMappingDialog(QDialog):
             label = translate(_CONTEXT, name)
             if name in kind.required:
                 label = self.tr("{field} (required)").format(field=label)
-            self.grid.addRow(label + ":", combo)
+            self.grid.addRow(self.tr("{field}:").format(field=label), combo)
         tasks = kind.key == "tasks"
         for widget in (self.project_label, self.project_combo, self.unit_label, self.unit_combo):
             widget.setVisible(tasks)
