@@ -39,6 +39,10 @@ MNEMONIC_GROUPS = {
         "Create the &demo portfolio", "&Reload", "&Quit",
     ),
     "Edit menu": ("&Undo", "&Redo", "&Preferences…"),
+    "Governance menu": (
+        "New project from &template…", "&Gate review…", "&Method templates…",
+        "&RAG rules and risk scoring…", "&PMO operating mode…",
+    ),
     "View menu": (
         "Portfolio &dashboard", "&Project", "&Gantt chart", "Portfolio G&antt",
         "Resource &loading", "Ris&k register", "RA&ID logs", "Re&source pool",
