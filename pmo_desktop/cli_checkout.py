@@ -24,6 +24,13 @@ _CHECKIN_HELP = (
     "copy's values win) or --theirs (the shared database's values are kept) decides them. "
     "Exit status 3 means conflicts were found and nothing was checked in."
 )
+_CANCEL_HELP = (
+    "With --cancel: release a check-out without checking anything in. On the shared "
+    "database (--db SHARED --project CODE), by whoever checked the project out or a PMO "
+    "admin; or from the offline copy itself (--db LOCAL.sqlite), which also releases it "
+    "in the shared database it came from. The copy's edits are abandoned: the file keeps "
+    "them but can no longer be checked in."
+)
 _CHECKOUTS_HELP = "List the projects checked out of a shared database: who, where and since when."
 
 
@@ -34,15 +41,22 @@ def register(commands: Any) -> None:
     out = commands.add_parser(
         "checkout",
         help="copy a project into a local file to edit offline",
-        description=_CHECKOUT_HELP,
+        description=f"{_CHECKOUT_HELP} {_CANCEL_HELP}",
     )
-    cli._add_db(out, "the shared database (file or postgresql:// URL)", required=True)
-    out.add_argument("--project", required=True, metavar="CODE", help="the project's code")
-    out.add_argument(
-        "--out", required=True, type=Path, metavar="LOCAL.sqlite", help="the new local file"
+    cli._add_db(
+        out,
+        "the shared database (file or postgresql:// URL); with --cancel, or the offline copy",
+        required=True,
     )
+    out.add_argument("--project", metavar="CODE", help="the project's code")
+    out.add_argument("--out", type=Path, metavar="LOCAL.sqlite", help="the new local file")
     out.add_argument(
         "--force", action="store_true", help="check out even if someone already has it out"
+    )
+    out.add_argument(
+        "--cancel",
+        action="store_true",
+        help="release the project's check-out (or the copy's) instead; nothing is checked in",
     )
     out.set_defaults(handler=_checkout)
 
@@ -73,10 +87,16 @@ def register(commands: Any) -> None:
     listing.set_defaults(handler=_checkouts)
 
 
-def _checkout(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int:
+def _checkout(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from pmo_desktop import cli
     from pmo_desktop.services.checkout import checkout
 
+    if args.cancel:
+        if args.out is not None or args.force:
+            parser.error("checkout --cancel takes no --out or --force")
+        return _cancel(args)
+    if args.project is None or args.out is None:
+        parser.error("checkout needs --project and --out (or --cancel)")
     database = cli._open(args.db, create=False)
     try:
         info = checkout(database, args.project, args.out, force=args.force)
@@ -88,6 +108,68 @@ def _checkout(args: argparse.Namespace, _parser: argparse.ArgumentParser) -> int
         f"Check it back in with: pmo-desktop checkin {args.out}"
     )
     return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    """`checkout --cancel`: from the shared database (holder or PMO admin), or the copy."""
+    from pmo_desktop import cli
+    from pmo_desktop.services.checkout import CheckoutError, checked_out
+    from pmo_desktop.services.checkout_copies import (
+        cancel_checkout,
+        copy_info,
+        open_source,
+        release_copy,
+    )
+    from pmo_desktop.services.gates import is_pmo_admin
+
+    database = cli._open(args.db, create=False)
+    try:
+        copy = copy_info(database)
+        if copy is not None:
+            if args.project is not None and args.project != copy.project_code:
+                raise CheckoutError(
+                    f"{database.display} is the offline copy of {copy.project_code}, "
+                    f"not of {args.project}."
+                )
+            shared = open_source(copy.source)
+            try:
+                release_copy(database, shared)
+            finally:
+                shared.close()
+            print(
+                f"Cancelled the check-out of {copy.project_code}: released in {copy.source}; "
+                f"{database.display} can no longer be checked in."
+            )
+            return 0
+        if args.project is None:
+            raise CheckoutError(
+                f"{database.display} is not an offline copy: give the --project whose "
+                "check-out to cancel."
+            )
+        project_id = _project_id(database, args.project)
+        info = checked_out(database, project_id)
+        if info is None:
+            raise CheckoutError(f"{args.project} is not checked out of {database.display}.")
+        if info.checked_out_by != database.user_name and not is_pmo_admin(database):
+            raise CheckoutError(
+                f"Only {info.checked_out_by}, who checked {info.project_code} out, or a PMO "
+                "admin can cancel the check-out; nothing was changed."
+            )
+        cancel_checkout(database, project_id, master_uuid=info.uuid)
+    finally:
+        database.close()
+    print(
+        f"Cancelled {info.checked_out_by}'s check-out of {info.project_code} (on {info.host}, "
+        f"into {info.local_file}): that copy can no longer be checked in."
+    )
+    return 0
+
+
+def _project_id(database: Any, code: str) -> int:
+    from pmo_desktop.services.checkout import _find_project
+
+    with database.session() as session:
+        return int(_find_project(session.connection(), code).id)
 
 
 def _value(value: Any) -> str:

@@ -2,15 +2,15 @@
 
 A command is plain data plus `apply(database)` and `revert(database)`. The GUI wraps it in a
 QUndoCommand (`ui/undo.py`); scripts and tests call it directly. Each call is one transaction
-through `services.crud`, so a conflict with another user's commit raises `ConflictError` and
-writes nothing. A command remembers the row versions it wrote, so undo is refused (with a
-conflict) when someone else changed the row since.
+through `services.crud` (a `CompositeCommand`: one for the whole group), so a conflict with
+another user's commit raises `ConflictError` and writes nothing. A command remembers the row
+versions it wrote, so undo is refused (with a conflict) when someone else changed the row since.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import insert, select
@@ -195,31 +195,35 @@ class DeleteRow:
 
 @dataclass
 class CompositeCommand:
-    """Several commands as one undo step (applied in order, reverted in reverse order)."""
+    """Several commands as one undo step (applied in order, reverted in reverse order).
+
+    The whole group is ONE write transaction (`Database.one_transaction`): the commands'
+    own sessions join it, so a conflict, an error, a lost connection or a killed program
+    halfway leaves the database exactly as before, audit trail included. On failure the
+    commands' own state (versions, snapshots) is put back too, so undo and redo still work.
+    """
 
     commands: list[Command]
     text: str = ""
 
     def apply(self, database: Database) -> None:
-        done: list[Command] = []
-        try:
-            for command in self.commands:
-                command.apply(database)
-                done.append(command)
-        except Exception:
-            for command in reversed(done):
-                command.revert(database)
-            raise
+        self._run(database, list(self.commands), forward=True)
 
     def revert(self, database: Database) -> None:
-        undone: list[Command] = []
+        self._run(database, list(reversed(self.commands)), forward=False)
+
+    def _run(self, database: Database, commands: list[Command], *, forward: bool) -> None:
+        registry = _own_versions(database)
+        saved_registry = dict(registry)
+        saved = _Memento(commands)
         try:
-            for command in reversed(self.commands):
-                command.revert(database)
-                undone.append(command)
-        except Exception:
-            for command in reversed(undone):
-                command.apply(database)
+            with database.one_transaction():
+                for command in commands:
+                    (command.apply if forward else command.revert)(database)
+        except BaseException:
+            registry.clear()
+            registry.update(saved_registry)
+            saved.restore()
             raise
 
     def merge(self, other: Command) -> bool:
@@ -230,6 +234,56 @@ class CompositeCommand:
         for command in self.commands:
             models |= command.touched()
         return models
+
+
+class _Memento:
+    """The state of some commands and of the steps and snapshots they hold, to put back
+    when their transaction rolls back (every dataclass instance, list and dict reachable
+    from them: a command's version, `_applied` flag, snapshots, sub-commands...)."""
+
+    def __init__(self, roots: Sequence[object]) -> None:
+        self._objects: list[tuple[object, dict[str, Any]]] = []
+        self._lists: list[tuple[list[Any], list[Any]]] = []
+        self._dicts: list[tuple[dict[Any, Any], dict[Any, Any]]] = []
+        seen: set[int] = set()
+        pending: list[object] = list(roots)
+        while pending:
+            item = pending.pop()
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, list):
+                self._lists.append((item, list(item)))
+                pending += item
+            elif isinstance(item, dict):
+                self._dicts.append((item, dict(item)))
+                pending += list(item.values())
+            elif isinstance(item, tuple | set | frozenset):
+                pending += list(item)
+            elif _is_state(item):
+                state = dict(vars(item))
+                self._objects.append((item, state))
+                pending += list(state.values())
+
+    def restore(self) -> None:
+        for item, state in self._objects:
+            vars(item).clear()
+            vars(item).update(state)
+        for items, saved in self._lists:
+            items[:] = saved
+        for mapping, content in self._dicts:
+            mapping.clear()
+            mapping.update(content)
+
+
+def _is_state(item: object) -> bool:
+    """A command, step or snapshot (a dataclass instance; not a database, not an ORM row)."""
+    return (
+        is_dataclass(item)
+        and not isinstance(item, type | Database)
+        and not hasattr(item, "_sa_instance_state")
+        and hasattr(item, "__dict__")
+    )
 
 
 def own_version(database: Database, model: type[Entity], entity_id: int, version: int) -> int:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import inspect, select
+from sqlalchemy import bindparam, cast, func, inspect, select
+from sqlalchemy import update as update_statement
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -227,3 +229,98 @@ def check_rowcount(
         raise ConflictError(
             model.__name__, 0, mine={}, theirs={}, expected_version=0, their_version=None
         )
+
+
+#: Rows per set-based UPDATE on PostgreSQL: a multiple of the 500 ids per change notice
+#: (storage/migrations/change_notices.py), so each statement sends full notices.
+UPDATE_BATCH = 10_000
+
+
+def update_rows(
+    session: Session,
+    model: type[Entity],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    also: Mapping[str, Any] | None = None,
+) -> int:
+    """Write many rows at the versions the caller read, each moving to its next version.
+
+    Each row is a dict with the same keys: `id`, `version` (as read) and the columns to
+    write; `also` holds values written to every row (`updated_at`, say). Inside a write
+    transaction: the rows are locked and checked first (`check_versions`), and the write
+    must reach every row (`check_rowcount`), else ConflictError and the caller's
+    transaction rolls back. Returns the number of rows written.
+    """
+    if not rows:
+        return 0
+    versions = {int(row["id"]): int(row["version"]) for row in rows}
+    if len(versions) != len(rows):
+        raise ValueError(f"{model.__name__}: a row appears twice in one bulk update.")
+    _written_columns(model, rows, also)
+    check_versions(session, model, versions)
+    written = write_rows(session, model, rows, also=also)
+    check_rowcount(session, model, written, versions)
+    return written
+
+
+def write_rows(
+    session: Session,
+    model: type[Entity],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    also: Mapping[str, Any] | None = None,
+) -> int:
+    """`update_rows` without its checks: one guarded UPDATE per row; how many were written.
+
+    SQLite: one executemany. PostgreSQL: psycopg's executemany runs one statement per row,
+    and each fires the tables' statement triggers (one change notice per row, migration
+    0011), so the rows go as arrays in one `UPDATE … FROM unnest(…) AS v(…) WHERE id =
+    v.id AND version = v.version` per `UPDATE_BATCH` rows: one trigger call and
+    ⌈rows / 500⌉ notices per statement. Both write the same values and versions.
+    """
+    if not rows:
+        return 0
+    table = model.__table__
+    columns = _written_columns(model, rows, also)
+    constants = {"version": table.c.version + 1} | dict(also or {})
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        statement = (
+            update_statement(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values({name: bindparam(f"b_{name}") for name in columns} | constants)
+        )
+        params = [{f"b_{name}": value for name, value in row.items()} for row in rows]
+        return int(connection.execute(statement, params).rowcount)  # type: ignore[attr-defined]
+    names = ["id", "version", *columns]
+    arrays = [
+        cast(bindparam(f"b_{name}", type_=ARRAY(table.c[name].type)), ARRAY(table.c[name].type))
+        for name in names
+    ]
+    given = func.unnest(*arrays).table_valued(*names).render_derived(name="v")
+    statement = (
+        update_statement(table)
+        .where(table.c.id == given.c.id, table.c.version == given.c.version)
+        .values({name: given.c[name] for name in columns} | constants)
+    )
+    written = 0
+    for first in range(0, len(rows), UPDATE_BATCH):
+        batch = rows[first : first + UPDATE_BATCH]
+        params = {f"b_{name}": [row[name] for row in batch] for name in names}
+        written += int(connection.execute(statement, params).rowcount)  # type: ignore[attr-defined]
+    return written
+
+
+def _written_columns(
+    model: type[Entity], rows: Sequence[Mapping[str, Any]], also: Mapping[str, Any] | None
+) -> list[str]:
+    """The columns a bulk update writes from its rows (all rows name the same ones)."""
+    table = model.__table__
+    columns = [name for name in rows[0] if name not in ("id", "version")]
+    keys = {"id", "version", *columns}
+    if any(row.keys() != keys for row in rows):
+        raise ValueError(f"{model.__name__}: every row of a bulk update names the same columns.")
+    unknown = sorted((keys | set(also or ())) - set(table.c.keys()))
+    if unknown:
+        raise ValueError(f"{model.__name__} has no column {', '.join(unknown)}.")
+    return columns

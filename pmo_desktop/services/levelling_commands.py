@@ -25,7 +25,7 @@ from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import ScheduleInput, ScheduleResult
 from pmo_desktop.services.commands import Command
 from pmo_desktop.services.scheduling import PlanError, load_plan
-from pmo_desktop.services.task_commands import RowUpdate
+from pmo_desktop.services.task_commands import RowUpdate, write_row_updates
 from pmo_desktop.storage.database import Database
 
 _ID_CHUNK = 500
@@ -156,14 +156,8 @@ class ApplyLevelling:
         saved_steps = [dict(vars(step)) for step in steps]
         try:
             with database.write_session() as session:
-                for model in (Task, Assignment):
-                    ids = [step.entity_id for step in steps if step.model is model]
-                    for first in range(0, len(ids), _ID_CHUNK):
-                        chunk = ids[first : first + _ID_CHUNK]
-                        list(session.scalars(select(model).where(model.id.in_(chunk))))
-                for step in steps:
-                    (step.apply if forward else step.revert)(session, database)
-                session.flush()
+                # One set-based UPDATE per table on a server: a change notice per 500 rows.
+                write_row_updates(session, database, steps, forward=forward)
         except BaseException as exc:
             registry.clear()
             registry.update(saved_registry)

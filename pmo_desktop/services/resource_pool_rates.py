@@ -14,13 +14,14 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 
 from pmo_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pmo_desktop.models import Assignment, Entity, Portfolio, Project, Resource, Task
 from pmo_desktop.models import ResourceRate as ResourceRateModel
 from pmo_desktop.scheduling.calendar import WorkingCalendar
 from pmo_desktop.scheduling.model import CalendarSpec
+from pmo_desktop.services import crud
 from pmo_desktop.services.commands import (
     Command,
     CompositeCommand,
@@ -108,42 +109,34 @@ class SetAssignmentCosts:
         self._write(database, after=False)
 
     def _write(self, database: Database, *, after: bool) -> None:
-        """One executemany UPDATE guarded by each row's version (hundreds of ORM updates
-        would hold the GUI thread for a second)."""
-        table = Assignment.__table__
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-            .values(cost=bindparam("b_cost"), version=table.c.version + 1)
-        )
+        """One UPDATE guarded by each row's version (hundreds of ORM updates would hold the
+        GUI thread for a second): an executemany, set-based on a server (crud.write_rows)."""
         rows = []
         for assignment_id, version, before, new in self.changes:
             expected = version
             if self._applied:
                 expected = own_version(database, Assignment, assignment_id, version)
-            rows.append(
-                {"b_id": assignment_id, "b_version": expected, "b_cost": new if after else before}
-            )
+            cost = new if after else before
+            rows.append({"id": assignment_id, "version": expected, "cost": cost})
         with database.write_session() as session:
-            result = session.execute(statement, rows)
-            if result.rowcount != len(rows):  # type: ignore[attr-defined]
+            if crud.write_rows(session, Assignment, rows) != len(rows):
                 raise self._conflict(session, rows)
         for row in rows:
-            record_version(database, Assignment, row["b_id"], row["b_version"] + 1)
+            record_version(database, Assignment, row["id"], row["version"] + 1)
 
     @staticmethod
     def _conflict(session: Any, rows: list[dict[str, Any]]) -> ConflictError:
         """The first assignment someone else changed or deleted meanwhile."""
         for row in rows:
-            found = session.get(Assignment, row["b_id"])
-            if found is None or found.version != row["b_version"] + 1:
+            found = session.get(Assignment, row["id"])
+            if found is None or found.version != row["version"] + 1:
                 return ConflictError(
-                    "Assignment", row["b_id"], mine={"cost": row["b_cost"]}, theirs=None,
-                    expected_version=row["b_version"],
+                    "Assignment", row["id"], mine={"cost": row["cost"]}, theirs=None,
+                    expected_version=row["version"],
                     their_version=None if found is None else found.version,
                 )  # fmt: skip
         return ConflictError(
-            "Assignment", rows[0]["b_id"], mine={}, theirs=None, expected_version=0,
+            "Assignment", rows[0]["id"], mine={}, theirs=None, expected_version=0,
             their_version=None,
         )  # fmt: skip
 

@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from pmo_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pmo_desktop.models import Assignment, BaselineTask, Dependency, Entity, Task
+from pmo_desktop.models.base import utcnow
 from pmo_desktop.services import crud
 from pmo_desktop.services.commands import Command, RowSnapshot, own_version, record_version
 from pmo_desktop.services.project_schedule import Span, reschedule_in
+from pmo_desktop.storage import audit
 from pmo_desktop.storage.database import Database
 
 
@@ -87,6 +89,63 @@ class RowUpdate:
         self.version = record_version(database, self.model, self.entity_id, entity.version)
 
 
+#: Ids per locking read of `write_row_updates`.
+_READ_CHUNK = 1000
+
+
+def write_row_updates(
+    session: Session, database: Database, steps: Sequence[RowUpdate], *, forward: bool
+) -> None:
+    """Apply (`forward`) or revert many row updates at once, as their `apply`/`revert` one
+    by one would: the same version checks and ConflictError, versions moved on and
+    remembered, audit rows; but one set-based UPDATE per table and set of columns
+    (crud.write_rows) instead of one ORM flush per row. A row named twice goes one step
+    after the other."""
+    if len({(step.model, step.entity_id) for step in steps}) != len(steps):
+        for step in steps:
+            (step.apply if forward else step.revert)(session, database)
+        return
+    groups: dict[tuple[type[Entity], tuple[str, ...]], list[tuple[RowUpdate, int]]] = {}
+    for step in steps:
+        expected = step.version
+        if step.applied:
+            expected = own_version(database, step.model, step.entity_id, step.version)
+        names = tuple(step.after if forward else step.before)
+        groups.setdefault((step.model, names), []).append((step, expected))
+    stamp = utcnow()
+    for (model, _names), group in groups.items():
+        table = model.__table__
+        ids = [step.entity_id for step, _expected in group]
+        stored: dict[int, Any] = {}
+        for first in range(0, len(ids), _READ_CHUNK):
+            chunk = ids[first : first + _READ_CHUNK]
+            query = select(table).where(table.c.id.in_(chunk)).with_for_update()
+            stored.update((row.id, row._mapping) for row in session.execute(query))
+        writes: list[tuple[RowUpdate, int, dict[str, Any]]] = []
+        for step, expected in group:
+            values = step.after if forward else step.before
+            row = stored.get(step.entity_id)
+            if row is None or row["version"] != expected:
+                current = session.get(model, step.entity_id, populate_existing=True)
+                _check_version(current, model, step.entity_id, expected, values)
+            if any(row[name] != value for name, value in values.items()):
+                writes.append((step, expected, values))
+            else:  # nothing to change: the ORM would not write the row either
+                step.version = record_version(database, model, step.entity_id, expected)
+        rows = [{"id": step.entity_id, "version": expected} | values
+                for step, expected, values in writes]  # fmt: skip
+        written = crud.write_rows(session, model, rows, also={"updated_at": stamp})
+        crud.check_rowcount(session, model, written, {row["id"]: row["version"] for row in rows})
+        audit.record_updates(
+            session, table.name, [(stored[step.entity_id], values) for step, _e, values in writes]
+        )
+        for step, expected, _values in writes:
+            step.version = record_version(database, model, step.entity_id, expected + 1)
+    if forward:
+        for step in steps:
+            step.applied = True
+
+
 @dataclass
 class RowInsert:
     """Insert a row; undo deletes it, redo puts it back with the same id, uuid and version."""
@@ -120,44 +179,68 @@ class RowInsert:
         session.execute(delete(self.model.__table__).where(self.model.id == self.entity_id))
 
 
+#: A row of the database: (entity class name, id), as `services.conflicts` names rows.
+RowKey = tuple[str, int]
+#: The rows a task's deletion takes along and that users edit (baseline rows are snapshots).
+_TAKEN_ALONG: dict[str, type[Entity]] = {"Task": Task, "Dependency": Dependency,
+                                         "Assignment": Assignment}  # fmt: skip
+
+
 @dataclass
 class RowsDelete:
     """Delete rows; tasks take their subtasks, links, assignments and baseline rows along.
 
-    Undo re-inserts exactly what went (ids, uuids, versions), parents first.
+    Every row that goes is checked against the version the user saw: the chosen rows
+    (`versions`) and, when recorded (`seen`, see `rows_delete`), the subtasks, links and
+    assignments taken along. A row another user changed meanwhile, or added under a task
+    being deleted, is a conflict (nothing is deleted; `services.conflicts` lists them row by
+    row). Undo re-inserts exactly what went (ids, uuids, versions), parents first.
     """
 
     model: type[Entity]
     versions: dict[int, int]
     snapshots: list[RowSnapshot] = field(default_factory=list)
     applied: bool = False
+    #: The rows taken along, at the versions the user saw (None: not recorded, not checked).
+    seen: dict[RowKey, int] | None = None
+    #: The values the user saw of the rows that go (to tell what others changed since).
+    read: dict[RowKey, dict[str, Any]] = field(default_factory=dict)
 
     def apply(self, session: Session, database: Database) -> None:
         model = self.model
         for entity_id, version in self.versions.items():
-            expected = own_version(database, model, entity_id, version) if self.applied else version
+            expected = self._expected(database, model, entity_id, version)
             _check_version(session.get(model, entity_id), model, entity_id, expected, {})
-        ids = list(self.versions)
-        if model is Task:
-            ids = _with_descendants(session, ids)
+        ids, along = self.taken_along(session)
+        if self.seen is not None:
+            for row in along:
+                self._check_seen(database, row)
         snapshots = [
             RowSnapshot(model, crud.column_values(row)) for row in _rows(session, model, ids)
         ]
         if model is Task:
             order = {task_id: index for index, task_id in enumerate(ids)}
             snapshots.sort(key=lambda snapshot: order[snapshot.values["id"]])
-            links = session.scalars(select(Dependency).where(or_(
-                Dependency.predecessor_id.in_(ids), Dependency.successor_id.in_(ids)
-            )).order_by(Dependency.id))  # fmt: skip
-            snapshots += [RowSnapshot(Dependency, crud.column_values(row)) for row in links]
-            for child, column in ((Assignment, "task_id"), (BaselineTask, "task_id")):
-                rows = session.scalars(
-                    select(child).where(getattr(child, column).in_(ids)).order_by(child.id)
-                )
-                snapshots += [RowSnapshot(child, crud.column_values(row)) for row in rows]
+            snapshots += [
+                RowSnapshot(type(row), crud.column_values(row))
+                for row in along
+                if not isinstance(row, Task)
+            ]
+            rows = session.scalars(
+                select(BaselineTask).where(BaselineTask.task_id.in_(ids)).order_by(BaselineTask.id)
+            )
+            snapshots += [RowSnapshot(BaselineTask, crud.column_values(row)) for row in rows]
         session.expunge_all()
         session.execute(delete(model.__table__).where(model.id.in_(ids)))
         self.snapshots = snapshots
+        if self.seen is not None:  # redo checks every row that went against this client's
+            chosen = {(model.__name__, entity_id) for entity_id in self.versions}
+            self.seen = {
+                (item.model.__name__, item.values["id"]): item.values["version"]
+                for item in snapshots
+                if item.model.__name__ in _TAKEN_ALONG
+                and (item.model.__name__, item.values["id"]) not in chosen
+            }
         self.applied = True
 
     def revert(self, session: Session, database: Database) -> None:
@@ -165,6 +248,64 @@ class RowsDelete:
             session.execute(insert(snapshot.model.__table__), [snapshot.values])
             values = snapshot.values
             record_version(database, snapshot.model, values["id"], values["version"])
+
+    def taken_along(self, session: Session) -> tuple[list[int], list[Entity]]:
+        """The ids of the rows that go (tasks: with every task under them, parents first)
+        and, for tasks, the other rows users edit that go with them: subtasks, then links,
+        then assignments."""
+        ids = list(self.versions)
+        if self.model is not Task:
+            return ids, []
+        ids = _with_descendants(session, ids)
+        chosen = set(self.versions)
+        order = {task_id: index for index, task_id in enumerate(ids)}
+        subtasks = sorted(
+            (task for task in _rows(session, Task, ids) if task.id not in chosen),
+            key=lambda task: order[task.id],
+        )
+        links = list(session.scalars(select(Dependency).where(or_(
+            Dependency.predecessor_id.in_(ids), Dependency.successor_id.in_(ids)
+        )).order_by(Dependency.id)))  # fmt: skip
+        assignments = list(
+            session.scalars(
+                select(Assignment).where(Assignment.task_id.in_(ids)).order_by(Assignment.id)
+            )
+        )
+        return ids, [*subtasks, *links, *assignments]
+
+    def unseen(self, session: Session) -> list[Entity]:
+        """Rows the deletion would take along that the user never saw (added meanwhile)."""
+        if self.seen is None:
+            return []
+        _ids, along = self.taken_along(session)
+        return [row for row in along if (type(row).__name__, row.id) not in self.seen]
+
+    def _expected(self, database: Database, model: type[Entity], entity_id: int,
+                  version: int) -> int:  # fmt: skip
+        if self.applied:
+            return own_version(database, model, entity_id, version)
+        return version
+
+    def _check_seen(self, database: Database, row: Entity) -> None:
+        assert self.seen is not None
+        model = type(row)
+        version = self.seen.get((model.__name__, row.id))
+        if version is None:  # added by someone else meanwhile: never deleted unseen
+            raise ConflictError(
+                model.__name__, row.id, mine={}, theirs=crud.column_values(row),
+                expected_version=0, their_version=row.version, their_updated_at=row.updated_at,
+            )  # fmt: skip
+        _check_version(row, model, row.id, self._expected(database, model, row.id, version), {})
+
+
+def rows_delete(session: Session, model: type[Entity], rows: Sequence[Entity]) -> RowsDelete:
+    """The `RowsDelete` of `rows` as the user sees them now: it will check the version of
+    each, and of every subtask, link and assignment their deletion takes along."""
+    step = RowsDelete(model, {row.id: row.version for row in rows}, seen={})
+    _ids, along = step.taken_along(session)
+    step.seen = {(type(row).__name__, row.id): row.version for row in along}
+    step.read = {(type(row).__name__, row.id): crud.column_values(row) for row in [*rows, *along]}
+    return step
 
 
 def _rows(session: Session, model: type[Entity], ids: Sequence[int]) -> list[Entity]:
@@ -286,21 +427,10 @@ def write_outline(
         if target is None or all(getattr(row, name) == target[name] for name in names):
             continue
         previous[row.id] = {name: getattr(row, name) for name in names}
-        changes.append({"row_task": row.id, "row_version": row.version}
-                       | {f"v_{name}": target[name] for name in names})  # fmt: skip
+        changes.append({"id": row.id, "version": row.version}
+                       | {name: target[name] for name in names})  # fmt: skip
         record_version(database, Task, row.id, row.version + 1)
-    if changes:
-        versions = {change["row_task"]: change["row_version"] for change in changes}
-        crud.check_versions(session, Task, versions)
-        written = session.execute(
-            update(table)
-            .where(table.c.id == bindparam("row_task"),
-                   table.c.version == bindparam("row_version"))
-            .values({name: bindparam(f"v_{name}") for name in names}
-                    | {"version": table.c.version + 1}),
-            changes,
-        )  # fmt: skip
-        crud.check_rowcount(session, Task, written.rowcount, versions)  # type: ignore[attr-defined]
+    crud.update_rows(session, Task, changes)
     return previous
 
 

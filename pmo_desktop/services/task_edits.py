@@ -38,12 +38,12 @@ from pmo_desktop.services.predecessors import (
 )
 from pmo_desktop.services.task_commands import (
     RowInsert,
-    RowsDelete,
     RowUpdate,
     Step,
     TaskEdit,
     current_outline,
     load_task,
+    rows_delete,
 )
 from pmo_desktop.services.task_outline import (
     delete_tasks,
@@ -339,7 +339,7 @@ def delete_link(database: Database, link_id: int) -> TaskEdit:
     with database.session() as session:
         link, successor = _link(session, link_id)
         return TaskEdit(
-            successor.project_id, [RowsDelete(Dependency, {link.id: link.version})], "Delete link"
+            successor.project_id, [rows_delete(session, Dependency, [link])], "Delete link"
         )
 
 
@@ -376,7 +376,7 @@ def _predecessor_steps(session: Session, task: Task, text: str) -> list[Step]:
     steps: list[Step] = []
     for predecessor_id, link in existing.items():
         if predecessor_id not in wanted:
-            steps.append(RowsDelete(Dependency, {link.id: link.version}))
+            steps.append(rows_delete(session, Dependency, [link]))
     for predecessor_id, entry in wanted.items():
         values = _link_values(entry.type, entry.lag, entry.lag_unit)
         link = existing.get(predecessor_id)
@@ -407,7 +407,7 @@ def _assignment_steps(session: Session, task: Task, units: Mapping[int, float]) 
     steps: list[Step] = []
     for resource_id, assignment in existing.items():
         if resource_id not in units:
-            steps.append(RowsDelete(Assignment, {assignment.id: assignment.version}))
+            steps.append(rows_delete(session, Assignment, [assignment]))
     for resource_id, value in units.items():
         if value < 0:
             raise ValidationError("Assignment units cannot be negative.")

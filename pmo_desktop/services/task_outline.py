@@ -18,11 +18,11 @@ from pmo_desktop.services.task_commands import (
     OutlineChange,
     RowInsert,
     RowRef,
-    RowsDelete,
     Step,
     TaskEdit,
     current_outline,
     load_task,
+    rows_delete,
 )
 from pmo_desktop.storage.database import Database
 
@@ -154,6 +154,7 @@ def delete_tasks(database: Database, task_ids: Sequence[int]) -> TaskEdit:
     with database.session() as session:
         project_id, tasks = _project_of(session, task_ids)
         outline = current_outline(session, project_id)
+        deleted = rows_delete(session, Task, tasks)
     chosen = {task.id for task in tasks}
     kept: list[tuple[int, int]] = []
     index = 0
@@ -165,7 +166,7 @@ def delete_tasks(database: Database, task_ids: Sequence[int]) -> TaskEdit:
         index += 1
     steps: list[Step] = [
         OutlineChange(project_id, outline, list(kept)),
-        RowsDelete(Task, {task.id: task.version for task in tasks}),
+        deleted,
     ]
     return TaskEdit(project_id, steps, "Delete tasks")
 

@@ -191,6 +191,52 @@ def record_rows(
         session.connection().execute(insert(AuditEntry.__table__), entries)
 
 
+def record_updates(
+    session: Session,
+    table: str,
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]],
+) -> None:
+    """Rows updated with a Core statement, recorded as the ORM hook records an update: for
+    each (the row's stored values, the values written), the recorded columns whose value
+    changed, before and after, with the label and places in `after`; nothing for a row
+    whose recorded columns did not change."""
+    places = _Places(session)
+    user = session.info.get(_INFO_USER) or login_name()
+    entries = []
+    for stored, written in rows:
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        for name in recorded_columns(table, written):
+            old, new = json_safe(stored.get(name)), json_safe(written[name])
+            if old != new:
+                before[name] = old
+                after[name] = new
+        if not after:
+            continue
+        values = {**stored, **written}
+        label = _label(values)
+        if label:
+            after[LABEL_KEY] = label
+        project, portfolio = places.of(table, values)
+        if project is not None:
+            after[PROJECT_KEY] = project
+        if portfolio is not None:
+            after[PORTFOLIO_KEY] = portfolio
+        entries.append(
+            _row(
+                user,
+                AuditAction.UPDATE,
+                table,
+                int(values.get("id") or 0),
+                str(values.get("uuid") or ""),
+                before,
+                after,
+            )
+        )
+    if entries:
+        session.connection().execute(insert(AuditEntry.__table__), entries)
+
+
 def recorded_columns(table: str, columns: Iterable[str]) -> list[str]:
     """The columns of `table` the trail records (noise and computed columns left out)."""
     skipped = NOISE_COLUMNS | COMPUTED_COLUMNS.get(table, frozenset())

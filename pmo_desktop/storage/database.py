@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ class Database:
     #: Who the audit trail names for this program's changes (the GUI sets the preferences'
     #: name; the login name otherwise).
     user_name: str = field(default_factory=audit.login_name)
+    #: The transaction of a grouped command (`one_transaction`), per thread.
+    _joined: dict[int, Session] = field(default_factory=dict, repr=False)
 
     @property
     def display(self) -> str:
@@ -102,13 +105,44 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short read session (one user action); rolled back at the end."""
+        """A short read session (one user action); rolled back at the end. Inside
+        `one_transaction` (same thread) it is that transaction: reads see its writes."""
+        joined = self._joined.get(threading.get_ident())
+        if joined is not None:
+            with translate_errors(self):
+                yield joined
+            return
         with Session(self.engine, expire_on_commit=False) as session, translate_errors(self):
             yield session
 
     @contextmanager
+    def one_transaction(self) -> Iterator[Session]:
+        """ONE write transaction for a grouped command: every `session()` and
+        `write_session()` this thread opens inside the block joins it (a write block as a
+        savepoint), so the whole group commits at the end or nothing of it does, even if
+        the program dies or the connection is lost halfway."""
+        thread = threading.get_ident()
+        joined = self._joined.get(thread)
+        if joined is not None:
+            with translate_errors(self), joined.begin_nested():
+                yield joined
+            return
+        with self.write_session() as session:
+            self._joined[thread] = session
+            try:
+                yield session
+            finally:
+                del self._joined[thread]
+
+    @contextmanager
     def write_session(self) -> Iterator[Session]:
-        """A short write transaction: committed when the block ends, rolled back on error."""
+        """A short write transaction: committed when the block ends, rolled back on error.
+        Inside `one_transaction` (same thread) it is a savepoint of that transaction."""
+        joined = self._joined.get(threading.get_ident())
+        if joined is not None:
+            with translate_errors(self), joined.begin_nested():
+                yield joined
+            return
         with (
             translate_errors(self),
             Session(self.write_engine, expire_on_commit=False) as session,

@@ -3,14 +3,26 @@
 SQLite: foreign keys on, `synchronous=FULL`, a busy timeout, and transactions that pysqlite
 does not start behind our back: reads begin DEFERRED, writes `BEGIN IMMEDIATE` so that a
 writer takes the write lock up front instead of failing half-way through its transaction.
+
+PostgreSQL: psycopg's executemany runs one statement per parameter set, and every statement
+fires the tables' change-notice triggers (migration 0011): a 50,000-row Core
+`execute(insert(table), rows)` would send 50,000 notices. `_insert_as_arrays` sends such an
+INSERT as one `INSERT … SELECT * FROM unnest(%s::type[], …)` instead: one statement, one
+notice per 500 rows, and less work for both sides (docs/BENCHMARKS.md). SQLAlchemy's own
+remedy, "insertmanyvalues" without RETURNING (`dialect.use_insertmanyvalues_wo_returning`),
+was measured and left off: psycopg parses every multi-row VALUES text anew (it caches only
+short statements), which cost five times the client CPU of the executemany.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL
 
 from pmo_desktop.storage.locations import DatabaseTarget
@@ -49,6 +61,7 @@ def make_engine(
         pool_pre_ping=True,
         connect_args={"connect_timeout": 10, "application_name": "pmo-desktop"},
     )
+    event.listen(engine, "do_executemany", _insert_as_arrays)
     if read_only:
         _configure_postgres_read_only(engine)
     return engine
@@ -86,3 +99,43 @@ def _configure_postgres_read_only(engine: Engine) -> None:
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         dbapi_connection.autocommit = autocommit
+
+
+#: One bind per column, each perhaps with the bind cast psycopg's dialect renders.
+_BIND = re.compile(r"%\((\w+)\)s")
+_CAST = r"(?:::[A-Z ]+(?:\(\d+(?:, \d+)?\))?(?:\[\])?)?"
+_PLAIN_VALUES = re.compile(rf"\(%\(\w+\)s{_CAST}(?:, %\(\w+\)s{_CAST})*\)")
+
+
+def _insert_as_arrays(
+    cursor: Any, statement: str, parameters: Sequence[Any], context: Any
+) -> bool | None:
+    """Run a Core INSERT executemany as one statement reading its rows from arrays.
+
+    Only a plain `INSERT INTO t (columns) VALUES (one bind per column)` compiled by
+    SQLAlchemy qualifies (no RETURNING, no ON CONFLICT, no SQL expression among the values):
+    the parameters are already processed by the columns' types, so each column's values go
+    as one array cast to the column's type. Anything else (None) runs as usual.
+    """
+    compiled = getattr(context, "compiled", None)
+    if compiled is None or not context.isinsert or len(parameters) < 2:
+        return None
+    if not isinstance(parameters[0], Mapping) or compiled.effective_returning:
+        return None
+    table = compiled.statement.table
+    head, values = statement.partition(" VALUES ")[::2]
+    if not _PLAIN_VALUES.fullmatch(values.strip()):
+        return None
+    keys = _BIND.findall(values)
+    if set(keys) != set(parameters[0]) or not all(key in table.c for key in keys):
+        return None
+    dialect = context.dialect
+    named = head[head.find("(") + 1 : head.rfind(")")].split(", ")
+    if named != [dialect.identifier_preparer.quote(table.c[key].name) for key in keys]:
+        return None
+    arrays = ", ".join(f"%s::{ARRAY(table.c[key].type).compile(dialect=dialect)}" for key in keys)
+    cursor.execute(
+        f"{head} SELECT * FROM unnest({arrays})",
+        [[row[key] for row in parameters] for key in keys],
+    )
+    return True

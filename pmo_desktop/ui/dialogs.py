@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 if TYPE_CHECKING:
     from pmo_desktop.errors import ConflictError
     from pmo_desktop.services.commands import Command
-    from pmo_desktop.services.conflicts import LastChange, RowConflict, RowKey
+    from pmo_desktop.services.conflicts import LastChange
     from pmo_desktop.services.database import Database
+    from pmo_desktop.services.row_conflicts import RowConflict, RowKey
     from pmo_desktop.ui.connect_dialog import ServerConnection
     from pmo_desktop.ui.preferences import Preferences
     from pmo_desktop.ui.welcome import WelcomeChoice

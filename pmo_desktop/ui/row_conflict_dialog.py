@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from pmo_desktop.services.conflicts import MINE, THEIRS, RowConflict, RowKey, model_named
+from pmo_desktop.services.conflicts import MINE, THEIRS, model_named
+from pmo_desktop.services.row_conflicts import RowConflict, RowKey
 from pmo_desktop.ui.conflict_rows import ChoiceField, ChoiceRow, RowChoiceTable
 from pmo_desktop.ui.history.model import entity_label, field_label, format_field, format_moment
 
@@ -108,12 +109,19 @@ def choice_rows(rows: Sequence[RowConflict]) -> list[ChoiceRow]:
                     "RowConflictDialog", "Deleted by another user: it stays deleted"
                 )
             )
+        elif row.added:
+            note = QCoreApplication.translate(
+                "RowConflictDialog",
+                "Added since you looked: “Mine” deletes it too, “Theirs” keeps it and its task",
+            )
         else:
             note = ""
+        # A row the user deletes: "Your value" is the deletion.
+        gone = QCoreApplication.translate("RowConflictDialog", "(you delete it)")
         fields = tuple(
             ChoiceField(
                 field_label(item.name),
-                format_field(item.name, item.mine, empty=empty),
+                gone if row.deleting else format_field(item.name, item.mine, empty=empty),
                 format_field(item.name, item.theirs, empty=empty),
             )
             for item in row.fields

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.errors import ConflictError, PmoError
 from pmo_desktop.models import Base, Entity
-from pmo_desktop.services import conflicts
+from pmo_desktop.services import conflicts, row_conflicts
 from pmo_desktop.services.commands import Command, UpdateFields
 from pmo_desktop.services.database import Database
 from pmo_desktop.ui.dialogs import Dialogs
@@ -216,7 +216,7 @@ class Workspace(QObject):
         is saved as one undoable command at the other user's version. If that save meets yet
         another change, the user chooses again, at most `_CONFLICT_ROUNDS` times in all.
         """
-        if not isinstance(command, UpdateFields) and conflicts.row_edits(command) is not None:
+        if not isinstance(command, UpdateFields) and row_conflicts.row_edits(command) is not None:
             return self._resolve_rows(command, error)
         if not (
             isinstance(command, UpdateFields)
@@ -258,12 +258,12 @@ class Workspace(QObject):
         row); rows they changed elsewhere merge; derived dates are computed again. The
         choice is saved as one undoable command; Cancel writes nothing.
         """
-        base = conflicts.read_values(command)
+        base = row_conflicts.read_values(command)
         current: Any = command
         for _round in range(_CONFLICT_ROUNDS):
-            found = conflicts.row_conflicts(self._database, current, base)
+            found = row_conflicts.row_conflicts(self._database, current, base)
             choosing = [row for row in found if row.needs_choice]
-            picked: Mapping[conflicts.RowKey, str] = {}
+            picked: Mapping[row_conflicts.RowKey, str] = {}
             if choosing:
                 answer = self.dialogs.resolve_row_conflicts(
                     self.parent_widget, choosing, command.text
@@ -271,7 +271,7 @@ class Workspace(QObject):
                 if answer is None:
                     return False
                 picked = answer
-            resolved = conflicts.resolve_rows(self._database, current, found, picked)
+            resolved = row_conflicts.resolve_rows(self._database, current, found, picked)
             if resolved is None:
                 return False
             try:

@@ -23,17 +23,16 @@ from pmo_desktop.models import Assignment, Dependency, Portfolio, Project, Resou
 from pmo_desktop.services import crud, project_schedule
 from pmo_desktop.services import scheduling as portfolio_scheduling
 from pmo_desktop.services.commands import CompositeCommand, UpdateFields
-from pmo_desktop.services.conflicts import (
-    MINE,
-    THEIRS,
+from pmo_desktop.services.conflicts import MINE, THEIRS
+from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.levelling_commands import relevel
+from pmo_desktop.services.project_schedule import reschedule_project
+from pmo_desktop.services.row_conflicts import (
     RowConflict,
     read_values,
     resolve_rows,
     row_conflicts,
 )
-from pmo_desktop.services.database import Database, open_database
-from pmo_desktop.services.levelling_commands import relevel
-from pmo_desktop.services.project_schedule import reschedule_project
 from pmo_desktop.services.task_edits import edit_task, indent, move_task, set_task_fields
 
 DAY = 480

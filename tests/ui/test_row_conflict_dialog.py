@@ -19,8 +19,9 @@ from pmo_desktop.errors import ConflictError
 from pmo_desktop.models import Portfolio, Project
 from pmo_desktop.services import crud
 from pmo_desktop.services.commands import CompositeCommand, UpdateFields
-from pmo_desktop.services.conflicts import MINE, THEIRS, row_conflicts
+from pmo_desktop.services.conflicts import MINE, THEIRS
 from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.row_conflicts import row_conflicts
 from pmo_desktop.ui.conflict_rows import (
     FIELD_COLUMN,
     KEEP_COLUMN,
