@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import graphlib
 import os
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -256,13 +259,33 @@ def test_large_demo_has_the_reference_counts(tmp_path: Path) -> None:
             line.split() for line in checked.stdout.splitlines() if line.startswith("  ")
         )
     }
-    assert counts["projects"] == 200
-    assert counts["tasks"] == 50_000
-    assert counts["dependencies"] == 75_000
-    assert counts["resources"] == 500
-    assert counts["assignments"] == 100_000
-    assert counts["risks"] == 5_000
-    assert counts["status_reports"] >= 200 * 24
+    expected = {
+        "projects": 200, "tasks": 50_000, "dependencies": 75_000, "resources": 500,
+        "assignments": 100_000, "risks": 5_000, "status_reports": 200 * 24,
+        "cost_lines": 200 * 24 * 4,
+    }  # fmt: skip
+    assert {name: counts[name] for name in expected} == expected
+    # Its shape (the only test that builds the reference portfolio: it takes a while): every
+    # project reports monthly for two years, links are distinct, some cross projects, and
+    # the whole network can be ordered (no cycle).
+    with closing(sqlite3.connect(path)) as connection:
+        per_project = connection.execute(
+            "SELECT count(*) FROM projects p WHERE (SELECT count(*) FROM status_reports s "
+            "WHERE s.project_id = p.id) = 24 AND (SELECT count(DISTINCT period) FROM "
+            "cost_lines c WHERE c.project_id = p.id) = 24"
+        ).fetchone()[0]
+        links = connection.execute(
+            "SELECT d.predecessor_id, d.successor_id, p.project_id, s.project_id "
+            "FROM dependencies d JOIN tasks p ON p.id = d.predecessor_id "
+            "JOIN tasks s ON s.id = d.successor_id"
+        ).fetchall()
+    assert per_project == 200
+    assert len({(before, after) for before, after, _, _ in links}) == 75_000
+    assert sum(first != second for _, _, first, second in links) >= 100
+    graph: dict[int, set[int]] = {}
+    for before, after, _, _ in links:
+        graph.setdefault(after, set()).add(before)
+    list(graphlib.TopologicalSorter(graph).static_order())  # raises CycleError on a cycle
 
 
 def test_schedule_stores_dates_and_reports(tmp_path: Path) -> None:
