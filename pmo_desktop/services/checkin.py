@@ -32,6 +32,7 @@ from pmo_desktop.services.checkout import (
     _rows_where_in,
     _table,
     _tables,
+    mark_returned,
     plain,
 )
 from pmo_desktop.services.database import Database, open_database
@@ -158,18 +159,7 @@ def _apply(
             undecided = [row for row in result.conflicting_rows if decide(*row) is None]
             if dry_run or undecided:
                 raise _AbandonError
-            now = utcnow()
-            connection.execute(
-                table.update()
-                .where(table.c.id == master.id)
-                .values(
-                    state=CheckoutState.RETURNED,
-                    returned_at=now,
-                    returned_by=shared.user_name,
-                    version=master.version + 1,
-                    updated_at=now,
-                )
-            )
+            mark_returned(connection, master, shared.user_name)
             counts = {
                 "inserted": result.inserted,
                 "updated": result.updated,

@@ -164,6 +164,23 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+def mark_returned(connection: Connection, master: Row[Any], by: str) -> None:
+    """The shared database's check-out row `master` is over (checked in or cancelled)."""
+    now = utcnow()
+    table = _table("checkouts")
+    connection.execute(
+        table.update()
+        .where(table.c.id == master.id)
+        .values(
+            state=CheckoutState.RETURNED,
+            returned_at=now,
+            returned_by=by,
+            version=master.version + 1,
+            updated_at=now,
+        )
+    )
+
+
 def plain(value: Any) -> Any:
     """A value as the snapshot stores it (JSON-safe), for comparing across databases."""
     if isinstance(value, enum.Enum):

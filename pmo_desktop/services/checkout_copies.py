@@ -22,6 +22,7 @@ from pmo_desktop.services.checkout import (
     _info,
     _table,
     checked_out,
+    mark_returned,
 )
 from pmo_desktop.services.database import Database, open_database
 from pmo_desktop.storage import audit, credentials
@@ -97,18 +98,7 @@ def cancel_checkout(shared: Database, project_id: int, *, master_uuid: str = "")
         if master is None:
             raise CheckoutError(f"Project {project_id} is not checked out of {shared.display}.")
         code = _find_project(connection, project_id).code
-        now = utcnow()
-        connection.execute(
-            table.update()
-            .where(table.c.id == master.id)
-            .values(
-                state=CheckoutState.RETURNED,
-                returned_at=now,
-                returned_by=shared.user_name,
-                version=master.version + 1,
-                updated_at=now,
-            )
-        )
+        mark_returned(connection, master, shared.user_name)
         audit.record_summary(
             session,
             "checkout",
