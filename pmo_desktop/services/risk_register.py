@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from pmo_desktop.errors import NotFoundError, ValidationError
 from pmo_desktop.models import (
@@ -32,7 +32,7 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.reports.data import Trend
 from pmo_desktop.services.commands import CreateRow, DeleteRow, UpdateFields
-from pmo_desktop.services.risks import previous_scores, trend_of
+from pmo_desktop.services.risks import period_start, trend_of
 from pmo_desktop.storage.database import Database
 
 SCALE = 5
@@ -68,6 +68,19 @@ _COLUMNS = (
     Risk.escalated_on,
 )  # fmt: skip
 
+
+#: Each stored enum value's member: the three enum columns are read as their text and
+#: looked up here (SQLAlchemy's Enum processing, row by row, was a tenth of the read).
+_MEMBERS: dict[type[Any], dict[str, Any]] = {
+    kind: {member.value: member for member in kind}
+    for kind in (RiskResponse, RiskStatus, RiskLevel)
+}
+_READ_COLUMNS = tuple(
+    type_coerce(column, String()).label(column.key)
+    if any(column is enum for enum in (Risk.response, Risk.status, Risk.level))
+    else column
+    for column in _COLUMNS
+)
 
 _ACTION_COLUMNS = (
     RiskAction.id, RiskAction.version, RiskAction.description, RiskAction.owner,
@@ -252,8 +265,20 @@ def load_register(
             if project is None:
                 raise NotFoundError(f"Project {project_id} does not exist (any more).")
             scope_name = f"{project.code} {project.name}"
+        # The score the previous status period closed with (`risks.previous_scores`: the
+        # latest assessment before this period), one index seek per risk in the same query.
+        previous = (
+            select(RiskAssessment.score)
+            .where(
+                RiskAssessment.risk_id == Risk.id, RiskAssessment.assessed_on < period_start(as_of)
+            )
+            .order_by(RiskAssessment.assessed_on.desc())
+            .limit(1)
+            .correlate(Risk)
+            .scalar_subquery()
+        )
         query = (
-            select(*_COLUMNS)
+            select(*_READ_COLUMNS, previous)
             .outerjoin(Project, Project.id == Risk.project_id)
             .where(Risk.portfolio_id == portfolio_id)
             .order_by(Risk.code)
@@ -262,22 +287,31 @@ def load_register(
             query = query.where(Project.programme_id == programme_id)
         if project_id is not None:
             query = query.where(Risk.project_id == project_id)
-        records = session.execute(query).all()
-        previous = previous_scores(session, as_of, portfolio_id=portfolio_id)
-    rows = tuple(
-        RiskRow(
-            *record[:5],
-            record[5] or "",
-            record[6] or "",
-            *record[7:25],
-            overdue_review=_overdue(record[22], record[23], as_of),
-            level=record[25],
-            escalated_on=record[26],
-            previous_score=previous.get(record[0]),
+        # Core rows, not ORM ones: the same values without the ORM's per-row loading.
+        records = session.connection().execute(query).all()
+    responses, statuses, levels = _MEMBERS[RiskResponse], _MEMBERS[RiskStatus], _MEMBERS[RiskLevel]
+    rows = []
+    for record in records:
+        status = statuses[record[22]]
+        rows.append(
+            RiskRow(
+                *record[:5],
+                record[5] or "",
+                record[6] or "",
+                *record[7:20],
+                responses[record[20]],
+                record[21],
+                status,
+                *record[23:25],
+                overdue_review=_overdue(status, record[23], as_of),
+                level=levels[record[25]],
+                escalated_on=record[26],
+                previous_score=record[27],
+            )
         )
-        for record in records
+    return RiskRegister(
+        portfolio_id, name, scope_name, programme_id, project_id, as_of, tuple(rows)
     )
-    return RiskRegister(portfolio_id, name, scope_name, programme_id, project_id, as_of, rows)
 
 
 def with_texts(database: Database, row: RiskRow) -> RiskRow:

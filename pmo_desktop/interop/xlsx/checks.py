@@ -56,23 +56,24 @@ def _check_links(
     for task in book.tasks:
         names.setdefault((task.project, task.id), task.name)
     for code, task, entry in book.links():
-        where = f"Tasks row {task.row} (Predecessors)"
         other = projects.get(entry.project.casefold(), "") if entry.project else code
-        if not other:
-            problems.append(f"{where}: the project {entry.project!r} is not in the workbook")
-            continue
         source = (other, entry.task_id)
         target = (code, task.id)
+        found = predecessors.get(target, ())  # no empty entry: _find_loop counts them
+        if other and source in rows and source != target and source not in found:
+            successors[source].append(target)  # the usual link: no message to build
+            predecessors[target].append(source)
+            continue
+        where = f"Tasks row {task.row} (Predecessors)"
         shown = f"{entry.project}:{entry.task_id}" if entry.project else str(entry.task_id)
-        if source not in rows:
+        if not other:
+            problems.append(f"{where}: the project {entry.project!r} is not in the workbook")
+        elif source not in rows:
             problems.append(f"{where}: the predecessor {shown} is not a task ID of the sheet")
         elif source == target:
             problems.append(f"{where}: the task is its own predecessor")
-        elif source in predecessors[target]:
-            problems.append(f"{where}: the predecessor {shown} is given twice")
         else:
-            successors[source].append(target)
-            predecessors[target].append(source)
+            problems.append(f"{where}: the predecessor {shown} is given twice")
     loop = _find_loop(successors, predecessors)
     if loop:
         first = loop.index(min(loop, key=rows.__getitem__))
@@ -112,18 +113,27 @@ def _check_assignments(book: Workbook, rows: dict[Key, int], problems: list[str]
     projects = {project.code.casefold(): project.code for project in book.projects}
     seen: dict[tuple[Key, str], int] = {}
     for item in book.assignments:
-        where = f"Assignments row {item.row}"
         item.project = projects.get(item.project.casefold(), item.project)
         key = (item.project, item.task_id)
         if key not in rows:
-            problems.append(f"{where} (Task ID): {item.task_id} is not a task ID of the sheet")
+            problems.append(
+                f"Assignments row {item.row} (Task ID): {item.task_id} is not a task ID "
+                "of the sheet"
+            )
             continue
-        if item.resource.casefold() not in resources:
-            problems.append(f"{where} (Resource): {item.resource!r} is not in the Resources sheet")
+        resource = item.resource.casefold()
+        if resource not in resources:
+            problems.append(
+                f"Assignments row {item.row} (Resource): {item.resource!r} is not in the "
+                "Resources sheet"
+            )
             continue
-        pair = (key, item.resource.casefold())
+        pair = (key, resource)
         if pair in seen:
-            problems.append(f"{where}: the same resource on the same task as row {seen[pair]}")
+            problems.append(
+                f"Assignments row {item.row}: the same resource on the same task as row "
+                f"{seen[pair]}"
+            )
             continue
         seen[pair] = item.row
         if item.work < 0:  # not given: the task's duration at these units

@@ -31,7 +31,12 @@ def parse_predecessors(
 ) -> list[Predecessor]:
     """The entries of a Predecessors cell; ValueError naming the entry that cannot be read."""
     entries: list[Predecessor] = []
-    for raw in re.split(r"[;,]", text):
+    if not text:
+        return entries
+    for raw in re.split(r"[;,]", text) if ";" in text or "," in text else (text,):
+        if raw.isdigit() and raw.isascii():  # the usual entry: a task ID, finish-to-start
+            entries.append(Predecessor(int(raw), "FS", 0, "working", ""))
+            continue
         if not raw.strip():
             continue
         match = _ENTRY.match(raw)

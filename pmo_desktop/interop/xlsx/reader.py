@@ -39,6 +39,7 @@ from pmo_desktop.scheduling.model import STANDARD_WEEK
 
 T = TypeVar("T")
 _KINDS = {kind.casefold(): kind for kind in model.RESOURCE_KINDS}
+_UNSET = object()
 
 
 def read_workbook(path: str | os.PathLike[str]) -> Workbook:
@@ -91,9 +92,16 @@ class _Sheet:
     def records(self) -> Iterator[tuple[int, Callable[..., Any]]]:
         """(row number, get) for each non-empty row; get(column, parse, default) → value."""
         index_of = dict(self.columns)  # column name as asked → index (-1: not in the sheet)
+        # What each parser makes of an empty cell (they are pure): empty cells, most of a
+        # task sheet's optional columns, skip the call.
+        empty: dict[Callable[[Any], Any], Any] = {}
         for number, row in self.rows:
-            if not any(value is not None and value != "" for value in row):
+            last = row[-1] if row else None
+            if (last is None or last == "") and not any(
+                value is not None and value != "" for value in row
+            ):
                 continue
+            size = len(row)
 
             def get(
                 name: str,
@@ -101,17 +109,25 @@ class _Sheet:
                 default: T,
                 row: Any = row,
                 number: int = number,
+                size: int = size,
             ) -> T:
                 index = index_of.get(name)
                 if index is None:
                     index = index_of[name] = self.columns.get(name.casefold(), -1)
-                if index < 0 or index >= len(row):
+                if index < 0 or index >= size:
                     return default
+                value = row[index]
+                if value is None:
+                    found = empty.get(parse, _UNSET)
+                    if found is not _UNSET:
+                        return default if found is None else found
                 try:
-                    found = parse(row[index])
+                    found = parse(value)
                 except ValueError as error:
                     self.reader.problem(f"{self.cell(number, name)} ({name}): {error}")
                     return default
+                if value is None:
+                    empty[parse] = found
                 return default if found is None else found
 
             yield number, get

@@ -85,6 +85,8 @@ def number(value: Any) -> float | None:
 
 
 def integer(value: Any) -> int | None:
+    if type(value) is int:  # the usual cell first
+        return value
     found = number(value)
     if found is None:
         return None
@@ -95,6 +97,8 @@ def integer(value: Any) -> int | None:
 
 def moment(value: Any) -> datetime | None:
     """A date (and time): an Excel date, a serial number, or text such as 2026-03-02 08:00."""
+    if type(value) is datetime and value.tzinfo is None and not value.microsecond:
+        return value  # the usual cell first: already what the replace below gives
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -129,6 +133,12 @@ def flag(value: Any) -> bool:
         return value
     if value is None:
         return False
+    if type(value) is str:  # the usual cell first: Yes or No
+        key = value.strip().casefold()
+        if key in _TRUE:
+            return True
+        if key in _FALSE:
+            return False
     _refuse_formula(value)
     key = text(value).casefold()
     if key in _TRUE:

@@ -13,7 +13,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmo_desktop.interop.xlsx import SheetCalendar, Workbook
@@ -29,10 +29,9 @@ from pmo_desktop.models import (
     Resource,
     Task,
 )
-from pmo_desktop.models.base import new_uuid
 from pmo_desktop.models.enums import ConstraintType, LagUnit, LinkType, ResourceKind
 from pmo_desktop.scheduling.model import CalendarSpec
-from pmo_desktop.services.interchange.bulk import bulk_insert
+from pmo_desktop.services.interchange.bulk import bulk_insert, new_uuids
 from pmo_desktop.services.interchange.excel_plan import PlanProject, schedule_rows
 from pmo_desktop.services.interchange.importer import _code, _unique
 from pmo_desktop.services.scheduling import PlanError, load_calendar
@@ -58,6 +57,23 @@ class WorkbookImporter:
 
     def store(self, portfolio_name: str | None, title: str) -> int:
         """Everything of the workbook, in dependency order; returns the portfolio's id."""
+        connection = self.session.connection()
+        if connection.dialect.name != "sqlite":
+            return self._store(portfolio_name, title)
+        # A bigger page cache for this connection while the rows go in: SQLite then keeps
+        # the new tables' and indexes' pages in memory instead of spilling them to the file
+        # mid-transaction (a fifth of the inserts' time). Durability is unchanged: the same
+        # journal, the same synchronous commit; the connection gets its own size back.
+        before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{_IMPORT_CACHE_KIB}")
+        try:
+            return self._store(portfolio_name, title)
+        finally:
+            connection.exec_driver_sql(
+                f"PRAGMA cache_size={-2000 if before is None else int(before)}"
+            )
+
+    def _store(self, portfolio_name: str | None, title: str) -> int:
         portfolio_id = self._portfolio(portfolio_name, title)
         alone = not any(
             self.session.scalar(select(model.id).where(model.portfolio_id == portfolio_id).limit(1))
@@ -71,19 +87,35 @@ class WorkbookImporter:
         return portfolio_id
 
     def _insert(self, model: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
-        """Insert rows; their new ids in the rows' order, found back by the rows' UUIDs.
+        """Insert rows (given a fresh "uuid" where they have none); their new ids in the
+        rows' order, found back by the rows' UUIDs.
 
         (RETURNING in parameter order makes SQLite insert row by row: 20 times slower.)
         """
         if not rows:
             return []
         table = model.__table__
-        keyed = [row | {"uuid": row.get("uuid") or new_uuid()} for row in rows]
+        missing = [row for row in rows if not row.get("uuid")]
+        for row, key in zip(missing, new_uuids(len(missing)), strict=True):
+            row["uuid"] = key  # the rows are the importer's own: keyed in place
         connection = self.session.connection()
-        bulk_insert(connection, table, keyed)
-        self.counts[table.name] += len(keyed)
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            top = connection.execute(select(func.max(table.c.id))).scalar() or 0
+        bulk_insert(connection, table, rows)
+        self.counts[table.name] += len(rows)
         ids: dict[str, int] = {}
-        uuids = [row["uuid"] for row in keyed]
+        uuids = [row["uuid"] for row in rows]
+        if sqlite and top < _LARGEST_ROWID - len(rows):
+            # SQLite gives each new row the largest rowid plus one (its "usual algorithm",
+            # always used below the largest possible rowid), and this transaction holds the
+            # write lock: the rows got consecutive ids in their order. Checked on the first
+            # and the last row; anything else is looked up row by row below.
+            ends = select(table.c.uuid, table.c.id).where(table.c.uuid.in_([uuids[0], uuids[-1]]))
+            found = {row.uuid: row.id for row in connection.execute(ends)}
+            first, last = found.get(uuids[0]), found.get(uuids[-1])
+            if first is not None and last is not None and last - first == len(uuids) - 1:
+                return list(range(first, last + 1))
         for first in range(0, len(uuids), 5000):  # under every database's parameter limit
             batch = uuids[first : first + 5000]
             statement = select(table.c.uuid, table.c.id).where(table.c.uuid.in_(batch))
@@ -347,6 +379,10 @@ class WorkbookImporter:
             )
         self._insert_only(Assignment, rows)
 
+
+_LARGEST_ROWID = 2**63 - 1
+#: The page cache (KiB) of the connection during an import: 64 MiB (SQLite's default: 2 MiB).
+_IMPORT_CACHE_KIB = 64 * 1024
 
 # Enum members by value: a dict look-up instead of an Enum call per row.
 _LINK_TYPES = {member.value: member for member in LinkType}

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pmo_desktop.models.enums import ConstraintType, LagUnit, LinkType
 from pmo_desktop.scheduling.cpm import SchedulingError, schedule
 from pmo_desktop.scheduling.model import CalendarSpec, LinkSpec, ScheduleInput, TaskSpec
 from pmo_desktop.services.scheduling import PlanError, load_calendar
@@ -55,7 +56,7 @@ def schedule_rows(
             duration=row["duration_minutes"],
             parent=None if parent is None else number[parent],
             milestone=row["is_milestone"],
-            constraint=row["constraint_type"].value,
+            constraint=_VALUES[row["constraint_type"]],
             constraint_date=row["constraint_date"],
             deadline=row["deadline"],
             calendar=None if own[index] in (None, portfolio_calendar) else _name(own[index]),
@@ -80,7 +81,11 @@ def schedule_rows(
         tasks=specs,
         links=[
             LinkSpec(
-                number[first], number[second], row["type"].value, row["lag"], row["lag_unit"].value
+                number[first],
+                number[second],
+                _VALUES[row["type"]],
+                row["lag"],
+                _VALUES[row["lag_unit"]],
             )
             for first, second, row in links
         ],
@@ -107,6 +112,12 @@ def schedule_rows(
         )
     names = tuple(f"'{spec.name}'" for spec in specs)
     return [warning for warning in result.warnings if warning.startswith(names)]
+
+
+#: Each enum member's value: a dict look-up instead of the `value` property per row.
+_VALUES: dict[Any, str] = {
+    member: member.value for kind in (ConstraintType, LinkType, LagUnit) for member in kind
+}
 
 
 def _name(calendar_id: int) -> str:

@@ -234,8 +234,11 @@ class RiskTableModel(QAbstractTableModel):
 
     def _sorted(self, rows: Sequence[RiskRow]) -> list[RiskRow]:
         column, order = self._sort
-        ordered = sorted(rows, key=lambda row: row.code.casefold())
-        return sorted(ordered, key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        by_code = _sort_key(Column.CODE)
+        if column == Column.CODE:  # the usual order: one sort, not the same one twice
+            return sorted(rows, key=by_code, reverse=descending)
+        return sorted(sorted(rows, key=by_code), key=_sort_key(column), reverse=descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:
