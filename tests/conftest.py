@@ -193,6 +193,17 @@ def database(db_location: str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def other(database: Database) -> Iterator[Database]:
+    """A second program on the same database, as user "bruno" (the first one is "alice"):
+    two users editing together, for the conflict tests."""
+    database.user_name = "alice"
+    opened = open_database(database.target)
+    opened.user_name = "bruno"
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def hidden_damage_sqlite(tmp_path: Path) -> Path:
     """A PMO Desktop file whose index pages are damaged but whose schema is intact:
     it opens, and only an integrity check (or a read of those pages) finds the damage."""

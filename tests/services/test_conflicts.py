@@ -8,7 +8,6 @@ the resolution puts their values back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -26,7 +25,7 @@ from pmo_desktop.services.conflicts import (
     model_named,
     resolution,
 )
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.risk_register import RiskRow, edit_risk, load_register
 
 AS_OF = date(2026, 10, 30)
@@ -47,15 +46,6 @@ def risk_id(database: Database) -> int:
         impact_cost=3,
     )
     return risk.id
-
-
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    """A second program on the same database, as user "bruno"."""
-    opened = open_database(database.target)
-    opened.user_name = "bruno"
-    yield opened
-    opened.close()
 
 
 def _row(database: Database, risk_id: int) -> RiskRow:

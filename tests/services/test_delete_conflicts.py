@@ -9,7 +9,6 @@ is resolved per assignment. SQLite file and PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -29,7 +28,7 @@ from pmo_desktop.models import (
 )
 from pmo_desktop.services import crud
 from pmo_desktop.services.conflicts import MINE, THEIRS
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.project_schedule import reschedule_project
 from pmo_desktop.services.resource_pool import load_pool
 from pmo_desktop.services.resource_pool_rates import edit_resource_with_costs
@@ -37,15 +36,6 @@ from pmo_desktop.services.row_conflicts import resolve_rows, row_conflicts
 from pmo_desktop.services.task_edits import delete_link, delete_tasks
 
 DAY = 480
-
-
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    database.user_name = "alice"
-    opened = open_database(database.target)
-    opened.user_name = "bruno"
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -36,16 +36,6 @@ from pmo_desktop.services.row_conflicts import (
 from pmo_desktop.services.task_edits import edit_task, indent, move_task, set_task_fields
 
 DAY = 480
-
-
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    """A second program on the same database, as user "bruno"."""
-    database.user_name = "alice"
-    opened = open_database(database.target)
-    opened.user_name = "bruno"
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from pmo_desktop.services.conflicts import (
     choices_for,
     conflict_fields,
 )
-from pmo_desktop.services.database import Database, open_database
+from pmo_desktop.services.database import Database
 from pmo_desktop.services.risk_register import edit_risk, load_register
 from pmo_desktop.ui.conflicts import MINE_COLUMN, THEIRS_COLUMN, ConflictDialog
 from pmo_desktop.ui.dialogs import Dialogs
@@ -51,14 +51,6 @@ def risk_id(database: Database) -> int:
         impact_cost=3,
         review_date=date(2026, 11, 15),
     ).id
-
-
-@pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    opened = open_database(database.target)
-    opened.user_name = "bruno"
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

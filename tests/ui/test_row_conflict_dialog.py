@@ -45,14 +45,6 @@ def database(tmp_path: Any) -> Iterator[Database]:
 
 
 @pytest.fixture
-def other(database: Database) -> Iterator[Database]:
-    opened = open_database(database.target)
-    opened.user_name = "bruno"
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def projects(database: Database) -> list[int]:
     portfolio = crud.create(database, Portfolio, name="Group IT")
     return [
