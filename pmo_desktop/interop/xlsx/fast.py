@@ -9,11 +9,13 @@ ever expanded; formulas come back as their text ("=…"), never evaluated.
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 import xml.parsers.expat
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import IO, Any
 
@@ -29,6 +31,23 @@ _CHUNK = 1 << 16
 #: Sheet parts up to this size are read whole with the regular expression; larger ones stream.
 _REGEX_LIMIT = 160 * 1024 * 1024
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (back on after, if it was on).
+
+    Reading or storing a large workbook builds millions of rows, values and dataclasses that
+    all stay alive: the collector would go through them again and again for nothing (a
+    tenth of a 50,000-task import's time). Reference counting still frees everything else.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Styles:
@@ -145,8 +164,18 @@ _CODES = {"c": _CELL, "v": _TEXT, "t": _TEXT, "row": _ROW, "f": _FORMULA, "rPh":
 class _RowParser:
     """expat handlers that turn `<row>`/`<c>` elements into (row number, values) pairs."""
 
-    def __init__(self, shared: Sequence[Any], date_styles: set[int], epoch: datetime) -> None:
+    def __init__(
+        self,
+        shared: Sequence[Any],
+        date_styles: set[int],
+        epoch: datetime,
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
         self.shared, self.date_styles, self.epoch = shared, date_styles, epoch
+        self.skip_names = skip
+        #: Columns (0-based) whose cells are dropped: known once the header row is read.
+        self.skip: set[int] = set()
+        self.header_read = False
         self.rows: list[tuple[int, list[Any]]] = []
         self.row_number = 0
         self.cells: dict[int, Any] = {}
@@ -198,6 +227,8 @@ class _RowParser:
     def end(self, name: str) -> None:
         code = self.local[name]
         if code == _CELL:
+            if self.column in self.skip:
+                return
             value = self._value()
             if value is not None:
                 self.cells[self.column] = value
@@ -209,6 +240,9 @@ class _RowParser:
                 for column, value in self.cells.items():
                     values[column] = value
                 self.rows.append((self.row_number, values))
+                if not self.header_read:
+                    self.header_read = True
+                    self.skip = _skipped(values, self.skip_names)
         elif code == _FORMULA:
             self.in_formula = False
         elif code == _PHONETIC:
@@ -235,9 +269,17 @@ class _RowParser:
 
 
 def read_rows(
-    stream: IO[bytes], shared: Sequence[Any], date_styles: set[int], epoch: datetime
+    stream: IO[bytes],
+    shared: Sequence[Any],
+    date_styles: set[int],
+    epoch: datetime,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, list[Any]]]:
     """(row number, values) of each non-empty row of a worksheet part.
+
+    The cells of the columns whose header (the first row, kept whole) is one of `skip`
+    (casefolded names) are not read: None, as if empty (a row holding nothing else is left
+    out).
 
     Sheets whose cells all have the plain shape Excel, LibreOffice and our writer use are
     read with one regular expression; any other shape (formulas, prefixed names, rich
@@ -246,13 +288,13 @@ def read_rows(
     data = stream.read(_REGEX_LIMIT + 1)
     if len(data) <= _REGEX_LIMIT and _plain(data):
         try:
-            rows = _regex_rows(data.decode("utf-8"), shared, date_styles, epoch)
+            rows = _regex_rows(data.decode("utf-8"), shared, date_styles, epoch, skip)
         except UnicodeDecodeError:
             rows = None  # expat says where the text is broken
         if rows is not None:
             yield from rows
             return
-    yield from _expat_rows(_chunks(data, stream), shared, date_styles, epoch)
+    yield from _expat_rows(_chunks(data, stream), shared, date_styles, epoch, skip)
 
 
 def _chunks(first: bytes, stream: IO[bytes]) -> Iterator[bytes]:
@@ -272,8 +314,23 @@ def _plain(data: bytes) -> bool:
     return b"<!" not in data and b":c " not in data and b"<f" not in data
 
 
+def _skipped(header: list[Any], names: frozenset[str]) -> set[int]:
+    """The columns of `header` named one of `names` (casefolded)."""
+    if not names:
+        return set()
+    return {
+        column
+        for column, name in enumerate(header)
+        if isinstance(name, str) and name.strip().casefold() in names
+    }
+
+
 def _regex_rows(
-    text: str, shared: Sequence[Any], date_styles: set[int], epoch: datetime
+    text: str,
+    shared: Sequence[Any],
+    date_styles: set[int],
+    epoch: datetime,
+    skip_names: frozenset[str] = frozenset(),
 ) -> list[tuple[int, list[Any]]] | None:
     matches = _CELL_RE.findall(text)
     # Every "<c" within the sheet data must be a cell the expression read; any other (a cell
@@ -291,12 +348,19 @@ def _regex_rows(
     current = ""
     columns: dict[str, int] = {}
     typed: dict[tuple[str, str, str], Any] = {}
+    skip: set[str] = set()  # the letters of the skipped columns, once the header is read
     for letters, number, style, kind, raw, inline in matches:
         if number != current:
             if values:
                 rows.append((int(current), values))
+                if len(rows) == 1 and skip_names:
+                    skip = {
+                        get_column_letter(column + 1) for column in _skipped(values, skip_names)
+                    }
                 values = []
             current = number
+        if letters in skip:
+            continue
         if kind == "inlineStr":
             value: Any = html.unescape(inline) if "&" in inline else inline
         elif not raw:
@@ -356,9 +420,13 @@ def _refuse(*_: object) -> None:
 
 
 def _expat_rows(
-    chunks: Iterable[bytes], shared: Sequence[Any], date_styles: set[int], epoch: datetime
+    chunks: Iterable[bytes],
+    shared: Sequence[Any],
+    date_styles: set[int],
+    epoch: datetime,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, list[Any]]]:
-    handler = _RowParser(shared, date_styles, epoch)
+    handler = _RowParser(shared, date_styles, epoch, skip)
     parser = xml.parsers.expat.ParserCreate()
     parser.buffer_text = True
     parser.StartDoctypeDeclHandler = _refuse

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.etree.ElementTree import ParseError
@@ -23,8 +23,9 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from pmo_desktop.errors import InteropError
 from pmo_desktop.interop.xlsx import model, values
 from pmo_desktop.interop.xlsx.checks import check_plan
-from pmo_desktop.interop.xlsx.fast import read_rows
+from pmo_desktop.interop.xlsx.fast import paused_gc, read_rows
 from pmo_desktop.interop.xlsx.model import (
+    Predecessor,
     SheetAssignment,
     SheetCalendar,
     SheetProject,
@@ -52,7 +53,8 @@ def read_workbook(path: str | os.PathLike[str]) -> Workbook:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InteropError(f"{source.name} cannot be read as an Excel workbook: {first}") from None
     try:
-        return _Reader(source.name, opened).read()
+        with paused_gc():
+            return _Reader(source.name, opened).read()
     except (ParseError, zipfile.BadZipFile, OSError) as error:
         raise InteropError(f"{source.name} is damaged: {error}") from None
     finally:
@@ -62,12 +64,22 @@ def read_workbook(path: str | os.PathLike[str]) -> Workbook:
 class _Sheet:
     """One sheet's header (column name → index) and its non-empty rows with their numbers."""
 
-    def __init__(self, reader: _Reader, worksheet: ReadOnlyWorksheet, title: str) -> None:
+    def __init__(
+        self,
+        reader: _Reader,
+        worksheet: ReadOnlyWorksheet,
+        title: str,
+        skip: tuple[str, ...] = (),
+    ) -> None:
         self.reader, self.title = reader, title
         book = worksheet.parent
-        # openpyxl found the part, shared strings, date styles and epoch; the cells stream here.
+        # openpyxl found the part, shared strings, date styles and epoch; the cells stream
+        # here; those of the `skip` columns (computed, never imported) are not even converted.
         part = book._archive.open(worksheet._worksheet_path)
-        self.rows = read_rows(part, worksheet._shared_strings, book._date_formats, book.epoch)
+        skipped = frozenset(name.casefold() for name in skip)
+        self.rows = read_rows(
+            part, worksheet._shared_strings, book._date_formats, book.epoch, skipped
+        )
         header = next(self.rows, (0, []))[1]
         self.columns: dict[str, int] = {}
         for index, name in enumerate(header):
@@ -132,6 +144,54 @@ class _Sheet:
 
             yield number, get
 
+    def table(
+        self, spec: Sequence[tuple[str, Callable[[Any], Any], Any]]
+    ) -> Iterator[tuple[int, list[Any]]]:
+        """(row number, values) for each non-empty row of a large sheet: the columns of `spec`
+        ((name, parse, default) each) read as `records`' get reads them, in that order.
+
+        The parser of each column is chosen once, and it runs once per distinct value of the
+        column (they are pure; a value that does not parse is reported at each of its cells):
+        a task sheet's dates, flags, levels and names recur down their columns.
+        """
+        absent = 1 << 62  # a column not in the sheet: past the end of every row
+        plan = [
+            (self.columns.get(name.casefold(), absent), parse, default, {}, name)
+            for name, parse, default in spec
+        ]
+        problem = self.reader.problem
+        for number, row in self.rows:
+            last = row[-1] if row else None
+            if (last is None or last == "") and not any(
+                value is not None and value != "" for value in row
+            ):
+                continue
+            size = len(row)
+            found: list[Any] = []
+            add = found.append
+            for index, parse, default, memo, name in plan:
+                if index >= size:
+                    add(default)
+                    continue
+                value = row[index]
+                # True == 1 and 1.0 == 1 as keys: numbers of either type parse alike, flags
+                # are left out (a number column refuses True, not 1).
+                hit = memo.get(value, _UNSET)
+                if hit is not _UNSET and value is not True and value is not False:
+                    add(hit)
+                    continue
+                try:
+                    parsed = parse(value)
+                except ValueError as error:
+                    problem(f"{self.cell(number, name)} ({name}): {error}")
+                    add(default)
+                    continue
+                parsed = default if parsed is None else parsed
+                if value is not True and value is not False:
+                    memo[value] = parsed
+                add(parsed)
+            yield number, found
+
     def cell(self, number: int, name: str) -> str:
         index = self.columns.get(name.casefold())
         column = get_column_letter(index + 1) if index is not None else "?"
@@ -145,17 +205,18 @@ class _Reader:
         self.book = book
         self.problems: list[str] = []
         self.report: list[str] = []
+        self._links_read: dict[tuple[str, int, int], tuple[Predecessor, ...]] = {}
 
     def problem(self, message: str) -> None:
         self.problems.append(message)
 
-    def _open(self, title: str, *, required: bool) -> _Sheet | None:
+    def _open(self, title: str, *, required: bool, skip: tuple[str, ...] = ()) -> _Sheet | None:
         found = self.titles.get(title.casefold())
         if found is None:
             if required:
                 self.problem(f"the sheet {title!r} is missing")
             return None
-        return _Sheet(self, self.book[found], title)
+        return _Sheet(self, self.book[found], title, skip)
 
     def read(self) -> Workbook:
         portfolio = "projects" in self.titles
@@ -303,7 +364,7 @@ class _Reader:
         return list(calendars.values())
 
     def _tasks(self, projects: list[SheetProject], portfolio: bool) -> list[SheetTask]:
-        sheet = self._open("Tasks", required=True)
+        sheet = self._open("Tasks", required=True, skip=model.COMPUTED_COLUMNS)
         tasks: list[SheetTask] = []
         extra = (model.PROJECT_COLUMN,) if portfolio else ()
         required = ("ID", "Name", "Duration (days)", *extra)
@@ -314,10 +375,12 @@ class _Reader:
         uids: dict[str, int] = {}
         by_code = {project.code.casefold(): project for project in projects}
         single = projects[0] if projects and not portfolio else None
-        for number, get in sheet.records():
+        # The computed columns (early and late dates, slack, critical) are never parsed.
+        spec = [(model.PROJECT_COLUMN, values.text, "")] if portfolio else []
+        for number, found in sheet.table(spec + _TASK_SPEC):
             project = single
             if portfolio:
-                code = get(model.PROJECT_COLUMN, values.text, "")
+                code = found.pop(0)
                 project = by_code.get(code.casefold())
                 if project is None:
                     self.problem(
@@ -327,7 +390,7 @@ class _Reader:
                     continue
             if project is None:
                 continue
-            task = self._task(sheet, number, get, project)
+            task = self._task(sheet, number, found, project)
             if task is None:
                 continue
             if task.uid and task.uid in uids:
@@ -341,64 +404,73 @@ class _Reader:
         return tasks
 
     def _task(
-        self, sheet: _Sheet, number: int, get: Callable[..., Any], project: SheetProject
+        self, sheet: _Sheet, number: int, found: list[Any], project: SheetProject
     ) -> SheetTask | None:
+        """The task of one row, its cells parsed as `_TASK_SPEC` says."""
         where = sheet.cell
-        task_id = get("ID", values.integer, None)
+        task_id, name, days, percent, priority, level, links, wbs = found[:8]
+        start, finish, constraint, constraint_date, deadline = found[8:13]
+        milestone, actual_start, actual_finish, uid = found[13:]
         if task_id is None or task_id < 0:
             self.problem(f"{where(number, 'ID')} (ID): a task needs a whole number ID")
             return None
-        name = get("Name", values.text, "")
         if not name:
             self.problem(f"{where(number, 'Name')} (Name): the task has no name")
-        days = get("Duration (days)", values.number, 0.0)
         if days < 0:
             self.problem(f"{where(number, 'Duration (days)')} (Duration (days)): negative")
-        percent = get("% complete", values.number, 0.0)
         if not 0 <= percent <= 100:
             self.problem(f"{where(number, '% complete')} (% complete): not between 0 and 100")
-        priority = get("Priority", values.integer, 500)
         if not 0 <= priority <= 1000:
             self.problem(f"{where(number, 'Priority')} (Priority): not between 0 and 1000")
-        level = get("Outline level", values.integer, 1)
         if level < 1:
             self.problem(f"{where(number, 'Outline level')} (Outline level): below 1")
-        predecessors = []
-        try:
-            predecessors = parse_predecessors(
-                get("Predecessors", values.text, ""),
-                minutes_per_day=project.minutes_per_day,
-                minutes_per_week=project.minutes_per_week,
-            )
-        except ValueError as error:
-            self.problem(f"{where(number, 'Predecessors')} (Predecessors): {error}")
+        predecessors: list[Predecessor] = []
+        if links:
+            try:
+                predecessors = self._predecessors(links, project)
+            except ValueError as error:
+                self.problem(f"{where(number, 'Predecessors')} (Predecessors): {error}")
         task = SheetTask(
             project=project.code,
             id=task_id,
             name=name[:300],
             outline_level=max(level, 1),
-            wbs=get("WBS", values.text, "")[:60],
+            wbs=wbs[:60],
             duration=max(round(days * project.minutes_per_day), 0),
-            start=get("Start", values.moment, None),
-            finish=get("Finish", values.moment, None),
+            start=start,
+            finish=finish,
             percent_complete=min(max(percent, 0.0), 100.0),
-            constraint=get("Constraint type", values.constraint, "ASAP"),
-            constraint_date=get("Constraint date", values.moment, None),
-            deadline=get("Deadline", values.moment, None),
+            constraint=constraint,
+            constraint_date=constraint_date,
+            deadline=deadline,
             priority=priority,
-            milestone=get("Milestone", values.flag, False),
+            milestone=milestone,
             predecessors=predecessors,
-            actual_start=get("Actual start", values.moment, None),
-            actual_finish=get("Actual finish", values.moment, None),
-            uid=get(model.UID_COLUMN, values.uid, ""),
+            actual_start=actual_start,
+            actual_finish=actual_finish,
+            uid=uid,
         )
-        if task.constraint not in ("ASAP", "ALAP") and task.constraint_date is None:
+        if constraint not in ("ASAP", "ALAP") and constraint_date is None:
             self.problem(
                 f"{where(number, 'Constraint date')} (Constraint date): the constraint "
-                f"{model.CONSTRAINT_NAMES[task.constraint]!r} needs a date"
+                f"{model.CONSTRAINT_NAMES[constraint]!r} needs a date"
             )
         task.row = number
         return task
+
+    def _predecessors(self, text: str, project: SheetProject) -> list[Predecessor]:
+        """A Predecessors cell's entries (the same cell recurs across similar projects)."""
+        key = (text, project.minutes_per_day, project.minutes_per_week)
+        entries = self._links_read.get(key)
+        if entries is None:
+            entries = self._links_read[key] = tuple(
+                parse_predecessors(
+                    text,
+                    minutes_per_day=project.minutes_per_day,
+                    minutes_per_week=project.minutes_per_week,
+                )
+            )
+        return list(entries)  # Predecessor is frozen: the entries can be shared
 
     def _resources(self) -> list[SheetResource]:
         sheet = self._open("Resources", required=False)
@@ -453,31 +525,60 @@ class _Reader:
             return found
         sheet.ignore_others(model.ASSIGNMENT_COLUMNS + extra)
         single = projects[0].code if projects and not portfolio else ""
-        for number, get in sheet.records():
-            task_id = get("Task ID", values.integer, None)
-            resource = get("Resource", values.text, "")
+        spec = [
+            ("Task ID", values.integer, None),
+            ("Resource", values.text, ""),
+            ("Units (%)", values.number, 100.0),
+            ("Work (hours)", values.number, None),
+            ("Actual work (hours)", values.number, 0.0),
+            (model.PROJECT_COLUMN, values.text, ""),
+            ("Task", values.text, ""),
+        ]
+        for number, cells in sheet.table(spec):
+            task_id, resource, units, work, actual, code, task_name = cells
             if task_id is None:
                 self.problem(f"{sheet.cell(number, 'Task ID')} (Task ID): no task ID")
                 continue
             if not resource:
                 self.problem(f"{sheet.cell(number, 'Resource')} (Resource): no resource")
                 continue
-            units = get("Units (%)", values.number, 100.0)
-            work = get("Work (hours)", values.number, None)
-            actual = get("Actual work (hours)", values.number, 0.0)
-            amounts = (("Units (%)", units), ("Work (hours)", work or 0))
-            for column, amount in (*amounts, ("Actual work (hours)", actual)):
-                if amount < 0:
-                    self.problem(f"{sheet.cell(number, column)} ({column}): negative")
+            if units < 0 or (work or 0) < 0 or actual < 0:
+                amounts = (("Units (%)", units), ("Work (hours)", work or 0))
+                for column, amount in (*amounts, ("Actual work (hours)", actual)):
+                    if amount < 0:
+                        self.problem(f"{sheet.cell(number, column)} ({column}): negative")
             item = SheetAssignment(
-                project=get(model.PROJECT_COLUMN, values.text, "") if portfolio else single,
+                project=code if portfolio else single,
                 task_id=task_id,
                 resource=resource,
                 units=max(units, 0.0) / 100,
                 work=-1 if work is None else max(round(work * 60), 0),
                 actual_work=max(round(actual * 60), 0),
-                task_name=get("Task", values.text, ""),
+                task_name=task_name,
                 row=number,
             )
             found.append(item)
         return found
+
+
+#: The Tasks sheet's columns an import reads, in the order `_Reader._task` unpacks them
+#: (and reports their problems): (column, parser, value when empty or wrong).
+_TASK_SPEC: list[tuple[str, Callable[[Any], Any], Any]] = [
+    ("ID", values.integer, None),
+    ("Name", values.text, ""),
+    ("Duration (days)", values.number, 0.0),
+    ("% complete", values.number, 0.0),
+    ("Priority", values.integer, 500),
+    ("Outline level", values.integer, 1),
+    ("Predecessors", values.text, ""),
+    ("WBS", values.text, ""),
+    ("Start", values.moment, None),
+    ("Finish", values.moment, None),
+    ("Constraint type", values.constraint, "ASAP"),
+    ("Constraint date", values.moment, None),
+    ("Deadline", values.moment, None),
+    ("Milestone", values.flag, False),
+    ("Actual start", values.moment, None),
+    ("Actual finish", values.moment, None),
+    (model.UID_COLUMN, values.uid, ""),
+]

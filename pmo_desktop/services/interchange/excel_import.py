@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pmo_desktop.interop.xlsx import SheetCalendar, Workbook
+from pmo_desktop.interop.xlsx.fast import paused_gc
 from pmo_desktop.models import (
     Assignment,
     Calendar,
@@ -74,6 +75,10 @@ class WorkbookImporter:
             )
 
     def _store(self, portfolio_name: str | None, title: str) -> int:
+        with paused_gc():  # 225,000 rows built and kept: nothing for the collector to find
+            return self._store_all(portfolio_name, title)
+
+    def _store_all(self, portfolio_name: str | None, title: str) -> int:
         portfolio_id = self._portfolio(portfolio_name, title)
         alone = not any(
             self.session.scalar(select(model.id).where(model.portfolio_id == portfolio_id).limit(1))
