@@ -10,18 +10,32 @@ same shape): random single edits (a duration one day longer, then back), and the
 case, an edit on the critical path that moves the project's finish (budget 50 ms), both
 as a drag preview reads it (`Changes.spans`) and with every changed TaskResult built.
 Wall and CPU times are printed: on a shared machine the CPU time is the steadier.
+
+    python bench/bench_scheduling.py --against REV [--rounds N]
+
+compares the full CPM of the scheduling package at git revision REV (read with `git
+show`, imported from a temporary copy) with the working tree's: A and B alternate on the
+same plan in one process, N rounds each, CPU time (`time.process_time`), after checking
+that both give equal results. On a loaded machine only such interleaved figures compare.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import random
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
+from types import ModuleType
 
 import holidays
 
@@ -156,17 +170,68 @@ def _built(engine: IncrementalScheduler, task_id: int, minutes: int) -> dict[int
     return dict(engine.set_duration(task_id, minutes))
 
 
+#: The modules of a full CPM run, imported from the other revision's copy.
+CPM_MODULES = ("calendar", "cpm_graph", "cpm_passes", "cpm_results", "cpm")
+
+
+def _revision_cpm(revision: str, folder: Path) -> ModuleType:
+    """`scheduling.cpm` as of git `revision`, as package `bench_ab_old` in `folder` (its
+    model classes are the working tree's, so that results compare)."""
+    root = Path(__file__).resolve().parent.parent
+    package = folder / "bench_ab_old"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    pattern = re.compile(r"pmo_desktop\.scheduling\.(" + "|".join(CPM_MODULES) + r")\b")
+    for name in CPM_MODULES:
+        source = subprocess.run(
+            ["git", "show", f"{revision}:pmo_desktop/scheduling/{name}.py"],
+            cwd=root, check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        (package / f"{name}.py").write_text(pattern.sub(r"bench_ab_old.\1", source))
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("bench_ab_old.cpm")
+
+
+def compare(revision: str, plan: ScheduleInput, rounds: int) -> None:
+    """Interleaved A/B of the full CPM: `revision`'s against the working tree's."""
+    with tempfile.TemporaryDirectory() as folder:
+        old = _revision_cpm(revision, Path(folder))
+        if old.schedule(plan) != schedule(plan):
+            raise SystemExit(f"The results of {revision} and of the working tree differ.")
+        cpu: dict[str, list[float]] = {"A": [], "B": []}
+        wall: dict[str, list[float]] = {"A": [], "B": []}
+        for index in range(rounds):
+            sides = (("A", old.schedule), ("B", schedule))
+            for side, run in sides if index % 2 == 0 else sides[::-1]:
+                gc.collect()
+                seconds, cpu_seconds, result = _timed(partial(run, plan))
+                del result
+                cpu[side].append(cpu_seconds)
+                wall[side].append(seconds)
+    for side, label in (("A", revision), ("B", "working tree")):
+        print(f"full CPM, {label}: CPU median {statistics.median(cpu[side]):.3f} s, "
+              f"min {min(cpu[side]):.3f} s; wall median {statistics.median(wall[side]):.3f} s "
+              f"over {rounds} interleaved rounds")  # fmt: skip
+    change = statistics.median(cpu["B"]) / statistics.median(cpu["A"]) - 1
+    print(f"CPU median change: {change:+.1%}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=50_000)
     parser.add_argument("--links", type=int, default=75_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--edits", type=int, default=200, help="0: skip the incremental part")
+    parser.add_argument("--against", metavar="REV", help="A/B against this git revision")
+    parser.add_argument("--rounds", type=int, default=15, help="A/B rounds of each side")
     args = parser.parse_args()
     started = time.perf_counter()
     plan = build_plan(args.tasks, args.links)
     print(f"plan built in {time.perf_counter() - started:.2f} s: "
           f"{len(plan.tasks):,} tasks, {len(plan.links):,} links")  # fmt: skip
+    if args.against:
+        compare(args.against, plan, args.rounds)
+        return 0
     samples = []
     for _ in range(args.repeat):
         started = time.perf_counter()

@@ -12,6 +12,7 @@ import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import accumulate
 
 from pmo_desktop.scheduling.model import CalendarSpec, Intervals
@@ -79,6 +80,13 @@ def _build_pattern(intervals: Intervals) -> _DayPattern:
             finish_delta.append(timedelta(minutes=minute + 1))
         worked_before[minute + 1] = total
     return _DayPattern(total, worked_before, start_delta, finish_delta)
+
+
+@lru_cache(maxsize=256)
+def _shared_pattern(intervals: Intervals) -> _DayPattern:
+    """The tables of a day's hours, built once per process: every schedule makes its
+    calendars anew, and their tables are only read."""
+    return _build_pattern(intervals)
 
 
 class WorkingCalendar:
@@ -183,7 +191,7 @@ class WorkingCalendar:
     def _pattern(self, intervals: Intervals) -> _DayPattern:
         pattern = self._patterns.get(intervals)
         if pattern is None:
-            pattern = self._patterns[intervals] = _build_pattern(intervals)
+            pattern = self._patterns[intervals] = _shared_pattern(intervals)
         return pattern
 
     def _day_patterns(self, first_ordinal: int, end_ordinal: int) -> list[_DayPattern]:

@@ -95,13 +95,20 @@ class Passes(Graph):
         floor, edges_out, parent_of = self.floor, self.edges_out, self.parent_of
         for node in nodes:
             if summary[node]:
+                # Its children's span (min() and max() cost more than the loop).
                 kids = children[node]
+                start, finish = early_start[kids[0]], early_finish[kids[0]]
+                for child in kids:
+                    value = early_start[child]
+                    if value < start:
+                        start = value
+                    value = early_finish[child]
+                    if value > finish:
+                        finish = value
                 if pinned:
                     # The ALAP round: a summary starts as the task it started with before.
-                    early_start[node] = early_start[self.earliest_child(node, self.lead_start)]
-                else:
-                    early_start[node] = min([early_start[child] for child in kids])
-                early_finish[node] = max([early_finish[child] for child in kids])
+                    start = early_start[self.earliest_child(node, self.lead_start)]
+                early_start[node], early_finish[node] = start, finish
                 if edges_out[node] or parent_of[node] is not None:
                     self._summary_instants(node, state)
                 continue
@@ -120,8 +127,10 @@ class Passes(Graph):
                     elif kind == "SS":
                         bound = early_start[edge.source] + edge.lag
                     elif kind == "FF":
-                        # FF never pulls a task before the project start.
-                        bound = max(early_finish[edge.source] + edge.lag - duration, floor[node])
+                        bound = early_finish[edge.source] + edge.lag - duration
+                        if bound < floor[node]:
+                            # FF never pulls a task before the project start.
+                            bound = floor[node]
                     else:
                         bound = early_start[edge.source] + edge.lag - duration
                 if best is None or bound > start:
@@ -399,10 +408,10 @@ class Passes(Graph):
             if project_finish[node] < bound:
                 bound = project_finish[node]
             start_bound = inherited_start[node]
-            own = early_finish[node] - early_start[node]
+            is_simple = simple[node]
             # Off the project calendar, an SS or SF link bounds the finish of the task's
             # work from the successor's date, as MPXJ does (not start + the early span).
-            work = not (simple[node] or plain[node] or started[node] or summary[node])
+            work = not (is_simple or plain[node] or started[node] or summary[node])
             for edge in edges_out[node]:
                 kind = edge.type
                 if edge.slow:
@@ -415,10 +424,21 @@ class Passes(Graph):
                     value = self._backward_bound(edge, node, forward, state, project_finish)
                     if value is None:
                         continue
+                    if kind in ("SS", "SF"):
+                        # The bound on the finish, less the early span: on the start.
+                        value -= early_finish[node] - early_start[node]
+                        if value < start_bound:
+                            start_bound = value
+                    elif value < bound:
+                        bound = value
                 elif kind == "FS":
                     value = late_start[edge.target] - edge.lag
+                    if value < bound:
+                        bound = value
                 elif kind == "FF":
                     value = late_finish[edge.target] - edge.lag
+                    if value < bound:
+                        bound = value
                 elif work:
                     if kind == "SS":
                         value = self.finish_of(node, late_start[edge.target] - edge.lag)
@@ -426,18 +446,24 @@ class Passes(Graph):
                         value = self.finish_of(node, late_finish[edge.target]) - edge.lag
                     if value < bound:
                         bound = value
-                    continue
+                # SS and SF links bound the start (the finish follows, below).
                 elif kind == "SS":
-                    value = late_start[edge.target] - edge.lag + own
-                else:
+                    value = late_start[edge.target] - edge.lag
+                    if value < start_bound:
+                        start_bound = value
+                elif kind == "SF":
+                    value = late_finish[edge.target] - edge.lag
+                    if value < start_bound:
+                        start_bound = value
+                else:  # no link type: its bound is on the finish (the span's)
+                    own = early_finish[node] - early_start[node]
                     value = late_finish[edge.target] - edge.lag + own
-                if kind in ("SS", "SF"):
-                    if value - own < start_bound:
-                        start_bound = value - own
-                elif value < bound:
-                    bound = value
+                    if value < bound:
+                        bound = value
             if summary[node]:
-                bound = self._apply_finish_constraint(node, self.tasks[node], bound, forward)
+                task = self.tasks[node]
+                if task.deadline is not None or task.constraint_date is not None:
+                    bound = self._apply_finish_constraint(node, task, bound, forward)
                 state.start_bound[node] = start_bound
                 kids = children[node]
                 for child in kids:
@@ -449,10 +475,13 @@ class Passes(Graph):
                 continue
             if start_bound < FAR:
                 # An SS or SF link across elapsed time or into a started task: the same.
-                by_start = self.finish_of(node, start_bound) if work else start_bound + own
+                if work:
+                    by_start = self.finish_of(node, start_bound)
+                else:
+                    by_start = start_bound + early_finish[node] - early_start[node]
                 if by_start < bound:
                     bound = by_start
-            if simple[node]:
+            if is_simple:
                 late_finish[node] = bound
                 late_start[node] = bound - durations[node]
                 continue
@@ -576,9 +605,17 @@ class Passes(Graph):
         """The late dates a task shows: a finished one its own dates, a started one its
         actual start; a summary the span of its children (call children first)."""
         if self.is_summary[node]:
+            shown_start, shown_finish = state.shown_start, state.shown_finish
             kids = self.children[node]
-            state.shown_start[node] = min([state.shown_start[child] for child in kids])
-            state.shown_finish[node] = max([state.shown_finish[child] for child in kids])
+            start, finish = shown_start[kids[0]], shown_finish[kids[0]]
+            for child in kids:
+                value = shown_start[child]
+                if value < start:
+                    start = value
+                value = shown_finish[child]
+                if value > finish:
+                    finish = value
+            shown_start[node], shown_finish[node] = start, finish
         elif self.done[node]:
             state.shown_start[node] = forward.early_start[node]
             state.shown_finish[node] = forward.early_finish[node]

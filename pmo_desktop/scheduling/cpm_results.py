@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from itertools import compress, count, groupby
+from operator import attrgetter, itemgetter, not_, sub
+from typing import Any
 
 from pmo_desktop.scheduling.cpm_graph import FAR
 from pmo_desktop.scheduling.cpm_passes import START_DATED, BackwardState, ForwardState, Passes
 from pmo_desktop.scheduling.model import ScheduleResult, TaskResult
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_START, _FINISH = attrgetter("start"), attrgetter("finish")
+_LATE_START, _LATE_FINISH = attrgetter("late_start"), attrgetter("late_finish")
 
 
 class Scheduler(Passes):
@@ -51,12 +58,15 @@ class Scheduler(Passes):
 
     def project_finishes(self, early_finish: list[int]) -> list[int]:
         """Per node, its project's finish: a task without successors may slip to it."""
+        projects = [task.project for task in self.tasks]
         ends: dict[int, int] = {}
-        for node, task in enumerate(self.tasks):
-            if early_finish[node] > ends.get(task.project, -FAR):
-                ends[task.project] = early_finish[node]
+        # A project's tasks mostly follow one another: one max() per run of them.
+        for project, run in groupby(zip(projects, early_finish, strict=True), key=_FIRST):
+            end = max(map(_SECOND, run))
+            if end > ends.get(project, -FAR):
+                ends[project] = end
         self.project_ends = ends
-        return [ends[task.project] for task in self.tasks]
+        return list(map(ends.__getitem__, projects))
 
     def exact_project_ends(
         self, forward: ForwardState, nodes: Iterable[int]
@@ -102,57 +112,77 @@ class Scheduler(Passes):
         backward: BackwardState,
         results: dict[int, TaskResult],
     ) -> None:
-        threshold = self.plan.critical_slack
-        early_start, early_finish = forward.early_start, forward.early_finish
-        late_start, late_finish = backward.shown_start, backward.shown_finish
-        driver, at_finish, free = forward.driver, forward.at_finish, self.free
-        summary, durations, tasks = self.is_summary, self.duration, self.tasks
-        start_moment, finish_moment = self.start_moment, self.finish_moment
-        starts, finishes = self._starts, self._finishes
-        calendared = self.work_calendars
-        for node in nodes:
+        """The TaskResults of `nodes` (a range: every node), a field at a time: each column
+        is one pass in C (`map`) over the state lists; then the few milestones, ALAP tasks,
+        tasks off the project calendar and tasks with progress are set one by one."""
+        order = nodes if isinstance(nodes, range) else list(nodes)
+        whole = order == range(len(self.tasks))
+
+        def column(values: list[Any]) -> list[Any]:
+            return values if whole else list(map(values.__getitem__, order))
+
+        early_start, early_finish = column(forward.early_start), column(forward.early_finish)
+        late_start = column(backward.shown_start)
+        late_finish = column(backward.shown_finish)
+        ids = column(self.ids)
+        totals = list(map(sub, late_finish, early_finish))
+        # Milestones (not summaries): their dates are instants (see below).
+        summary = column(self.is_summary)
+        instants = [at for at in compress(count(), map(not_, column(self.duration)))
+                    if not summary[at]]  # fmt: skip
+        tasks, alap, calendared = self.tasks, self.alap_nodes, self.work_calendars
+        progress, summary_order = self.progress_nodes, self.summary_order
+        position: Mapping[int, int] = order if whole else {}  # type: ignore[assignment]
+        if not whole and (alap or calendared or progress or summary_order):
+            position = {node: index for index, node in enumerate(order)}
+        for node in alap if whole else alap.intersection(order):
+            totals[position[node]] = 0
+        for node in calendared if whole else calendared.keys() & set(order):
             task = tasks[node]
-            total = late_finish[node] - early_finish[node]
-            if task.constraint == "ALAP" and not summary[node]:
-                total = 0
-            elif (
-                calendared and node in calendared and not (task.actual_start or task.actual_finish)
-            ):
+            if node not in alap and not (task.actual_start or task.actual_finish):
                 # Its resources' calendars may leave less room at its start than at its end.
-                total = min(total, late_start[node] - early_start[node])
-            if durations[node] == 0 and not summary[node]:
+                at = position[node]
+                totals[at] = min(totals[at], late_start[at] - early_start[at])
+        threshold = self.plan.critical_slack
+        critical = [total <= threshold for total in totals]
+        for node in progress if whole else progress.intersection(order):
+            if tasks[node].actual_finish is not None:
+                critical[position[node]] = False
+        for node in summary_order if whole else filter(self.is_summary.__getitem__, order):
+            if tasks[node].actual_finish is not None:
+                critical[position[node]] = False
+        free = [(slack if slack < total else total) if total >= 0 else 0
+                for slack, total in zip(column(self.free), totals, strict=True)]  # fmt: skip
+        ids_of = self.ids
+        drivers = [None if source is None else ids_of[source] for source in column(forward.driver)]
+        starts, finishes = self._starts, self._finishes
+        try:
+            # Each distinct offset is converted once (the caches convert on a miss).
+            start = list(map(starts.__getitem__, early_start))
+            end = list(map(finishes.__getitem__, early_finish))
+            late = list(map(starts.__getitem__, late_start))
+            late_end = list(map(finishes.__getitem__, late_finish))
+        except ValueError:
+            # A date the calendar cannot give: convert only what each task shows, in order,
+            # so that the same error is raised (or none, when only a milestone's was).
+            start, end, late, late_end = self._moments_one_by_one(order, forward, backward)
+        else:
+            at_finish = column(forward.at_finish)
+            start_moment, finish_moment = self.start_moment, self.finish_moment
+            for at in instants:
                 # A milestone is one instant: after a finish or a positive lag, the end of
                 # the previous working time, else the start of the next; its late dates
                 # always at the end of the previous working time.
-                to_start = finish_moment if at_finish[node] else start_moment
-                start = to_start(early_start[node])
-                end = to_start(early_finish[node])
-                late = finish_moment(late_start[node])
-            else:
-                # Each distinct offset was converted once already (the cache), mostly.
-                offset = early_start[node]
-                start = starts.get(offset) or start_moment(offset)
-                offset = early_finish[node]
-                end = finishes.get(offset) or finish_moment(offset)
-                offset = late_start[node]
-                late = starts.get(offset) or start_moment(offset)
-            offset = late_finish[node]
-            late_end = finishes.get(offset) or finish_moment(offset)
-            driving = driver[node]
-            results[task.id] = TaskResult(
-                task.id,
-                start,
-                end,
-                start,
-                end,
-                late,
-                late_end,
-                total,
-                min(free[node], total) if total >= 0 else 0,
-                total <= threshold and task.actual_finish is None,
-                tasks[driving].id if driving is not None else None,
-            )
+                to_start = finish_moment if at_finish[at] else start_moment
+                start[at], end[at] = to_start(early_start[at]), to_start(early_finish[at])
+                late[at] = finish_moment(late_start[at])
+        made = map(TaskResult, ids, start, end, start, end, late, late_end, totals, free,
+                   critical, drivers)  # fmt: skip
+        results.update(zip(ids, made, strict=True))
         self._show_exact(nodes, forward, backward, results)
+        at_finish, durations = forward.at_finish, self.duration
+        start_moment, finish_moment = self.start_moment, self.finish_moment
+        early_start, early_finish = forward.early_start, forward.early_finish
         dated = self.dated_nodes
         for node in dated if isinstance(nodes, range) else dated.intersection(nodes):
             if at_finish[node] and durations[node]:
@@ -173,6 +203,32 @@ class Scheduler(Passes):
                 result.start = result.early_start = result.late_start = task.actual_start
             if task.actual_finish is not None:
                 result.finish = result.early_finish = result.late_finish = task.actual_finish
+
+    def _moments_one_by_one(
+        self, order: Sequence[int], forward: ForwardState, backward: BackwardState
+    ) -> tuple[list[datetime], list[datetime], list[datetime], list[datetime]]:
+        """(start, finish, late start, late finish) of each node of `order`, converted one
+        task after the other as each shows them (a milestone its instants)."""
+        early_start, early_finish = forward.early_start, forward.early_finish
+        late_start, late_finish = backward.shown_start, backward.shown_finish
+        at_finish, summary, durations = forward.at_finish, self.is_summary, self.duration
+        start_moment, finish_moment = self.start_moment, self.finish_moment
+        columns: tuple[list[datetime], ...] = ([], [], [], [])
+        for node in order:
+            if durations[node] == 0 and not summary[node]:
+                to_start = finish_moment if at_finish[node] else start_moment
+                start = to_start(early_start[node])
+                end = to_start(early_finish[node])
+                late = finish_moment(late_start[node])
+            else:
+                start = start_moment(early_start[node])
+                end = finish_moment(early_finish[node])
+                late = start_moment(late_start[node])
+            for values, moment in zip(
+                columns, (start, end, late, finish_moment(late_finish[node])), strict=True
+            ):
+                values.append(moment)
+        return columns  # type: ignore[return-value]
 
     def spans(self, nodes: Iterable[int], forward: ForwardState) -> list[tuple[datetime, datetime]]:
         """(start, finish) of each task (not summary) as `make_results` shows them, without
@@ -273,24 +329,41 @@ class Scheduler(Passes):
         """A summary spans the instants its children show (a milestone's may be 08:00, its
         late dates 17:00). Its total slack is the lesser of its start and finish slack over
         that span, and says whether it is critical (as Microsoft Project and MPXJ do)."""
-        tasks, children, offset = self.tasks, self.children, self.calendar.offset
+        ids, children, offset = self.ids, self.children, self.calendar.offset
         threshold, progress = self.plan.critical_slack, self.progress_nodes
         # Tasks off the project calendar may end at instants of their own (see _show_exact).
         exact = bool(self.work_calendars)
         for node in summaries:
-            spans = [results[tasks[child].id] for child in children[node]]
-            own = results[tasks[node].id]
-            own.start = own.early_start = min([child.start for child in spans])
-            own.finish = own.early_finish = max([child.finish for child in spans])
-            own.late_start = min([child.late_start for child in spans])
+            # The children's span, in one loop (min() and max() cost more).
+            kids = children[node]
+            first = results[ids[kids[0]]]
+            start, finish, late_start = first.start, first.finish, first.late_start
+            late_finish = first.late_finish
+            for child in kids:
+                span = results[ids[child]]
+                if span.start < start:
+                    start = span.start
+                if span.finish > finish:
+                    finish = span.finish
+                if span.late_start < late_start:
+                    late_start = span.late_start
+                if exact and span.late_finish > late_finish:
+                    late_finish = span.late_finish
+            own = results[ids[node]]
+            own.start = own.early_start = start
+            own.finish = own.early_finish = finish
+            own.late_start = late_start
             if exact:
-                own.late_finish = max([child.late_finish for child in spans])
+                own.late_finish = late_finish
             if not (progress and self.under_way(node)):
                 # Started, it has only its finish slack left.
                 start_slack = offset(own.late_start) - offset(own.start)
                 if start_slack < own.total_slack:
                     own.total_slack = start_slack
-                    own.free_slack = min(own.free_slack, start_slack) if start_slack >= 0 else 0
+                    if start_slack < 0:
+                        own.free_slack = 0
+                    elif start_slack < own.free_slack:
+                        own.free_slack = start_slack
             own.critical = own.total_slack <= threshold and not (progress and self.finished(node))
 
     def finished(self, node: int) -> bool:
@@ -311,31 +384,34 @@ class Scheduler(Passes):
         """How far each task can slip without moving any successor's early dates."""
         early_start, early_finish = forward.early_start, forward.early_finish
         slack = getattr(self, "free", None) or [0] * len(self.tasks)
-        done = self.done
+        done, edges_out = self.done, self.edges_out
         for node in nodes:
-            best = project_finish[node] - early_finish[node]
-            edges = self.edges_out[node]
-            if edges:
-                best = FAR
-                for edge in edges:
-                    target = edge.target
-                    if done[target]:
-                        continue
-                    kind = edge.type
-                    if edge.elapsed:
-                        # The successor's start as the forward pass bounds it (lag order).
-                        gap = early_start[target] - self._forward_bound(edge, forward, target)
-                    elif kind == "FS":
-                        gap = early_start[target] - early_finish[node] - edge.lag
-                    elif kind == "SS":
-                        gap = early_start[target] - early_start[node] - edge.lag
-                    elif kind == "FF":
-                        gap = early_finish[target] - early_finish[node] - edge.lag
-                    else:
-                        gap = early_finish[target] - early_start[node] - edge.lag
-                    if gap < best:
-                        best = gap
-                if best == FAR:
-                    best = project_finish[node] - early_finish[node]
+            edges = edges_out[node]
+            finish = early_finish[node]
+            if not edges:
+                slack[node] = project_finish[node] - finish
+                continue
+            start = early_start[node]
+            best = FAR
+            for edge in edges:
+                target = edge.target
+                if done[target]:
+                    continue
+                kind = edge.type
+                if edge.elapsed:
+                    # The successor's start as the forward pass bounds it (lag order).
+                    gap = early_start[target] - self._forward_bound(edge, forward, target)
+                elif kind == "FS":
+                    gap = early_start[target] - finish - edge.lag
+                elif kind == "SS":
+                    gap = early_start[target] - start - edge.lag
+                elif kind == "FF":
+                    gap = early_finish[target] - finish - edge.lag
+                else:
+                    gap = early_finish[target] - start - edge.lag
+                if gap < best:
+                    best = gap
+            if best == FAR:
+                best = project_finish[node] - finish
             slack[node] = best
         return slack
