@@ -204,6 +204,24 @@ def other(database: Database) -> Iterator[Database]:
 
 
 @pytest.fixture
+def server_db(postgres_url: str) -> Iterator[str]:
+    """A fresh server database whose roles (every role starting with its name: `admin
+    init-server` and `add-user` make them) are dropped afterwards: roles outlive databases."""
+    yield postgres_url
+    name = make_url(postgres_url).database or ""
+    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        roles = connection.execute(
+            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :name)"),
+            {"name": name},
+        ).scalars()
+        for role in list(roles):
+            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
+            connection.exec_driver_sql(f'DROP ROLE "{role}"')
+    engine.dispose()
+
+
+@pytest.fixture
 def hidden_damage_sqlite(tmp_path: Path) -> Path:
     """A PMO Desktop file whose index pages are damaged but whose schema is intact:
     it opens, and only an integrity check (or a read of those pages) finds the damage."""

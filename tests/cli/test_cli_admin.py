@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,23 +32,6 @@ def assert_user_error(result: subprocess.CompletedProcess[str], *fragments: str)
     assert line.startswith("pmo-desktop: error: ")
     for fragment in fragments:
         assert fragment in line
-
-
-@pytest.fixture
-def server_db(postgres_url: str) -> Iterator[str]:
-    """A fresh database; every role starting with its name is dropped afterwards."""
-    yield postgres_url
-    name = make_url(postgres_url).database or ""
-    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        roles = connection.execute(
-            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :name)"),
-            {"name": name},
-        ).scalars()
-        for role in list(roles):
-            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
-            connection.exec_driver_sql(f'DROP ROLE "{role}"')
-    engine.dispose()
 
 
 @pytest.mark.postgres

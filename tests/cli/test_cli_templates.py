@@ -7,13 +7,12 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from pmo_desktop import cli
@@ -446,23 +445,6 @@ def test_pmo_mode_show_and_change_is_audited(
         "portfolio": "Helios", "pmo_mode": "directive", "previous": "directive", "changed": False
     }  # fmt: skip
     assert len(object_history(database, "portfolios", helios)) == len(history)
-
-
-@pytest.fixture
-def server_db(postgres_url: str) -> Iterator[str]:
-    """A fresh database; every role starting with its name is dropped afterwards."""
-    yield postgres_url
-    name = make_url(postgres_url).database or ""
-    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        roles = connection.execute(
-            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :name)"),
-            {"name": name},
-        ).scalars()
-        for role in list(roles):
-            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
-            connection.exec_driver_sql(f'DROP ROLE "{role}"')
-    engine.dispose()
 
 
 @pytest.mark.postgres

@@ -244,10 +244,9 @@ def test_gate_review_keeps_each_conditions_done_flag(qtbot: Any, workspace: Any)
 
 
 @pytest.fixture
-def server_users(postgres_url: str) -> Iterator[dict[str, str]]:
+def server_users(server_db: str) -> dict[str, str]:
     """A server database with its roles, an editor and a viewer: their URLs by role."""
-    from sqlalchemy import create_engine, text
-
+    postgres_url = server_db
     owner = open_database(postgres_url)
     try:
         crud.create(owner, Portfolio, name="Helios", currency="EUR")
@@ -260,17 +259,7 @@ def server_users(postgres_url: str) -> Iterator[dict[str, str]]:
         user = f"{name}_{role.value}"
         add_user(resolve_target(postgres_url), user, role)
         urls[role.value] = make_url(postgres_url).set(username=user).render_as_string(False)
-    yield urls
-    engine = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        roles = connection.execute(
-            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :name)"),
-            {"name": name},
-        ).scalars()
-        for role in list(roles):
-            connection.exec_driver_sql(f'DROP OWNED BY "{role}"')
-            connection.exec_driver_sql(f'DROP ROLE "{role}"')
-    engine.dispose()
+    return urls
 
 
 @pytest.mark.postgres
