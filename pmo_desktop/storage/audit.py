@@ -167,14 +167,7 @@ def record_rows(
             for name, value in values.items()
             if name in recorded_columns(table, [name]) and value is not None
         }
-        label = _label(values)
-        if label:
-            document[LABEL_KEY] = label
-        project, portfolio = places.of(table, values)
-        if project is not None:
-            document[PROJECT_KEY] = project
-        if portfolio is not None:
-            document[PORTFOLIO_KEY] = portfolio
+        places.describe(document, table, values)
         inserted = action is not AuditAction.DELETE
         entries.append(
             _row(
@@ -214,14 +207,7 @@ def record_updates(
         if not after:
             continue
         values = {**stored, **written}
-        label = _label(values)
-        if label:
-            after[LABEL_KEY] = label
-        project, portfolio = places.of(table, values)
-        if project is not None:
-            after[PROJECT_KEY] = project
-        if portfolio is not None:
-            after[PORTFOLIO_KEY] = portfolio
+        places.describe(after, table, values)
         entries.append(
             _row(
                 user,
@@ -288,14 +274,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     for change in changes:
         document = change.after if change.after is not None else change.before
         assert document is not None
-        label = _label(change.values)
-        if label:
-            document[LABEL_KEY] = label
-        project, portfolio = places.of(change.table, change.values)
-        if project is not None:
-            document[PROJECT_KEY] = project
-        if portfolio is not None:
-            document[PORTFOLIO_KEY] = portfolio
+        places.describe(document, change.table, change.values)
         rows.append(
             _row(
                 user,
@@ -419,6 +398,17 @@ class _Places:
         self.known: dict[tuple[str, int], tuple[int | None, int | None]] = session.info.setdefault(
             _INFO_PLACES, {}
         )
+
+    def describe(self, document: dict[str, Any], table: str, values: Mapping[str, Any]) -> None:
+        """Add the row's label and the project and portfolio it belongs to to `document`."""
+        label = _label(values)
+        if label:
+            document[LABEL_KEY] = label
+        project, portfolio = self.of(table, values)
+        if project is not None:
+            document[PROJECT_KEY] = project
+        if portfolio is not None:
+            document[PORTFOLIO_KEY] = portfolio
 
     def of(self, table: str, values: Mapping[str, Any]) -> tuple[int | None, int | None]:
         if table == "projects":
