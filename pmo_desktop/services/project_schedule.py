@@ -34,6 +34,7 @@ from pmo_desktop.scheduling.model import (
 from pmo_desktop.services import crud
 from pmo_desktop.services.commands import record_version
 from pmo_desktop.services.scheduling import PlanError, load_calendar
+from pmo_desktop.services.summary_durations import summary_durations
 from pmo_desktop.storage.database import Database
 
 #: The schedule columns of a task, in TaskResult's names where they differ.
@@ -171,7 +172,8 @@ def _load_project_plan(session: Session, project_id: int) -> ProjectPlan:
         for row in rows
     ]
     stored = {
-        row.id: {name: getattr(row, name) for name in SCHEDULE_COLUMNS} | {"version": row.version}
+        row.id: {name: getattr(row, name) for name in SCHEDULE_COLUMNS}
+        | {"version": row.version, "duration_minutes": row.duration_minutes}
         for row in rows
     }
     own = set(stored)
@@ -254,24 +256,30 @@ def store_changes(
     session: Session, database: Database, project_plan: ProjectPlan, result: ScheduleResult
 ) -> dict[int, Span]:
     """Write the dates of the project's tasks that changed; returns their new spans."""
-    rows = []
+    rows, summary_rows = [], []
     moved: dict[int, Span] = {}
+    durations = summary_durations(project_plan.plan, result, project_plan.stored)
     for task_id, stored in project_plan.stored.items():
         outcome = result.tasks[task_id]
         values = {column: getattr(outcome, attribute)
                   for column, attribute in SCHEDULE_COLUMNS.items()}  # fmt: skip
+        if task_id in durations:
+            values["duration_minutes"] = durations[task_id]
         if all(stored[column] == value for column, value in values.items()):
             continue
-        rows.append({"id": task_id, "version": stored["version"]} | values)
+        (summary_rows if task_id in durations else rows).append(
+            {"id": task_id, "version": stored["version"]} | values
+        )
         if (stored["start"], stored["finish"]) != (outcome.start, outcome.finish):
             moved[task_id] = (outcome.start, outcome.finish)
         record_version(database, Task, task_id, int(stored["version"]) + 1)  # type: ignore[call-overload]
-    if not rows:
+    if not rows and not summary_rows:
         return moved
     now = datetime.now().astimezone()
     # Each row only at the version the plan was read at: a row another user committed
     # meanwhile (a server database) is a conflict, not an overwrite (issue 8 §2).
     crud.update_rows(session, Task, rows, also={"updated_at": now})
+    crud.update_rows(session, Task, summary_rows, also={"updated_at": now})
     if moved:
         assignments = Assignment.__table__
         found = session.execute(

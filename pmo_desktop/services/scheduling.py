@@ -43,6 +43,7 @@ from pmo_desktop.scheduling.model import (
     WorkSpan,
 )
 from pmo_desktop.services import crud
+from pmo_desktop.services.summary_durations import summary_durations
 from pmo_desktop.storage.database import Database
 
 
@@ -392,10 +393,16 @@ def _store(
     if not rows:
         return 0
     now = datetime.now().astimezone()
+    # A summary's duration follows its dates (working time from start to finish).
+    durations = summary_durations(plan, result, {row["id"] for row in rows})
+    summary_rows = [row | {"duration_minutes": durations[row["id"]]}
+                    for row in rows if row["id"] in durations]  # fmt: skip
     # Every changed row gets a new version: an editor holding the old one sees a conflict.
     # Each row is written only at the version read before the plan (issue 8 §2), with
     # set-based statements on a server (one change notice per 500 rows, not per row).
-    crud.update_rows(session, Task, rows, also={"updated_at": now})
+    crud.update_rows(session, Task, [row for row in rows if row["id"] not in durations],
+                     also={"updated_at": now})  # fmt: skip
+    crud.update_rows(session, Task, summary_rows, also={"updated_at": now})
     spans = {row["id"]: (row["start"], row["finish"]) for row in rows}
     assignment_rows = [
         {"id": assignment_id, "version": version,

@@ -406,31 +406,42 @@ def derive_outline(rows: list[tuple[int, int]]) -> dict[int, dict[str, Any]]:
     return derived
 
 
-OUTLINE_COLUMNS = ("parent_id", "position", "wbs", "outline_level", "is_summary")
+OUTLINE_COLUMNS = frozenset(("parent_id", "position", "wbs", "outline_level", "is_summary"))
 
 
 def write_outline(
     session: Session, database: Database, project_id: int, targets: dict[int, dict[str, Any]]
 ) -> dict[int, dict[str, Any]]:
-    """Store the outline columns of the tasks whose values differ; returns their old values."""
+    """Store the outline columns of the tasks whose values differ; returns their old values.
+
+    A task that becomes a summary takes the duration its subtasks span at the reschedule:
+    its own duration is among the old values, so that undo gives it back (a target holding
+    `duration_minutes`, as such old values do, writes it too)."""
     table = Task.__table__
     names = OUTLINE_COLUMNS
     stored = session.execute(
-        select(table.c.id, table.c.version, *(table.c[name] for name in names)).where(
-            table.c.project_id == project_id
-        )
-    ).all()
-    changes = []
+        select(table.c.id, table.c.version, table.c.duration_minutes,
+               *(table.c[name] for name in names))
+        .where(table.c.project_id == project_id)
+    ).all()  # fmt: skip
+    changes: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
     previous: dict[int, dict[str, Any]] = {}
     for row in stored:
         target = targets.get(row.id)
-        if target is None or all(getattr(row, name) == target[name] for name in names):
+        if target is None:
+            continue
+        columns = names.union(target)
+        if all(getattr(row, name) == target[name] for name in columns):
             continue
         previous[row.id] = {name: getattr(row, name) for name in names}
-        changes.append({"id": row.id, "version": row.version}
-                       | {name: target[name] for name in names})  # fmt: skip
+        if target["is_summary"] and not row.is_summary:
+            previous[row.id]["duration_minutes"] = row.duration_minutes
+        with_duration = "duration_minutes" in target
+        changes[with_duration].append({"id": row.id, "version": row.version}
+                                      | {name: target[name] for name in columns})  # fmt: skip
         record_version(database, Task, row.id, row.version + 1)
-    crud.update_rows(session, Task, changes)
+    for rows in changes.values():
+        crud.update_rows(session, Task, rows)
     return previous
 
 

@@ -315,6 +315,39 @@ def test_indent_and_outdent_keep_the_outline_right(
         outdent(database, [plan["Build"]])
 
 
+def durations(database: Database, project_id: int) -> dict[int, int]:
+    with database.session() as session:
+        query = select(Task.id, Task.duration_minutes).where(Task.project_id == project_id)
+        return dict(session.execute(query).all())  # type: ignore[arg-type]
+
+
+def test_a_summary_shows_the_working_time_its_subtasks_span_and_undo_gives_back_its_own(
+    database: Database, plan: dict[str, int]
+) -> None:
+    # Build spans Design 2d → Code 3d → Test 1d: 6 working days, not the 0 it was made with.
+    assert durations(database, plan["project"])[plan["Build"]] == 6 * DAY
+    with database.session() as session:
+        link_id = session.scalar(
+            select(Dependency.id).where(Dependency.successor_id == plan["Test"])
+        )
+    delete_link(database, link_id).apply(database)
+    # Test under Code: Code becomes a summary of Test (1 day, after Design like Code was).
+    deeper = indent(database, [plan["Test"]])
+    deeper.apply(database)
+    found = durations(database, plan["project"])
+    assert (found[plan["Code"]], found[plan["Build"]]) == (1 * DAY, 3 * DAY)
+    assert spans(database, plan["project"])[plan["Code"]] == (
+        datetime(2026, 5, 13, 8),
+        datetime(2026, 5, 13, 17),
+    )
+    # Undo: Code is a task again, with its own 3 days; Build spans Design and Code again.
+    deeper.revert(database)
+    found = durations(database, plan["project"])
+    assert (found[plan["Code"]], found[plan["Build"]]) == (3 * DAY, 5 * DAY)
+    deeper.apply(database)
+    assert durations(database, plan["project"])[plan["Code"]] == 1 * DAY
+
+
 def test_insert_delete_move_and_paste_rows(database: Database, plan: dict[str, int]) -> None:
     start = outline(database, plan["project"])
     before = spans(database, plan["project"])

@@ -4,7 +4,7 @@ on SQLite files and PostgreSQL; undo deletes everything, redo restores the same 
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -34,6 +34,18 @@ from pmo_desktop.services.templates import get_template, shipped_templates
 
 START = date(2027, 1, 4)  # a Monday
 HOLIDAY = date(2027, 1, 6)
+
+
+def _working_minutes(start: datetime, finish: datetime) -> int:
+    """Minutes of 08:00–12:00 and 13:00–17:00, Monday to Friday but the holiday, counted
+    minute by minute (the test's own arithmetic, not the engine's calendar)."""
+    minutes, moment = 0, start
+    while moment < finish:
+        hour, working_day = moment.hour, moment.weekday() < 5 and moment.date() != HOLIDAY
+        if working_day and (8 <= hour < 12 or 13 <= hour < 17):
+            minutes += 1
+        moment += timedelta(minutes=1)
+    return minutes
 
 
 def _portfolio(database: Database) -> int:
@@ -95,10 +107,18 @@ def test_waterfall_project_gets_wbs_gates_and_risks_on_the_calendar(database: Da
     tasks = _tasks(database, command.project_id)
     template = get_template(database, portfolio_id, "waterfall", "en").parsed()
     assert result.gates == len(template.stages) == 4
-    # The starter WBS keeps its codes and names; durations are calendar days.
+    # The starter WBS keeps its codes and names; a task's duration is the template's (in
+    # working days), a summary's the working time its subtasks span (never 0 days).
     for item in template.tasks():
         assert tasks[item.code].name == item.name
-        assert tasks[item.code].duration_minutes == round(item.duration_days * 480)
+        if item.children:
+            children = [t for t in tasks.values() if t.wbs.rsplit(".", 1)[0] == item.code]
+            first = min(t.start for t in children)  # type: ignore[type-var]
+            last = max(t.finish for t in children)  # type: ignore[type-var]
+            assert (tasks[item.code].start, tasks[item.code].finish) == (first, last)
+            assert tasks[item.code].duration_minutes == _working_minutes(first, last) > 0
+        else:
+            assert tasks[item.code].duration_minutes == round(item.duration_days * 480)
     # 1.1 (5 days) starts on the start date and skips the holiday: Mon 4 .. Mon 11 Jan.
     first = tasks["1.1"]
     assert first.start == datetime(2027, 1, 4, 8) and first.finish == datetime(2027, 1, 11, 17)
