@@ -17,6 +17,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+from itertools import islice, repeat
 from typing import IO, Any
 
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -85,41 +86,114 @@ def _serial(value: date) -> float | int:
     return value.toordinal() - _EPOCH.toordinal()
 
 
+#: Stands for the row number in a cell's markup: never in the markup otherwise (a control
+#: character, taken out of every text by `_escape`).
+_ROW_NUMBER = "\x00"
+_ROW_NUMBER_BYTES = _ROW_NUMBER.encode()
+#: Values a column's cells may be looked up by: two equal values of these give the same
+#: markup, unless they are numbers of two types (1, 1.0, True), zero floats (0.0, -0.0) or
+#: datetimes with a time zone (equal instants in two zones): see `_column_cells`.
+_KEYED = frozenset({str, int, float, bool, date, datetime, type(None)})
+_NOT_NUMBERS = frozenset({str, date, datetime, type(None)})
+#: Columns of numbers (and empty cells) written by the numbers' text (`_NumberMarkup`).
+_NUMBERS = frozenset({int, float, type(None)})
+#: Rows per chunk of markup.
+_ROWS_PER_CHUNK = 2000
+
+
+class _SharedMarkupError(Exception):
+    """A value that must not share its markup with the values equal to it."""
+
+
+def _cell(ref: str, value: Any, style: int | None, text_style: int | None, quoted: int) -> str:
+    """One cell's markup ("" for an empty value); `ref` is its column letters and row."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return _text_cell(ref, value, quoted, text_style)
+    if isinstance(value, bool):
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{style or 0}"><v>{_serial(value)!r}</v></c>'
+    if style is not None:
+        return f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>'
+    return f'<c r="{ref}"><v>{value!r}</v></c>'
+
+
+class _Markup(dict[Any, bytes]):
+    """A column's cell markup (UTF-8) by value, made on first sight (most values recur down a
+    column: statuses, resources, dates, IDs)."""
+
+    def __init__(self, ref: str, style: int | None, text_style: int | None, quoted: int) -> None:
+        super().__init__()
+        self.ref, self.style, self.text_style, self.quoted = ref, style, text_style, quoted
+
+    def __missing__(self, value: Any) -> bytes:
+        if (isinstance(value, float) and value == 0) or (
+            isinstance(value, datetime) and value.tzinfo is not None
+        ):
+            raise _SharedMarkupError
+        markup = _cell(self.ref, value, self.style, self.text_style, self.quoted).encode()
+        self[value] = markup
+        return markup
+
+
+class _NumberMarkup(dict[str, bytes]):
+    """A number column's cell markup by the numbers' text (repr): 0.0 and -0.0, 1 and 1.0
+    are equal but written apart."""
+
+    def __init__(self, ref: str, style: int | None) -> None:
+        super().__init__({"None": b""})  # repr(None): an empty cell
+        self.ref, self.style = ref, ("" if style is None else f' s="{style}"')
+
+    def __missing__(self, text: str) -> bytes:
+        markup = self[text] = f'<c r="{self.ref}"{self.style}><v>{text}</v></c>'.encode()
+        return markup
+
+
+def _column_cells(
+    values: Sequence[Any], ref: str, style: int | None, text_style: int | None, quoted: int
+) -> list[bytes]:
+    """The markup of each of a column's cells, with `_ROW_NUMBER` for the row number."""
+    types = set(map(type, values))
+    if float in types and types <= _NUMBERS:
+        return list(map(_NumberMarkup(ref, style).__getitem__, map(repr, values)))
+    if types <= _KEYED and len(types - _NOT_NUMBERS) <= 1:
+        try:
+            return list(map(_Markup(ref, style, text_style, quoted).__getitem__, values))
+        except _SharedMarkupError:
+            pass
+    return [_cell(ref, value, style, text_style, quoted).encode() for value in values]
+
+
 def row_chunks(
     kinds: Sequence[str], rows: Iterable[Sequence[Any]], styles: Styles, first_row: int = 2
-) -> Iterator[str]:
-    """`<row>` elements for `rows` (values as the column kinds say), a few hundred at a time.
+) -> Iterator[bytes]:
+    """`<row>` elements (UTF-8) for `rows` (values as the column kinds say), a few thousand
+    at a time.
 
     User text is always an inline string; text Excel would take for a formula gets the
-    quote-prefix style. Dates are serial numbers with a date format.
+    quote-prefix style. Dates are serial numbers with a date format. The markup is made a
+    column at a time, once per distinct value of the column, with a stand-in for the row
+    number that each row's markup then gets: a cell costs a look-up, not a conversion.
     """
-    letters = [get_column_letter(number) for number in range(1, len(kinds) + 1)]
-    styled = [styles.by_kind.get(kind) for kind in kinds]
-    texts = [styles.text_by_kind.get(kind) for kind in kinds]
-    columns = list(zip(letters, styled, texts, strict=True))
-    quoted = styles.quoted
-    parts: list[str] = []
-    for number, row in enumerate(rows, start=first_row):
-        parts.append(f'<row r="{number}">')
-        for (letter, style, text_style), value in zip(columns, row, strict=True):
-            if value is None or value == "":
-                continue
-            ref = f"{letter}{number}"
-            if isinstance(value, str):
-                parts.append(_text_cell(ref, value, quoted, text_style))
-            elif isinstance(value, bool):
-                parts.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, date):
-                parts.append(f'<c r="{ref}" s="{style or 0}"><v>{_serial(value)!r}</v></c>')
-            elif style is not None:
-                parts.append(f'<c r="{ref}" s="{style}"><v>{value!r}</v></c>')
-            else:
-                parts.append(f'<c r="{ref}"><v>{value!r}</v></c>')
-        parts.append("</row>")
-        if len(parts) > 4000:
-            yield "".join(parts)
-            parts.clear()
-    yield "".join(parts)
+    rows = rows if isinstance(rows, list) else list(rows)
+    # Each row must have a value per column (ValueError otherwise).
+    transposed = zip(*rows, strict=True) if rows else [()] * len(kinds)
+    columns: list[Iterable[bytes]] = [repeat(b'<row r="%s">' % _ROW_NUMBER_BYTES)]
+    for number, (kind, values) in enumerate(zip(kinds, transposed, strict=True), start=1):
+        ref = get_column_letter(number) + _ROW_NUMBER
+        style, text_style = styles.by_kind.get(kind), styles.text_by_kind.get(kind)
+        columns.append(_column_cells(values, ref, style, text_style, styles.quoted))
+    columns.append(repeat(b"</row>"))
+    cells = zip(*columns, strict=False)  # the repeats end with the columns' lists
+    end = first_row + len(rows)
+    for start in range(first_row, end, _ROWS_PER_CHUNK):
+        stop = min(start + _ROWS_PER_CHUNK, end)
+        markup = map(b"".join, islice(cells, stop - start))
+        numbers = map(b"%d".__mod__, range(start, stop))
+        rows_markup = zip(markup, numbers, strict=True)
+        yield b"".join([row.replace(_ROW_NUMBER_BYTES, number) for row, number in rows_markup])
 
 
 def splice_rows(
@@ -153,7 +227,7 @@ def splice_rows(
             with output.open(info.filename, "w", force_zip64=True) as stream:
                 stream.write(head.encode("utf-8"))
                 for chunk in row_chunks(kinds, rows, styles):
-                    stream.write(chunk.encode("utf-8"))
+                    stream.write(chunk)
                 stream.write(tail.encode("utf-8"))
 
 
