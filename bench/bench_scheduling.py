@@ -170,8 +170,12 @@ def _built(engine: IncrementalScheduler, task_id: int, minutes: int) -> dict[int
     return dict(engine.set_duration(task_id, minutes))
 
 
-#: The modules of a full CPM run, imported from the other revision's copy.
-CPM_MODULES = ("calendar", "cpm_graph", "cpm_passes", "cpm_results", "cpm")
+#: The modules of a full CPM run, imported from the other revision's copy (those it has:
+#: older revisions have fewer).
+CPM_MODULES = (
+    "calendar", "cpm_edges", "cpm_graph", "cpm_state", "cpm_rules", "cpm_passes",
+    "cpm_results", "cpm",
+)  # fmt: skip
 
 
 def _revision_cpm(revision: str, folder: Path) -> ModuleType:
@@ -181,8 +185,13 @@ def _revision_cpm(revision: str, folder: Path) -> ModuleType:
     package = folder / "bench_ab_old"
     package.mkdir()
     (package / "__init__.py").write_text("")
-    pattern = re.compile(r"pmo_desktop\.scheduling\.(" + "|".join(CPM_MODULES) + r")\b")
-    for name in CPM_MODULES:
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{revision}:pmo_desktop/scheduling"],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    names = [name for name in CPM_MODULES if f"{name}.py" in listed]
+    pattern = re.compile(r"pmo_desktop\.scheduling\.(" + "|".join(names) + r")\b")
+    for name in names:
         source = subprocess.run(
             ["git", "show", f"{revision}:pmo_desktop/scheduling/{name}.py"],
             cwd=root, check=True, capture_output=True, text=True,

@@ -3,8 +3,9 @@
 The passes run on an integer timeline: working minutes of the project calendar counted
 from midnight of the project start day. Dates become datetimes only at the end, so a
 portfolio of 50,000 tasks schedules in a fraction of a second. The network is built in
-cpm_graph.py, the passes live in cpm_passes.py, the results in cpm_results.py, and
-incremental.py updates a schedule after one edit.
+cpm_graph.py (its edges, as flat columns, in cpm_edges.py), the passes live in
+cpm_passes.py (the rules for a task off their fast path in cpm_rules.py), the results in
+cpm_results.py, and incremental.py updates a schedule after one edit.
 """
 
 from __future__ import annotations

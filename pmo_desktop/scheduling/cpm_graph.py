@@ -1,4 +1,5 @@
-"""The CPM network: tasks as graph nodes, links expanded to edges, topological order.
+"""The CPM network: tasks as graph nodes, links expanded to edges (cpm_edges.py), topological
+order.
 
 Summary tasks are nodes of their own: they take the span of their children (child →
 summary edges), and a link that reaches a summary applies to every task under it. The
@@ -9,65 +10,62 @@ calendar counted from midnight of the project start day; this module converts da
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from itertools import compress, repeat
-from operator import add, and_, not_
+from typing import Any
 
 from pmo_desktop.scheduling.calendar import WorkingCalendar, common_working_time
-from pmo_desktop.scheduling.model import LinkSpec, ScheduleInput, TaskSpec, percent_lag
+from pmo_desktop.scheduling.cpm_edges import CycleError, Edges, SchedulingError
+from pmo_desktop.scheduling.model import ScheduleInput, TaskSpec
+
+__all__ = ["DATED", "FAR", "CycleError", "Graph", "SchedulingError"]
 
 FAR = 1 << 60
+#: (calendar, spans, constraint, deadline, actual start and finish, remaining work,
+#: levelling delay) of a task on the project calendar with nothing else to derive.
+_USUAL = (None, (), "ASAP", None, None, None, None, 0)
+
+
+def positions(values: list[Any], value: object) -> list[int]:
+    """The indexes where `value` is in `values` (found by list.index, in C: a loop over
+    `range` would make an int for each item)."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = values.index(value, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
+
+
 #: Constraints whose date a task can show as given, at 17:00 or 08:00 (see cpm_passes).
 DATED = frozenset(("MSO", "SNET", "SNLT", "MFO", "FNET"))
 
 
-class SchedulingError(ValueError):
-    """The plan cannot be scheduled as given (a loop of links, an unknown task)."""
-
-
-class CycleError(SchedulingError):
-    """Links form a loop; `tasks` names the tasks in it, in order."""
-
-    def __init__(self, tasks: Sequence[TaskSpec]) -> None:
-        self.task_ids = [task.id for task in tasks]
-        names = " → ".join(f"{task.name or task.id}" for task in [*tasks, tasks[0]])
-        super().__init__(f"These tasks are linked in a loop: {names}.")
-
-
-@dataclass(slots=True)
-class Edge:
-    """A link between graph nodes (already expanded from summary successors to leaves).
-
-    `slow` sends the backward pass through its general path: an elapsed lag, or progress
-    on either end (Microsoft Project treats links to started or finished tasks apart).
-    """
-
-    source: int
-    target: int
-    type: str
-    lag: int
-    elapsed: bool
-    link: LinkSpec
-    slow: bool = False
-
-
 class Moments(dict[int, datetime]):
     """Offsets as instants on the project calendar (`start_at` or `finish_at`), each
-    distinct offset converted once, on its first look-up: many tasks share dates."""
+    distinct offset converted once, on its first look-up: many tasks share dates.
 
-    __slots__ = ("_convert", "_origin")
+    Look one up through its bound `__getitem__` (Graph.start_moment): `moments[offset]`
+    costs nearly twice as much, as CPython calls a dict subclass's [] through a
+    Python-level look-up of `__getitem__` (dict's is a method, not a slot)."""
 
-    def __init__(self, convert: Callable[[int], datetime], origin: int) -> None:
+    __slots__ = ("_convert", "_offsets", "_origin")
+
+    def __init__(
+        self, convert: Callable[[int], datetime], origin: int, offsets: dict[datetime, int]
+    ) -> None:
         super().__init__()
-        self._convert, self._origin = convert, origin
+        self._convert, self._origin, self._offsets = convert, origin, offsets
 
     def __missing__(self, offset: int) -> datetime:
         moment = self[offset] = self._convert(offset + self._origin)
+        # The way back (one offset per instant: the calendar's offset of it).
+        self._offsets[moment] = offset
         return moment
 
 
-class Graph:
+class Graph(Edges):
     """Nodes, edges and order of a plan, plus the conversions between dates and offsets."""
 
     def __init__(self, plan: ScheduleInput) -> None:
@@ -75,15 +73,30 @@ class Graph:
         self.tasks = plan.tasks
         #: Each node's task id, and each task id's node.
         self.ids = [task.id for task in self.tasks]
-        self.index = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        # One int object per node and edge number, shared by every list that holds one
+        # (made once: a loop over `range` makes a new int at each step).
+        self.numbers = list(range(max(len(self.ids), len(plan.links))))
+        self.index = dict(zip(self.ids, self.numbers, strict=False))
         if len(self.index) != len(self.tasks):
             raise SchedulingError("Two tasks share one id.")
         self.calendar = WorkingCalendar(plan.calendar, plan.start.date())
         self.task_calendars = {
             name: WorkingCalendar(spec, plan.start.date()) for name, spec in plan.calendars.items()
         }
-        self.plain = [task.calendar is None and not task.spans for task in self.tasks]
-        if not all(self.plain):
+        tasks, count = self.tasks, len(self.tasks)
+        # Most tasks are on the project calendar with no constraint, deadline, progress or
+        # levelling delay: one comparison of a tuple finds them (nothing to derive).
+        usual = [
+            (task.calendar, task.spans, task.constraint, task.deadline, task.actual_start,
+             task.actual_finish, task.remaining, task.levelling_delay) == _USUAL
+            for task in tasks
+        ]  # fmt: skip
+        unusual = [] if all(usual) else positions(usual, False)
+        self.plain = [True] * count
+        for node in unusual:
+            task = tasks[node]
+            self.plain[node] = task.calendar is None and not task.spans
+        if unusual and not all(self.plain):
             for task in self.tasks:
                 for name in (task.calendar, *[span.calendar for span in task.spans]):
                     if name is not None and name not in self.task_calendars:
@@ -96,15 +109,18 @@ class Graph:
         self.project_ends: dict[int, int] = {}
         self.project_end_moments: dict[int, datetime] = {}
         self.origin = self.calendar.offset(plan.start)
-        # Many tasks share dates: convert each distinct offset once.
-        self._starts = Moments(self.calendar.start_at, self.origin)
+        # Many tasks share dates: convert each distinct offset once. `offsets`: the offset of
+        # each instant converted, the way back without the calendar.
+        self.offsets: dict[datetime, int] = {}
+        self._starts = Moments(self.calendar.start_at, self.origin, self.offsets)
+        self.start_moment = self._starts.__getitem__  # type: ignore[method-assign]
         self._landing = plan.start
-        self._finishes = Moments(self.calendar.finish_at, self.origin)
+        self._finishes = Moments(self.calendar.finish_at, self.origin, self.offsets)
+        self.finish_moment = self._finishes.__getitem__  # type: ignore[method-assign]
         # Where each task starts without predecessors: its project's start (portfolios).
         project_floor = {
             project: self.offset(start) for project, start in plan.project_starts.items()
         }
-        count = len(self.tasks)
         self.floor = (
             [project_floor.get(task.project, 0) for task in self.tasks]
             if project_floor
@@ -115,7 +131,9 @@ class Graph:
         self.children: list[Sequence[int]] = [()] * count
         self.parent_of: list[int | None] = [None] * count
         children, parent_of, index = self.children, self.parent_of, self.index
-        for position, parent_id in enumerate([task.parent for task in self.tasks]):
+        summaries: list[int] = []
+        parents = zip(self.numbers, [task.parent for task in tasks], strict=False)
+        for position, parent_id in parents:
             if parent_id is not None:
                 parent = index.get(parent_id)
                 if parent is None:
@@ -127,8 +145,13 @@ class Graph:
                     kids.append(position)  # type: ignore[attr-defined]
                 else:
                     children[parent] = [position]
+                    summaries.append(parent)
                 parent_of[position] = parent
-        self.is_summary = list(map(bool, children))
+        #: The summaries in plan order, and whether each node is one.
+        self.summaries = sorted(summaries)
+        self.is_summary = [False] * count
+        for node in summaries:
+            self.is_summary[node] = True
         #: Tasks off the project calendar: the calendars they work on and for how long
         #: (None: the task's duration).
         self.work_calendars: dict[int, list[tuple[WorkingCalendar, int | None]]] = {}
@@ -139,10 +162,9 @@ class Graph:
                 elif not self.plain[node]:
                     self.work_calendars[node] = self._work_calendars(task)
         self.status = None if plan.status_date is None else self.offset(plan.status_date)
-        summary, tasks = self.is_summary, self.tasks
         self.duration = [
             0 if is_summary or task.milestone or task.duration < 0 else task.duration
-            for is_summary, task in zip(summary, tasks, strict=True)
+            for is_summary, task in zip(self.is_summary, tasks, strict=True)
         ]
         self.remaining = self.duration[:]
         self.started = [False] * count
@@ -159,37 +181,36 @@ class Graph:
         self.dated_nodes: set[int] = set()
         #: Leaves with a levelling delay (see TaskSpec.levelling_delay).
         self.delayed_nodes: set[int] = set()
-        # Most tasks: nothing to derive beyond duration and the fast-path flag.
-        ordinary = [
-            task.constraint == "ASAP"
-            and task.deadline is None
-            and task.actual_start is None
-            and task.actual_finish is None
-            and task.remaining is None
-            and not task.levelling_delay
-            for task in tasks
-        ]
         if self.status is None:
-            self.simple = list(map(and_, ordinary, self.plain))
-        if not all(ordinary):
-            for node in compress(range(count), map(not_, ordinary)):
-                self.refresh_task(node)
-        # One new empty list per node (`map` makes them a little faster than a loop).
-        self.edges_in: list[list[Edge]] = list(map(list, repeat((), count)))
-        self.edges_out: list[list[Edge]] = list(map(list, repeat((), count)))
-        self._add_all_edges(plan.links)
-        self.order = self.topological_order()
-        self.summary_order = [node for node in self.order if self.is_summary[node]]
-
-    def reorder(self) -> None:
-        """Recompute the topological order after a link was added against it."""
-        self.order = self.topological_order()
-        self.summary_order = [node for node in self.order if self.is_summary[node]]
+            self.simple = usual
+        for node in unusual:
+            self._derive(node)
+        forward = self._add_all_edges(plan.links)
+        summaries = self.summaries
+        self.quick = self._quick_flags(summaries)
+        if forward and self._outline(summaries):
+            # Each link runs forward in the plan and each summary lies above its tasks:
+            # the tasks in plan order, then the summaries from the last one up, are a
+            # topological order (what a walk of the network would give, at no cost).
+            order: list[int] = []
+            after = 0
+            for node in summaries:
+                order += self.numbers[after:node]
+                after = node + 1
+            order += self.numbers[after:count]
+            self.summary_order = summaries[::-1]
+            self.order = order + self.summary_order
+        else:
+            self.reorder()
 
     # -- nodes and edges -----------------------------------------------------------------
 
     def refresh_task(self, node: int) -> None:
-        """Derive the node's duration, progress and fast-path flag from its TaskSpec."""
+        """Derive the node's duration, progress and fast-path flags from its TaskSpec."""
+        self._derive(node)
+        self.refresh_quick((node,))
+
+    def _derive(self, node: int) -> None:
         task = self.tasks[node]
         leaf = not self.is_summary[node]
         duration = max(task.duration, 0) if leaf and not task.milestone else 0
@@ -234,174 +255,18 @@ class Graph:
             and not (leaf and task.levelling_delay > 0)
         )
 
-    def mark_slow(self, node: int) -> None:
-        """Recompute the `slow` flag of every edge touching `node`."""
-        for edge in self.edges_in[node]:
-            edge.slow = self._is_slow(edge)
-        for edge in self.edges_out[node]:
-            edge.slow = self._is_slow(edge)
-
-    def _is_slow(self, edge: Edge) -> bool:
-        started, done = self.started, self.done
-        return (
-            edge.elapsed
-            or started[edge.source]
-            or started[edge.target]
-            or done[edge.source]
-            or done[edge.target]
-        )
-
-    def leaves(self, node: int) -> list[int]:
-        if not self.is_summary[node]:
-            return [node]
-        leaves: list[int] = []
-        stack = [node]
-        while stack:
-            current = stack.pop()
-            if self.is_summary[current]:
-                stack.extend(self.children[current])
-            else:
-                leaves.append(current)
-        return leaves
-
-    def link_lag(self, link: LinkSpec, source: int) -> int:
-        if link.lag_unit == "percent":
-            return percent_lag(self.tasks[source].duration, link.lag)
-        return link.lag
-
-    def _add_all_edges(self, links: Sequence[LinkSpec]) -> None:
-        """`add_edges` for every link, inlined: a portfolio has 75,000 of them."""
-        index, summary, tasks = self.index, self.is_summary, self.tasks
-        edges_in, edges_out = self.edges_in, self.edges_out
-        try:
-            sources = list(map(index.__getitem__, [link.predecessor for link in links]))
-            targets = list(map(index.__getitem__, [link.successor for link in links]))
-        except KeyError:
-            for link in links:
-                if link.predecessor not in index or link.successor not in index:
-                    raise SchedulingError(
-                        f"The link {link.predecessor} → {link.successor} names an unknown task."
-                    ) from None
-            raise
-        new = object.__new__
-        # Links into started or finished tasks take the backward pass's general path.
-        tracked = None
-        if self.progress_nodes:
-            tracked = [
-                started or done for started, done in zip(self.started, self.done, strict=True)
-            ]
-        for link, source, target in zip(links, sources, targets, strict=True):
-            unit = link.lag_unit
-            if unit == "working":
-                lag, elapsed = link.lag, False
-            else:
-                lag = (
-                    percent_lag(tasks[source].duration, link.lag) if unit == "percent" else link.lag
-                )
-                elapsed = unit == "elapsed"
-            if summary[target]:
-                outgoing = edges_out[source]
-                slow = elapsed if tracked is None else elapsed or tracked[source]
-                for leaf in self.leaves(target):
-                    edge = Edge(source, leaf, link.type, lag, elapsed, link,
-                                slow if tracked is None else slow or tracked[leaf])  # fmt: skip
-                    outgoing.append(edge)
-                    edges_in[leaf].append(edge)
-            else:
-                # Edge(...) without its __init__ call: a third of the cost.
-                edge = new(Edge)
-                edge.source, edge.target, edge.type, edge.lag = source, target, link.type, lag
-                edge.elapsed, edge.link, edge.slow = elapsed, link, elapsed
-                if tracked is not None:
-                    edge.slow = elapsed or tracked[source] or tracked[target]
-                edges_out[source].append(edge)
-                edges_in[target].append(edge)
-
-    def add_edges(self, link: LinkSpec) -> list[Edge]:
-        """Expand one link to edges (to every task under a summary successor)."""
-        source = self.index.get(link.predecessor)
-        target = self.index.get(link.successor)
-        if source is None or target is None:
-            raise SchedulingError(
-                f"The link {link.predecessor} → {link.successor} names an unknown task."
-            )
-        lag = self.link_lag(link, source)
-        elapsed = link.lag_unit == "elapsed"
-        outgoing, edges_in = self.edges_out[source], self.edges_in
-        made = []
-        for leaf in self.leaves(target) if self.is_summary[target] else (target,):
-            edge = Edge(source, leaf, link.type, lag, elapsed, link)
-            edge.slow = self._is_slow(edge)
-            outgoing.append(edge)
-            edges_in[leaf].append(edge)
-            made.append(edge)
-        return made
-
-    def remove_edges(self, link: LinkSpec) -> list[Edge]:
-        """Take out the edges of the first stored link equal to `link`; they are returned."""
-        source = self.index.get(link.predecessor)
-        if source is None:
-            return []
-        found = None
-        for edge in self.edges_out[source]:
-            if edge.link == link:
-                found = edge.link
-                break
-        if found is None:
-            return []
-        removed = [edge for edge in self.edges_out[source] if edge.link is found]
-        self.edges_out[source] = [e for e in self.edges_out[source] if e.link is not found]
-        for edge in removed:
-            self.edges_in[edge.target] = [e for e in self.edges_in[edge.target] if e is not edge]
-        return removed
-
-    def topological_order(self) -> list[int]:
-        count = len(self.tasks)
-        parent_of, edges_out = self.parent_of, self.edges_out
-        indegree = list(map(add, map(len, self.edges_in), map(len, self.children)))
-        # Breadth first: the list grows while it is read, as a queue would.
-        order = [node for node, degree in enumerate(indegree) if not degree]
-        append = order.append
-        for node in order:
-            for edge in edges_out[node]:
-                target = edge.target
-                degree = indegree[target] - 1
-                indegree[target] = degree
-                if not degree:
-                    append(target)
-            parent = parent_of[node]
-            if parent is not None:
-                degree = indegree[parent] - 1
-                indegree[parent] = degree
-                if not degree:
-                    append(parent)
-        if len(order) != count:
-            raise CycleError([self.tasks[i] for i in self._find_cycle(indegree)])
-        return order
-
-    def _find_cycle(self, indegree: list[int]) -> list[int]:
-        """Walk back along unresolved edges until a node repeats: that is the loop."""
-        remaining = {i for i, degree in enumerate(indegree) if degree > 0}
-        node = min(remaining)
-        seen: dict[int, int] = {}
-        path: list[int] = []
-        while node not in seen:
-            seen[node] = len(path)
-            path.append(node)
-            sources = [edge.source for edge in self.edges_in[node] if edge.source in remaining]
-            sources += [child for child in self.children[node] if child in remaining]
-            node = min(sources)
-        return list(reversed(path[seen[node] :]))
-
     # -- time conversions --------------------------------------------------------------
 
     def offset(self, moment: datetime) -> int:
         return self.calendar.offset(moment) - self.origin
 
     def start_moment(self, offset: int) -> datetime:
+        """The instant a task starting at `offset` starts (replaced in __init__ by the
+        cache's own look-up, a call the less)."""
         return self._starts[offset]
 
     def finish_moment(self, offset: int) -> datetime:
+        """The instant a task finishing at `offset` finishes (see start_moment)."""
         return self._finishes[offset]
 
     def _work_calendars(self, task: TaskSpec) -> list[tuple[WorkingCalendar, int | None]]:

@@ -2,45 +2,73 @@
 
 Each pass walks the nodes it is given (the whole topological order for a full schedule,
 only the dirty ones for an incremental one) and reads and writes its state arrays, so
-that both runs share one implementation. Progress follows MPXJ's MicrosoftScheduler
-(actual dates are fixed; links into finished tasks no longer bind their predecessors),
-plus the status date of DESIGN.md §4 (remaining work is not scheduled before it).
+that both runs share one implementation. The usual task (on the project calendar, no
+constraint, progress or elapsed lag: Graph.quick) takes a fast path of integer arithmetic
+over the edge columns; the others follow the rules of cpm_rules.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
-from pmo_desktop.scheduling.cpm_graph import FAR, Edge, Graph
+from pmo_desktop.scheduling.cpm_graph import FAR
+from pmo_desktop.scheduling.cpm_rules import START_DATED, TaskRules
 from pmo_desktop.scheduling.cpm_state import BackwardState, ForwardState
-from pmo_desktop.scheduling.model import TaskSpec
 
 __all__ = ["START_DATED", "BackwardState", "ForwardState", "Passes"]
 
 
-#: Constraints whose date can place a task's start as given (else its finish).
-START_DATED = frozenset(("MSO", "SNET", "SNLT"))
-
-
-class Passes(Graph):
-    """Forward and backward passes over a Graph."""
-
-    #: Early starts of the first forward pass: they say which task an SS or SF link from
-    #: a summary binds, in the ALAP round too (see `earliest_child`).
-    lead_start: list[int]
-    #: Whether the link that places the task being placed starts it at a finish instant.
-    _after_finish = False
+class Passes(TaskRules):
+    """Forward and backward passes over a Graph: a fast path in integers for the usual
+    task, the rules of cpm_rules.py for the others."""
 
     def forward(self, state: ForwardState, nodes: Iterable[int], pinned: dict[int, int]) -> None:
         early_start, early_finish = state.early_start, state.early_finish
         driver, at_finish = state.driver, state.at_finish
         summary, children, durations = self.is_summary, self.children, self.duration
-        edges_in, plain, simple = self.edges_in, self.plain, self.simple
+        edges_in, quick, simple = self.edges_in, self.quick, self.simple
         floor, edges_out, parent_of = self.floor, self.edges_out, self.parent_of
+        sources, types, lags = self.edge_source, self.edge_type, self.edge_lag
+        low = -FAR
         for node in nodes:
+            if quick[node]:
+                duration = durations[node]
+                if not duration:
+                    # A milestone: which instant its links put it at (see below).
+                    self._forward_task(node, state, pinned, True)
+                    continue
+                # A task on the project calendar with a duration, no constraint or
+                # progress, no elapsed lag in: its start is the latest of its links'
+                # bounds (the first of equal ones drives it), in integers.
+                edges = edges_in[node]
+                if not edges:
+                    driver[node] = None
+                    start = floor[node]
+                else:
+                    start = low
+                    for edge in edges:
+                        kind = types[edge]
+                        if kind == "FS":
+                            bound = early_finish[sources[edge]] + lags[edge]
+                        elif kind == "SS":
+                            bound = early_start[sources[edge]] + lags[edge]
+                        elif kind == "FF":
+                            bound = early_finish[sources[edge]] + lags[edge] - duration
+                            if bound < floor[node]:
+                                # FF never pulls a task before the project start.
+                                bound = floor[node]
+                        else:
+                            bound = early_start[sources[edge]] + lags[edge] - duration
+                        if bound > start:
+                            start, best = bound, edge
+                    driver[node] = sources[best]
+                at_finish[node] = False
+                early_start[node] = start
+                early_finish[node] = start + duration
+                continue
             if summary[node]:
-                # Its children's span (min() and max() cost more than the loop).
+                # Its children's span (min() and max() cost more than the loop, of their
+                # slice too).
                 kids = children[node]
                 start, finish = early_start[kids[0]], early_finish[kids[0]]
                 for child in kids:
@@ -57,282 +85,57 @@ class Passes(Graph):
                 if edges_out[node] or parent_of[node] is not None:
                     self._summary_instants(node, state)
                 continue
-            duration = durations[node]
-            start = floor[node]
-            best: Edge | None = None
-            finish_style = False
-            general = not plain[node]
-            for edge in edges_in[node]:
-                if general or edge.elapsed:
-                    bound = self._forward_bound(edge, state, node)
-                else:
-                    kind = edge.type
-                    if kind == "FS":
-                        bound = early_finish[edge.source] + edge.lag
-                    elif kind == "SS":
-                        bound = early_start[edge.source] + edge.lag
-                    elif kind == "FF":
-                        bound = early_finish[edge.source] + edge.lag - duration
-                        if bound < floor[node]:
-                            # FF never pulls a task before the project start.
-                            bound = floor[node]
-                    else:
-                        bound = early_start[edge.source] + edge.lag - duration
-                if best is None or bound > start:
-                    start, best = bound, edge
-                    if not duration:
-                        finish_style = self.lands_on_finish(edge, state, bound, node)
-                elif bound == start and finish_style:
-                    # Equal offsets: the start of the next working time is the later instant.
-                    finish_style = self.lands_on_finish(edge, state, bound, node)
-            driver[node] = best.source if best is not None else None
-            at_finish[node] = best is not None and finish_style
-            if simple[node] and node not in pinned:
-                early_start[node] = start
-                early_finish[node] = start + duration
-                continue
-            # Off the project calendar, a task after a finish may start in the evening.
-            self._after_finish = (
-                best is not None and best.type == "FS" and best.lag >= 0 and not best.elapsed
-            )
-            self._place(node, start, state, pinned)
+            self._forward_task(node, state, pinned, simple[node] and node not in pinned)
 
-    def _place(self, node: int, start: int, state: ForwardState, pinned: dict[int, int]) -> None:
-        """Early dates of a task with constraints, progress, a status date or a calendar."""
-        task = self.tasks[node]
-        state.warning.pop(node, None)
-        state.exact.pop(node, None)
-        duration = self.duration[node]
-        link_start = start
-        if self.started[node]:
-            start = self.offset(task.actual_start)  # type: ignore[arg-type]
-        else:
-            if self.status is not None and start < self.status:
-                # Work not started yet is not planned before the status date.
-                start = self.status
-                state.at_finish[node] = False
-            unconstrained = start
-            start = self._apply_start_constraint(node, task, start, state)
-            if node in pinned:
-                start = pinned[node]
-                # An ALAP milestone sits on its late date, at the end of working time.
-                state.at_finish[node] = not self.duration[node]
-        delay = self._levelling_delay(node, task)
-        if duration and not self.plain[node] and not self.started[node] and not self.done[node]:
-            # Off the project calendar: it starts when its first resource (or its own
-            # calendar) can work, and finishes when the last one is done.
-            moment = self.start_moment(start)
-            if self._after_finish and start == link_start:
-                moment = self.finish_moment(start)
-            if delay:
-                # The delay is working time of the task's own calendar.
-                own = self.task_calendars[task.calendar] if task.calendar else self.calendar
-                moment = own.start_at(own.offset(moment) + delay)
-            dated = None
-            if not delay and node not in pinned and task.constraint in START_DATED:
-                dated = self._dated_start(node, task, unconstrained, link_start)
-            if dated is not None:
-                # Its start date placed it: the task shows that date even when its
-                # resources are off then (they work from their next working time, which
-                # sets the finish).
-                begin, end = self.work_dates(node, dated, duration)
-                begin = dated
-            else:
-                begin, end = self.work_dates(node, moment, duration)
-                if task.constraint in START_DATED:
-                    # Its resources' working time placed it, not its date: no 17:00 start.
-                    state.at_finish[node] = False
-            if node in pinned and not delay and node in self.pinned_finish:
-                end = self.pinned_finish[node]
-            if (
-                task.constraint in ("FNET", "MFO")
-                and task.constraint_date is not None
-                and not delay
-                and end < task.constraint_date
-                and (task.constraint == "MFO" or not self.edges_in[node])
-                and self.status is None
-                and start == self.start_of(node, self.offset(task.constraint_date))
-            ):
-                # Placed by its finish date (an FNET one with no link): it shows that date
-                # as its finish (its resources' work, on their calendars, ends earlier).
-                end = task.constraint_date
-            state.exact[node] = (begin, end)
-            state.early_start[node] = self.offset(begin)
-            state.early_finish[node] = self.offset(end)
-            return
-        if delay:
-            start += delay
-            # Working time added: a milestone lands at the end of a working period, a task
-            # starts at the start of the next one (no longer on its constraint date).
-            state.at_finish[node] = not duration
-        state.early_start[node] = start
-        if task.actual_finish is not None:
-            finish = self.offset(task.actual_finish)
-        else:
-            finish = self.finish_of(node, start) if duration else start
-            if self.started[node]:
-                finish = self._started_finish(node, task, start, finish)
-        state.early_finish[node] = finish
-
-    def _dated_start(
-        self, node: int, task: TaskSpec, unconstrained: int, link_start: int
-    ) -> datetime | None:
-        """The start date of a task off the project calendar when its constraint date
-        places its start (else None), as Microsoft Project (MPXJ's MicrosoftScheduler)
-        does: its links' date moves to its resources' next working time first, then the
-        constraint applies, and the date it sets is not moved. So an MSO task starts on its
-        date; an SNET task with a predecessor does when its resources could start earlier
-        (without one, its date is moved to their working time); an SNLT task does when
-        they could start only later. The date may be a day its resources are off."""
-        date = task.constraint_date
-        if date is None:
-            return None
-        kind = task.constraint
-        if kind == "MSO":
-            return date
-        if kind == "SNET" and not self.edges_in[node]:
-            return None
-        moment = self.start_moment(unconstrained)
-        if self._after_finish and unconstrained == link_start:
-            moment = self.finish_moment(unconstrained)
-        first = min([calendar.next_start(moment) for calendar, _ in self.work_calendars[node]])
-        if kind == "SNET":
-            return date if first < date else None
-        return date if first > date else None
-
-    def _levelling_delay(self, node: int, task: TaskSpec) -> int:
-        """The working minutes levelling adds to the task's start: none once it has
-        started, nor on a fixed date (MSO, MFO), which wins as it does over links."""
-        if node not in self.delayed_nodes or self.started[node] or self.done[node]:
-            return 0
-        if task.constraint in ("MSO", "MFO") and task.constraint_date is not None:
-            return 0
-        return task.levelling_delay
-
-    def _started_finish(self, node: int, task: TaskSpec, start: int, finish: int) -> int:
-        remaining = self.remaining[node]
-        if self.status is not None and remaining:
-            completed = self.finish_of(node, start, self.duration[node] - remaining)
-            if completed < self.status:
-                # The completed part ends before the status date: what remains starts there.
-                finish = self.finish_of(node, self.status, remaining)
-        if task.constraint == "FNET" and task.constraint_date is not None:
-            finish = max(finish, self.offset(task.constraint_date))
-        return finish
-
-    def instants(self, node: int, state: ForwardState) -> tuple[bool, bool]:
-        """Whether the node's early start and early finish are at the end of working time
-        (a task starts at a period's start and finishes at one's end; a milestone is one
-        instant, either; a summary as its earliest task starts and its latest finishes)."""
-        if self.is_summary[node]:
-            return state.start_at_finish[node], state.at_finish[node]
-        if self.is_instant(node):
-            return state.at_finish[node], state.at_finish[node]
-        exact = state.exact.get(node)
-        if exact is not None:
-            # A resource's evening (19:00) is no end of project working time.
-            return False, exact[1] == self.finish_moment(state.early_finish[node])
-        if state.at_finish[node] and self.duration[node]:
-            on_start = self.tasks[node].constraint in START_DATED
-            return on_start, on_start
-        return False, True
-
-    def _summary_instants(self, node: int, state: ForwardState) -> None:
-        end, early_finish = state.early_finish[node], state.early_finish
-        # Of equal offsets the start of the next working time is the later instant.
-        state.at_finish[node] = all(
-            self.instants(child, state)[1]
-            for child in self.children[node]
-            if early_finish[child] == end
-        )
-        earliest = self.earliest_child(node, self.lead_start)
-        state.start_at_finish[node] = self.instants(earliest, state)[0]
-
-    def lands_on_finish(self, edge: Edge, state: ForwardState, bound: int, node: int) -> bool:
-        """Whether a link puts a milestone at the end of a working period (else at a start).
-
-        Adding working time lands at the end of a period, subtracting at the start of one;
-        an elapsed lag lands on its exact instant (at a period's end, or the next start);
-        with no lag the predecessor's date decides (see `instants`); an FF link clamped to
-        the project start lands on that start. Call right after the edge's bound.
-        """
-        if edge.type == "FF" and bound <= self.floor[node]:
-            return False
-        if edge.elapsed:
-            landing = self._landing
-            return self.calendar.finish_at(self.calendar.offset(landing)) == landing
-        lag = edge.lag
-        if lag:
-            return lag > 0
-        return self.instants(edge.source, state)[edge.type in ("FS", "FF")]
-
-    def _forward_bound(self, edge: Edge, state: ForwardState, node: int) -> int:
-        source = edge.source
-        kind = edge.type
-        lag, elapsed = edge.lag, edge.elapsed
+    def _forward_task(
+        self, node: int, state: ForwardState, pinned: dict[int, int], is_simple: bool
+    ) -> None:
+        """The forward pass of a task off its fast path: a milestone (which instant its
+        links put it at), a task with an elapsed lag in, a constraint, progress or
+        calendars of its own (see `_place`)."""
         early_start, early_finish = state.early_start, state.early_finish
-        # An elapsed lag counts from the instant the date shows.
-        start_is_finish, finish_is_finish = self.instants(source, state)
-        if kind == "FS":
-            return self.shift(early_finish[source], lag, elapsed, as_finish=finish_is_finish)
-        if kind == "SS":
-            return self.shift(early_start[source], lag, elapsed, as_finish=start_is_finish)
-        # FF and SF: Microsoft Project takes the duration off first, then adds the lag
-        # (an elapsed lag lands elsewhere the other way round).
-        own = self.duration[node]
-        if kind == "FF":
-            start = self.start_of(node, early_finish[source])
-            start = self.shift(start, lag, elapsed, as_finish=not own and finish_is_finish)
-            # FF never pulls a task before its project's start.
-            return max(start, self.floor[node])
-        start = self.start_of(node, early_start[source])
-        return self.shift(start, lag, elapsed, as_finish=not own and start_is_finish)
-
-    def _apply_start_constraint(
-        self, node: int, task: TaskSpec, start: int, state: ForwardState
-    ) -> int:
-        """Constraint dates win over links (the link is then reported as not met)."""
-        kind = task.constraint
-        if task.constraint_date is None or kind in ("ASAP", "ALAP"):
-            return start
-        date = self.offset(task.constraint_date)
-        # A task placed by its constraint date starts at the date's own instant: at 17:00
-        # that is the end of the previous working time (at one offset, the start of the
-        # next working time is the later instant). A duration taken off a finish date
-        # lands at a start, but a milestone sits on the date itself.
-        at_end = self.finish_moment(date) == task.constraint_date
-        instant = not self.duration[node]
-        if kind in ("SNET", "FNET"):
-            earliest = date if kind == "SNET" else self.start_of(node, date)
-            # With no predecessor the date itself places the task, even before the start
-            # (not before a status date: work not started waits for it).
-            linked = bool(self.edges_in[node]) or self.status is not None
-            if earliest > start or not linked:
-                if instant:
-                    state.at_finish[node] = at_end
-                elif kind == "SNET":
-                    state.at_finish[node] = at_end and linked and earliest > start
+        sources, types, lags, elapsed = (
+            self.edge_source, self.edge_type, self.edge_lag, self.edge_elapsed
+        )  # fmt: skip
+        duration = self.duration[node]
+        start = floor = self.floor[node]
+        best: int | None = None
+        finish_style = False
+        general = not self.plain[node]
+        for edge in self.edges_in[node]:
+            if general or elapsed[edge]:
+                bound = self._forward_bound(edge, state, node)
+            else:
+                kind = types[edge]
+                if kind == "FS":
+                    bound = early_finish[sources[edge]] + lags[edge]
+                elif kind == "SS":
+                    bound = early_start[sources[edge]] + lags[edge]
+                elif kind == "FF":
+                    bound = early_finish[sources[edge]] + lags[edge] - duration
+                    if bound < floor:
+                        # FF never pulls a task before the project start.
+                        bound = floor
                 else:
-                    on_start = self.start_moment(date) == task.constraint_date
-                    state.at_finish[node] = on_start and not linked
-                return earliest
-            if earliest == start and not at_end:
-                state.at_finish[node] = False
-            return start
-        fixed = date if kind in ("MSO", "SNLT") else self.start_of(node, date)
-        if start > fixed:
-            state.warning[node] = (
-                f"'{task.name or task.id}' keeps its {kind} constraint date; a link is not met."
-            )
-        elif kind in ("SNLT", "FNLT"):
-            if start == fixed and at_end and (instant or kind == "SNLT"):
-                state.at_finish[node] = True
-            return start
-        if instant or kind != "MFO":
-            state.at_finish[node] = at_end and (instant or kind in START_DATED)
-        else:
-            state.at_finish[node] = self.start_moment(date) == task.constraint_date
-        return fixed
+                    bound = early_start[sources[edge]] + lags[edge] - duration
+            if best is None or bound > start:
+                start, best = bound, edge
+                if not duration:
+                    finish_style = self.lands_on_finish(edge, state, bound, node)
+            elif bound == start and finish_style:
+                # Equal offsets: the start of the next working time is the later instant.
+                finish_style = self.lands_on_finish(edge, state, bound, node)
+        state.driver[node] = None if best is None else sources[best]
+        state.at_finish[node] = best is not None and finish_style
+        if is_simple:
+            early_start[node] = start
+            early_finish[node] = start + duration
+            return
+        # Off the project calendar, a task after a finish may start in the evening.
+        self._after_finish = (
+            best is not None and types[best] == "FS" and lags[best] >= 0 and not elapsed[best]
+        )
+        self._place(node, start, state, pinned)
 
     def backward(
         self,
@@ -340,233 +143,186 @@ class Passes(Graph):
         state: BackwardState,
         nodes: Iterable[int],
         project_finish: list[int],
-    ) -> None:
-        """Late dates of `nodes` (in reverse topological order); see roll_up for summaries."""
+        free: list[int] | None = None,
+    ) -> list[int]:
+        """Late dates of `nodes` (in reverse topological order); see roll_up for summaries.
+
+        With `free` (when `forward` is final: a full run without ALAP tasks), the walk
+        of each fast-path task's links also gives its free slack (as `free_slack` does);
+        the nodes it was not given for are returned."""
         early_start, early_finish = forward.early_start, forward.early_finish
         late_start, late_finish = state.late_start, state.late_finish
         inherited, inherited_start = state.inherited, state.inherited_start
-        summary, children, durations = self.is_summary, self.children, self.duration
-        edges_out, simple = self.edges_out, self.simple
-        plain, started = self.plain, self.started
+        durations, edges_out, quick = self.duration, self.edges_out, self.quick
+        targets, types, lags = self.edge_target, self.edge_type, self.edge_lag
+        others: list[int] = []
         for node in nodes:
+            if not quick[node]:
+                self._backward_node(node, forward, state, project_finish)
+                others.append(node)
+                continue
+            # A task on the project calendar, no constraint, progress or slow link out:
+            # its links' bounds in integers (an SS or SF link bounds its start).
             bound = inherited[node]
             if project_finish[node] < bound:
                 bound = project_finish[node]
             start_bound = inherited_start[node]
-            is_simple = simple[node]
-            # Off the project calendar, an SS or SF link bounds the finish of the task's
-            # work from the successor's date, as MPXJ does (not start + the early span).
-            work = not (is_simple or plain[node] or started[node] or summary[node])
-            for edge in edges_out[node]:
-                kind = edge.type
-                if edge.slow:
-                    if work and kind == "SF" and not self.done[edge.target]:
-                        finish = self.finish_of(node, late_finish[edge.target])
-                        value = self.shift(finish, -edge.lag, edge.elapsed, as_finish=True)
+            if free is None:
+                for edge in edges_out[node]:
+                    kind = types[edge]
+                    if kind == "FS":
+                        value = late_start[targets[edge]] - lags[edge]
                         if value < bound:
                             bound = value
-                        continue
-                    value = self._backward_bound(edge, node, forward, state, project_finish)
-                    if value is None:
-                        continue
-                    if kind in ("SS", "SF"):
-                        # The bound on the finish, less the early span: on the start.
-                        value -= early_finish[node] - early_start[node]
+                    elif kind == "FF":
+                        value = late_finish[targets[edge]] - lags[edge]
+                        if value < bound:
+                            bound = value
+                    elif kind == "SS":
+                        value = late_start[targets[edge]] - lags[edge]
                         if value < start_bound:
                             start_bound = value
-                    elif value < bound:
-                        bound = value
-                elif kind == "FS":
-                    value = late_start[edge.target] - edge.lag
-                    if value < bound:
-                        bound = value
-                elif kind == "FF":
-                    value = late_finish[edge.target] - edge.lag
-                    if value < bound:
-                        bound = value
-                elif work:
-                    if kind == "SS":
-                        value = self.finish_of(node, late_start[edge.target] - edge.lag)
-                    else:  # SF: the work from the successor's late finish, less the lag
-                        value = self.finish_of(node, late_finish[edge.target]) - edge.lag
-                    if value < bound:
-                        bound = value
-                # SS and SF links bound the start (the finish follows, below).
-                elif kind == "SS":
-                    value = late_start[edge.target] - edge.lag
-                    if value < start_bound:
-                        start_bound = value
-                elif kind == "SF":
-                    value = late_finish[edge.target] - edge.lag
-                    if value < start_bound:
-                        start_bound = value
-                else:  # no link type: its bound is on the finish (the span's)
-                    own = early_finish[node] - early_start[node]
-                    value = late_finish[edge.target] - edge.lag + own
-                    if value < bound:
-                        bound = value
-            if summary[node]:
-                task = self.tasks[node]
-                if task.deadline is not None or task.constraint_date is not None:
-                    bound = self._apply_finish_constraint(node, task, bound, forward)
-                state.start_bound[node] = start_bound
-                kids = children[node]
-                for child in kids:
-                    inherited[child] = bound
-                    inherited_start[child] = FAR
-                if start_bound < FAR:
-                    inherited_start[self.earliest_child(node, self.lead_start)] = start_bound
-                late_finish[node] = bound
-                continue
-            if start_bound < FAR:
-                # An SS or SF link across elapsed time or into a started task: the same.
-                if work:
-                    by_start = self.finish_of(node, start_bound)
-                else:
-                    by_start = start_bound + early_finish[node] - early_start[node]
-                if by_start < bound:
-                    bound = by_start
-            if is_simple:
-                late_finish[node] = bound
-                late_start[node] = bound - durations[node]
-                continue
-            self._late_dates(node, bound, forward, state)
+                    elif kind == "SF":
+                        value = late_finish[targets[edge]] - lags[edge]
+                        if value < start_bound:
+                            start_bound = value
+                    else:  # no link type: its bound is on the finish (the span's)
+                        value = late_finish[targets[edge]] - lags[edge]
+                        value += early_finish[node] - early_start[node]
+                        if value < bound:
+                            bound = value
+            else:
+                # The same, and the gap each link leaves to its successor's early dates.
+                start, finish = early_start[node], early_finish[node]
+                slack = FAR
+                for edge in edges_out[node]:
+                    target, kind, lag = targets[edge], types[edge], lags[edge]
+                    if kind == "FS":
+                        value = late_start[target] - lag
+                        if value < bound:
+                            bound = value
+                        gap = early_start[target] - finish - lag
+                    elif kind == "FF":
+                        value = late_finish[target] - lag
+                        if value < bound:
+                            bound = value
+                        gap = early_finish[target] - finish - lag
+                    elif kind == "SS":
+                        value = late_start[target] - lag
+                        if value < start_bound:
+                            start_bound = value
+                        gap = early_start[target] - start - lag
+                    else:
+                        value = late_finish[target] - lag
+                        if kind == "SF":
+                            if value < start_bound:
+                                start_bound = value
+                        else:  # no link type
+                            value += finish - start
+                            if value < bound:
+                                bound = value
+                        gap = early_finish[target] - start - lag
+                    if gap < slack:
+                        slack = gap
+                free[node] = project_finish[node] - finish if slack is FAR else slack
+            if start_bound is not FAR:  # (FAR itself: no bound; `is` spares a long compare)
+                value = start_bound + early_finish[node] - early_start[node]
+                if value < bound:
+                    bound = value
+            late_finish[node] = bound
+            late_start[node] = bound - durations[node]
+        return others
 
-    def earliest_child(self, node: int, early_start: list[int]) -> int:
-        """The child an SS or SF link from a summary binds: Microsoft Project takes one
-        task, the first of the earliest (direct tasks before those of sub-summaries), as
-        the first forward pass placed them; the ALAP round keeps that task."""
-        first = early_start[node]
-        kids, summary = self.children[node], self.is_summary
-        found = None
-        for child in kids:
-            if early_start[child] == first:
-                if not summary[child]:
-                    return child
-                if found is None:
-                    found = child
-        return kids[0] if found is None else found
-
-    def _late_dates(
-        self, node: int, bound: int, forward: ForwardState, state: BackwardState
+    def _backward_node(
+        self, node: int, forward: ForwardState, state: BackwardState, project_finish: list[int]
     ) -> None:
-        task = self.tasks[node]
-        if self.done[node]:
-            # Finished: its predecessors no longer answer to it (FAR is never binding).
-            state.late_start[node] = state.late_finish[node] = FAR
+        """`backward` for a summary, or a task off its fast path."""
+        early_start, early_finish = forward.early_start, forward.early_finish
+        late_start, late_finish = state.late_start, state.late_finish
+        targets, types, lags, slow = (
+            self.edge_target, self.edge_type, self.edge_lag, self.edge_slow
+        )  # fmt: skip
+        summary = self.is_summary[node]
+        bound = state.inherited[node]
+        if project_finish[node] < bound:
+            bound = project_finish[node]
+        start_bound = state.inherited_start[node]
+        is_simple = self.simple[node]
+        # Off the project calendar, an SS or SF link bounds the finish of the task's
+        # work from the successor's date, as MPXJ does (not start + the early span).
+        work = not (is_simple or self.plain[node] or self.started[node] or summary)
+        for edge in self.edges_out[node]:
+            kind = types[edge]
+            target = targets[edge]
+            if slow[edge]:
+                if work and kind == "SF" and not self.done[target]:
+                    finish = self.finish_of(node, late_finish[target])
+                    value = self.shift(finish, -lags[edge], self.edge_elapsed[edge], as_finish=True)
+                    if value < bound:
+                        bound = value
+                    continue
+                found = self._backward_bound(edge, node, forward, state, project_finish)
+                if found is None:
+                    continue
+                if kind in ("SS", "SF"):
+                    # The bound on the finish, less the early span: on the start.
+                    found -= early_finish[node] - early_start[node]
+                    if found < start_bound:
+                        start_bound = found
+                elif found < bound:
+                    bound = found
+            elif kind == "FS":
+                value = late_start[target] - lags[edge]
+                if value < bound:
+                    bound = value
+            elif kind == "FF":
+                value = late_finish[target] - lags[edge]
+                if value < bound:
+                    bound = value
+            elif work:
+                if kind == "SS":
+                    value = self.finish_of(node, late_start[target] - lags[edge])
+                else:  # SF: the work from the successor's late finish, less the lag
+                    value = self.finish_of(node, late_finish[target]) - lags[edge]
+                if value < bound:
+                    bound = value
+            # SS and SF links bound the start (the finish follows, below).
+            elif kind == "SS":
+                value = late_start[target] - lags[edge]
+                if value < start_bound:
+                    start_bound = value
+            elif kind == "SF":
+                value = late_finish[target] - lags[edge]
+                if value < start_bound:
+                    start_bound = value
+            else:  # no link type: its bound is on the finish (the span's)
+                own = early_finish[node] - early_start[node]
+                value = late_finish[target] - lags[edge] + own
+                if value < bound:
+                    bound = value
+        if summary:
+            task = self.tasks[node]
+            if task.deadline is not None or task.constraint_date is not None:
+                bound = self._apply_finish_constraint(node, task, bound, forward)
+            state.start_bound[node] = start_bound
+            inherited, inherited_start = state.inherited, state.inherited_start
+            for child in self.children[node]:
+                inherited[child] = bound
+                inherited_start[child] = FAR
+            if start_bound < FAR:
+                inherited_start[self.earliest_child(node, self.lead_start)] = start_bound
+            late_finish[node] = bound
             return
-        if (
-            self.started[node]
-            and self.duration[node] == 0
-            and any(not self.done[edge.target] for edge in self.edges_out[node])
-        ):
-            bound = self.offset(task.actual_start)  # type: ignore[arg-type]
-        bound = self._apply_finish_constraint(node, task, bound, forward)
-        state.exact.pop(node, None)
-        remaining = self.remaining[node]
-        if remaining and not self.plain[node]:
-            # It finishes at the latest end of working time its calendars share with the
-            # bound (a resource off on Friday finishes on Thursday evening).
-            moment = self.finish_moment(bound)
-            if self._before_start(node, bound, state):
-                # Before a successor's start: a resource may work that evening.
-                moment = self.start_moment(bound)
-            elif bound == self.project_ends.get(task.project):
-                moment = self.project_end_moments.get(task.project, moment)
-            begin, end = self.work_dates_back(node, moment, remaining)
-            state.exact[node] = (begin, end)
-            state.late_finish[node] = self.offset(end)
-            state.late_start[node] = self.offset(begin)
+        if start_bound < FAR:
+            # An SS or SF link across elapsed time or into a started task: the same.
+            if work:
+                by_start = self.finish_of(node, start_bound)
+            else:
+                by_start = start_bound + early_finish[node] - early_start[node]
+            if by_start < bound:
+                bound = by_start
+        if is_simple:
+            late_finish[node] = bound
+            late_start[node] = bound - self.duration[node]
             return
-        state.late_finish[node] = bound
-        # What predecessors read: the latest start of the work still to do.
-        state.late_start[node] = self.start_of(node, bound, remaining)
-
-    def _before_start(self, node: int, bound: int, state: BackwardState) -> bool:
-        """Whether an FS link (no lead) to a successor's late start sets the late finish."""
-        return any(
-            edge.type == "FS"
-            and edge.lag >= 0
-            and not edge.elapsed
-            and state.late_start[edge.target] - edge.lag == bound
-            for edge in self.edges_out[node]
-        )
-
-    def _backward_bound(
-        self,
-        edge: Edge,
-        node: int,
-        forward: ForwardState,
-        state: BackwardState,
-        project_finish: list[int],
-    ) -> int | None:
-        """A slow edge's bound on `node`, as `backward` reads it; None: the edge binds not."""
-        target = edge.target
-        if self.done[target]:
-            return None
-        own = forward.early_finish[node] - forward.early_start[node]
-        kind = edge.type
-        lag = -edge.lag
-        if kind == "FS":
-            # A milestone's late start is its late finish, at the end of working time.
-            instant = self.is_instant(target)
-            return self.shift(state.late_start[target], lag, edge.elapsed, as_finish=instant)
-        if kind == "FF":
-            return self.shift(state.late_finish[target], lag, edge.elapsed, as_finish=True)
-        if kind == "SS":
-            if self.started[node]:
-                return project_finish[node]
-            if self.started[target]:
-                if not self.edges_out[target]:
-                    return project_finish[node]
-                actual = self.duration[target] - self.remaining[target]
-                target_start = self.offset(self.tasks[target].actual_start)  # type: ignore[arg-type]
-                return self.finish_of(node, self.finish_of(target, target_start, actual))
-            start = self.shift(state.late_start[target], lag, edge.elapsed, as_finish=False)
-            return start + own
-        # SF: the predecessor's duration is added first, then the lag taken off.
-        return self.shift(state.late_finish[target] + own, lag, edge.elapsed, as_finish=True)
-
-    def _apply_finish_constraint(
-        self, node: int, task: TaskSpec, bound: int, forward: ForwardState
-    ) -> int:
-        if task.deadline is not None:
-            bound = min(bound, self.offset(task.deadline))
-        kind = task.constraint
-        if task.constraint_date is None:
-            return bound
-        date = self.offset(task.constraint_date)
-        if kind == "FNLT":
-            return min(bound, date)
-        if kind == "SNLT":
-            return min(bound, self.finish_of(node, date))
-        if kind in ("MSO", "MFO"):
-            # A fixed date fixes the late dates too; only a deadline can pull them earlier.
-            fixed = forward.early_finish[node]
-            return min(fixed, self.offset(task.deadline)) if task.deadline is not None else fixed
-        return bound
-
-    def shown_late(self, node: int, forward: ForwardState, state: BackwardState) -> None:
-        """The late dates a task shows: a finished one its own dates, a started one its
-        actual start; a summary the span of its children (call children first)."""
-        if self.is_summary[node]:
-            shown_start, shown_finish = state.shown_start, state.shown_finish
-            kids = self.children[node]
-            start, finish = shown_start[kids[0]], shown_finish[kids[0]]
-            for child in kids:
-                value = shown_start[child]
-                if value < start:
-                    start = value
-                value = shown_finish[child]
-                if value > finish:
-                    finish = value
-            shown_start[node], shown_finish[node] = start, finish
-        elif self.done[node]:
-            state.shown_start[node] = forward.early_start[node]
-            state.shown_finish[node] = forward.early_finish[node]
-        else:
-            started = self.started[node]
-            state.shown_start[node] = (
-                forward.early_start[node] if started else state.late_start[node]
-            )
-            state.shown_finish[node] = state.late_finish[node]
+        self._late_dates(node, bound, forward, state)

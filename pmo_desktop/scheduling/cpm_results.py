@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from itertools import compress, count, groupby
-from operator import attrgetter, itemgetter, not_, sub
+from itertools import groupby, repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from pmo_desktop.scheduling.cpm_graph import FAR
@@ -28,7 +28,10 @@ class Scheduler(Passes):
         self.project_finish = self.project_finishes(forward.early_finish)
         self.project_end_moments = self.exact_project_ends(forward, self.work_calendars.keys())
         backward = self.back1 = BackwardState.empty(count)
-        self.backward(forward, backward, reversed(self.order), self.project_finish)
+        # Without ALAP tasks the first forward pass is final: the backward pass gives the
+        # free slack of the tasks on its fast path as it walks their links.
+        free = None if self.alap_nodes else [0] * count
+        others = self.backward(forward, backward, reversed(self.order), self.project_finish, free)
         self.roll_up_all(forward, backward)
         self.stage2: ForwardState | None = None
         self.back2: BackwardState | None = None
@@ -39,11 +42,16 @@ class Scheduler(Passes):
             backward = self.back2 = BackwardState.empty(count)
             self.backward(forward, backward, reversed(self.order), self.project_finish)
             self.roll_up_all(forward, backward)
-        self.free = self.free_slack(range(count), forward, self.project_finish)
+        if free is None:
+            self.free = self.free_slack(range(count), forward, self.project_finish)
+        else:
+            self.free = free
+            self.free_slack(others, forward, self.project_finish)
         self.results: dict[int, TaskResult] = {}
         self.make_results(range(count), forward, backward, self.results)
         self.span_summaries(self.summary_order, self.results)
-        return self.result()
+        # The one run of a full schedule hands its results over (`result` copies them).
+        return self.result(self.results)
 
     def final(self) -> tuple[ForwardState, BackwardState]:
         if self.stage2 is not None and self.back2 is not None:
@@ -60,13 +68,21 @@ class Scheduler(Passes):
         """Per node, its project's finish: a task without successors may slip to it."""
         projects = [task.project for task in self.tasks]
         ends: dict[int, int] = {}
+        runs: list[tuple[int, int]] = []
+        position = 0
         # A project's tasks mostly follow one another: one max() per run of them.
-        for project, run in groupby(zip(projects, early_finish, strict=True), key=_FIRST):
-            end = max(map(_SECOND, run))
+        for project, run in groupby(projects):
+            size = len(list(run))
+            end = max(early_finish[position : position + size])
             if end > ends.get(project, -FAR):
                 ends[project] = end
+            runs.append((project, size))
+            position += size
         self.project_ends = ends
-        return list(map(ends.__getitem__, projects))
+        finish: list[int] = []
+        for project, size in runs:
+            finish += repeat(ends[project], size)
+        return finish
 
     def exact_project_ends(
         self, forward: ForwardState, nodes: Iterable[int]
@@ -91,10 +107,23 @@ class Scheduler(Passes):
         backward.shown_finish = backward.late_finish[:]
         for node in self.progress_nodes:
             self.shown_late(node, forward, backward)
+        shown_start, shown_finish = backward.shown_start, backward.shown_finish
+        children = self.children
         for node in self.summary_order:
-            self.shown_late(node, forward, backward)
+            # Its children's span (as shown_late takes it, without a call a summary).
+            kids = children[node]
+            start, finish = shown_start[kids[0]], shown_finish[kids[0]]
+            for child in kids:
+                value = shown_start[child]
+                if value < start:
+                    start = value
+                value = shown_finish[child]
+                if value > finish:
+                    finish = value
+            shown_start[node], shown_finish[node] = start, finish
 
-    def result(self) -> ScheduleResult:
+    def result(self, results: dict[int, TaskResult] | None = None) -> ScheduleResult:
+        """The schedule, with `results` or (the default) a copy of the current ones."""
         forward, _ = self.final()
         warnings = [forward.warning[node] for node in sorted(forward.warning)]
         early_finish, tasks = forward.early_finish, self.tasks
@@ -103,7 +132,8 @@ class Scheduler(Passes):
             if early_finish[node] > self.offset(task.deadline):  # type: ignore[arg-type]
                 warnings.append(f"'{task.name or task.id}' finishes after its deadline.")
         finish = max(self.stage1.early_finish, default=0)
-        return ScheduleResult(dict(self.results), self.finish_moment(finish), warnings)
+        results = dict(self.results) if results is None else results
+        return ScheduleResult(results, self.finish_moment(finish), warnings)
 
     def make_results(
         self,
@@ -112,76 +142,60 @@ class Scheduler(Passes):
         backward: BackwardState,
         results: dict[int, TaskResult],
     ) -> None:
-        """The TaskResults of `nodes` (a range: every node), a field at a time: each column
-        is one pass in C (`map`) over the state lists; then the few milestones, ALAP tasks,
-        tasks off the project calendar and tasks with progress are set one by one."""
+        """The TaskResults of `nodes` (a range: every node), in one loop over the state
+        lists: each made without its __init__ call (a fifth of the cost) and filled slot
+        by slot, each offset converted through the caches (many tasks share dates); then
+        the few ALAP tasks, tasks off the project calendar, tasks dated by their
+        constraint and tasks with progress are adjusted one by one."""
         order = nodes if isinstance(nodes, range) else list(nodes)
         whole = order == range(len(self.tasks))
 
-        def column(values: list[Any]) -> list[Any]:
-            return values if whole else list(map(values.__getitem__, order))
+        def column(values: list[Any]) -> Iterable[Any]:
+            return values if whole else map(values.__getitem__, order)
 
-        early_start, early_finish = column(forward.early_start), column(forward.early_finish)
-        late_start = column(backward.shown_start)
-        late_finish = column(backward.shown_finish)
-        ids = column(self.ids)
-        totals = list(map(sub, late_finish, early_finish))
-        # Milestones (not summaries): their dates are instants (see below).
-        summary = column(self.is_summary)
-        instants = [at for at in compress(count(), map(not_, column(self.duration)))
-                    if not summary[at]]  # fmt: skip
-        tasks, alap, calendared = self.tasks, self.alap_nodes, self.work_calendars
-        progress, summary_order = self.progress_nodes, self.summary_order
-        position: Mapping[int, int] = order if whole else {}  # type: ignore[assignment]
-        if not whole and (alap or calendared or progress or summary_order):
-            position = {node: index for index, node in enumerate(order)}
-        for node in alap if whole else alap.intersection(order):
-            totals[position[node]] = 0
-        for node in calendared if whole else calendared.keys() & set(order):
-            task = tasks[node]
-            if node not in alap and not (task.actual_start or task.actual_finish):
-                # Its resources' calendars may leave less room at its start than at its end.
-                at = position[node]
-                totals[at] = min(totals[at], late_start[at] - early_start[at])
-        threshold = self.plan.critical_slack
-        critical = [total <= threshold for total in totals]
-        for node in progress if whole else progress.intersection(order):
-            if tasks[node].actual_finish is not None:
-                critical[position[node]] = False
-        for node in summary_order if whole else filter(self.is_summary.__getitem__, order):
-            if tasks[node].actual_finish is not None:
-                critical[position[node]] = False
-        free = [(slack if slack < total else total) if total >= 0 else 0
-                for slack, total in zip(column(self.free), totals, strict=True)]  # fmt: skip
-        ids_of = self.ids
-        drivers = [None if source is None else ids_of[source] for source in column(forward.driver)]
-        starts, finishes = self._starts, self._finishes
-        try:
-            # Each distinct offset is converted once (the caches convert on a miss).
-            start = list(map(starts.__getitem__, early_start))
-            end = list(map(finishes.__getitem__, early_finish))
-            late = list(map(starts.__getitem__, late_start))
-            late_end = list(map(finishes.__getitem__, late_finish))
-        except ValueError:
-            # A date the calendar cannot give: convert only what each task shows, in order,
-            # so that the same error is raised (or none, when only a milestone's was).
-            start, end, late, late_end = self._moments_one_by_one(order, forward, backward)
-        else:
-            at_finish = column(forward.at_finish)
-            start_moment, finish_moment = self.start_moment, self.finish_moment
-            for at in instants:
+        # Each task's dates are converted in turn, as it shows them (should the calendar be
+        # unable to give one, the first that cannot be shown raises).
+        start_moment, finish_moment = self.start_moment, self.finish_moment
+        summary, at_finish, ids = self.is_summary, forward.at_finish, self.ids
+        threshold, new = self.plan.critical_slack, object.__new__
+        rows = zip(
+            order,
+            column(ids),
+            column(forward.early_start),
+            column(forward.early_finish),
+            column(backward.shown_start),
+            column(backward.shown_finish),
+            column(self.free),
+            column(forward.driver),
+            column(self.duration),
+            strict=True,
+        )
+        for node, task_id, start, finish, late_start, late_finish, free, source, duration in rows:
+            result = new(TaskResult)
+            result.id = task_id
+            if duration or summary[node]:
+                result.start = result.early_start = start_moment(start)
+                result.finish = result.early_finish = finish_moment(finish)
+                result.late_start = start_moment(late_start)
+            else:
                 # A milestone is one instant: after a finish or a positive lag, the end of
                 # the previous working time, else the start of the next; its late dates
                 # always at the end of the previous working time.
-                to_start = finish_moment if at_finish[at] else start_moment
-                start[at], end[at] = to_start(early_start[at]), to_start(early_finish[at])
-                late[at] = finish_moment(late_start[at])
-        made = map(TaskResult, ids, start, end, start, end, late, late_end, totals, free,
-                   critical, drivers)  # fmt: skip
-        results.update(zip(ids, made, strict=True))
+                moment = finish_moment if at_finish[node] else start_moment
+                result.start = result.early_start = moment(start)
+                result.finish = result.early_finish = moment(finish)
+                result.late_start = finish_moment(late_start)
+            result.late_finish = finish_moment(late_finish)
+            total = late_finish - finish
+            result.total_slack = total
+            result.free_slack = (free if free < total else total) if total >= 0 else 0
+            result.critical = total <= threshold
+            result.driving_predecessor = None if source is None else ids[source]
+            result.levelling_delay = 0
+            results[task_id] = result
+        self._special_slack(order, whole, forward, backward, results)
         self._show_exact(nodes, forward, backward, results)
-        at_finish, durations = forward.at_finish, self.duration
-        start_moment, finish_moment = self.start_moment, self.finish_moment
+        tasks, durations = self.tasks, self.duration
         early_start, early_finish = forward.early_start, forward.early_finish
         dated = self.dated_nodes
         for node in dated if isinstance(nodes, range) else dated.intersection(nodes):
@@ -204,31 +218,40 @@ class Scheduler(Passes):
             if task.actual_finish is not None:
                 result.finish = result.early_finish = result.late_finish = task.actual_finish
 
-    def _moments_one_by_one(
-        self, order: Sequence[int], forward: ForwardState, backward: BackwardState
-    ) -> tuple[list[datetime], list[datetime], list[datetime], list[datetime]]:
-        """(start, finish, late start, late finish) of each node of `order`, converted one
-        task after the other as each shows them (a milestone its instants)."""
+    def _special_slack(
+        self,
+        order: Sequence[int],
+        whole: bool,
+        forward: ForwardState,
+        backward: BackwardState,
+        results: dict[int, TaskResult],
+    ) -> None:
+        """Total and free slack and criticality of the tasks whose dates do not say them
+        alone: an ALAP task has no slack (it sits on its late dates), a task off the
+        project calendar may have less room at its start than at its end, a finished
+        task or summary is not critical."""
+        tasks, alap, calendared = self.tasks, self.alap_nodes, self.work_calendars
+        summaries = self.summary_order if whole else filter(self.is_summary.__getitem__, order)
+        special = alap.union(calendared, self.progress_nodes)
+        special.update(node for node in summaries if tasks[node].actual_finish is not None)
+        if not whole:
+            special.intersection_update(order)
         early_start, early_finish = forward.early_start, forward.early_finish
         late_start, late_finish = backward.shown_start, backward.shown_finish
-        at_finish, summary, durations = forward.at_finish, self.is_summary, self.duration
-        start_moment, finish_moment = self.start_moment, self.finish_moment
-        columns: tuple[list[datetime], ...] = ([], [], [], [])
-        for node in order:
-            if durations[node] == 0 and not summary[node]:
-                to_start = finish_moment if at_finish[node] else start_moment
-                start = to_start(early_start[node])
-                end = to_start(early_finish[node])
-                late = finish_moment(late_start[node])
-            else:
-                start = start_moment(early_start[node])
-                end = finish_moment(early_finish[node])
-                late = start_moment(late_start[node])
-            for values, moment in zip(
-                columns, (start, end, late, finish_moment(late_finish[node])), strict=True
-            ):
-                values.append(moment)
-        return columns  # type: ignore[return-value]
+        threshold = self.plan.critical_slack
+        for node in special:
+            task = tasks[node]
+            total = late_finish[node] - early_finish[node]
+            if node in alap:
+                total = 0
+            elif node in calendared and not (task.actual_start or task.actual_finish):
+                # Its resources' calendars may leave less room at its start than at its end.
+                total = min(total, late_start[node] - early_start[node])
+            free = self.free[node]
+            result = results[task.id]
+            result.total_slack = total
+            result.free_slack = (free if free < total else total) if total >= 0 else 0
+            result.critical = total <= threshold and task.actual_finish is None
 
     def spans(self, nodes: Iterable[int], forward: ForwardState) -> list[tuple[datetime, datetime]]:
         """(start, finish) of each task (not summary) as `make_results` shows them, without
@@ -329,8 +352,8 @@ class Scheduler(Passes):
         """A summary spans the instants its children show (a milestone's may be 08:00, its
         late dates 17:00). Its total slack is the lesser of its start and finish slack over
         that span, and says whether it is critical (as Microsoft Project and MPXJ do)."""
-        ids, children, offset = self.ids, self.children, self.calendar.offset
-        threshold, progress = self.plan.critical_slack, self.progress_nodes
+        ids, children, offset = self.ids, self.children, self.offset
+        threshold, progress, offset_of = self.plan.critical_slack, self.progress_nodes, self.offsets
         # Tasks off the project calendar may end at instants of their own (see _show_exact).
         exact = bool(self.work_calendars)
         for node in summaries:
@@ -357,7 +380,10 @@ class Scheduler(Passes):
                 own.late_finish = late_finish
             if not (progress and self.under_way(node)):
                 # Started, it has only its finish slack left.
-                start_slack = offset(own.late_start) - offset(own.start)
+                late, early = offset_of.get(own.late_start), offset_of.get(own.start)
+                if late is None or early is None:  # an actual or exact instant
+                    late, early = offset(own.late_start), offset(own.start)
+                start_slack = late - early
                 if start_slack < own.total_slack:
                     own.total_slack = start_slack
                     if start_slack < 0:
@@ -384,7 +410,10 @@ class Scheduler(Passes):
         """How far each task can slip without moving any successor's early dates."""
         early_start, early_finish = forward.early_start, forward.early_finish
         slack = getattr(self, "free", None) or [0] * len(self.tasks)
-        done, edges_out = self.done, self.edges_out
+        done, edges_out, elapsed = self.done, self.edges_out, self.edge_elapsed
+        targets, types, lags = self.edge_target, self.edge_type, self.edge_lag
+        # Without progress or elapsed lags (the usual plan) each gap is integers only.
+        general = bool(self.progress_nodes) or any(elapsed)
         for node in nodes:
             edges = edges_out[node]
             finish = early_finish[node]
@@ -394,21 +423,21 @@ class Scheduler(Passes):
             start = early_start[node]
             best = FAR
             for edge in edges:
-                target = edge.target
-                if done[target]:
-                    continue
-                kind = edge.type
-                if edge.elapsed:
+                target = targets[edge]
+                kind = types[edge]
+                if general and (done[target] or elapsed[edge]):
+                    if done[target]:
+                        continue
                     # The successor's start as the forward pass bounds it (lag order).
                     gap = early_start[target] - self._forward_bound(edge, forward, target)
                 elif kind == "FS":
-                    gap = early_start[target] - finish - edge.lag
+                    gap = early_start[target] - finish - lags[edge]
                 elif kind == "SS":
-                    gap = early_start[target] - start - edge.lag
+                    gap = early_start[target] - start - lags[edge]
                 elif kind == "FF":
-                    gap = early_finish[target] - finish - edge.lag
+                    gap = early_finish[target] - finish - lags[edge]
                 else:
-                    gap = early_finish[target] - start - edge.lag
+                    gap = early_finish[target] - start - lags[edge]
                 if gap < best:
                     best = gap
             if best == FAR:

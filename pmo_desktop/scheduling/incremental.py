@@ -123,13 +123,14 @@ class IncrementalScheduler:
         engine.tasks[node].duration = minutes
         engine.refresh_task(node)
         seeds = {node}
+        links, lags = engine.edge_link, engine.edge_lag
         for edge in engine.edges_out[node]:
-            if edge.link.lag_unit == "percent":
-                edge.lag = engine.link_lag(edge.link, node)
-                seeds.add(edge.target)
+            if links[edge].lag_unit == "percent":
+                lags[edge] = engine.link_lag(links[edge], node)
+                seeds.add(engine.edge_target[edge])
         # Across an elapsed lag, or into a started task, a predecessor's bounds read this
         # duration itself (not only the dates it gives).
-        around = seeds | {edge.source for edge in engine.edges_in[node] if edge.slow}
+        around = seeds | engine.predecessors(node, slow_only=True)
         return self._update(seeds, around)
 
     def set_constraint(
@@ -174,7 +175,7 @@ class IncrementalScheduler:
         edges = engine.add_edges(link)
         engine.plan.links.append(link)
         position = self._position
-        if any(position[edge.source] >= position[edge.target] for edge in edges):
+        if any(position[engine.edge_source[e]] >= position[engine.edge_target[e]] for e in edges):
             try:
                 engine.reorder()
             except CycleError:
@@ -206,7 +207,8 @@ class IncrementalScheduler:
         # The stored link by its edges, then its place by identity, from the end where the
         # last move of a drag put it: comparing dataclasses down a 7,500-link list costs
         # as much as the update. (Among equal links, which one goes makes no difference.)
-        stored = next((edge.link for edge in engine.edges_out[source] if edge.link == link), None)
+        links = engine.edge_link
+        stored = next((links[e] for e in engine.edges_out[source] if links[e] == link), None)
         links = engine.plan.links
         position = next(
             (index for index in range(len(links) - 1, -1, -1) if links[index] is stored), None
@@ -240,17 +242,16 @@ class IncrementalScheduler:
         for state in (engine.stage1, engine.stage2):
             if state is not None:
                 state.warning.pop(node, None)
-        around = {node} | {edge.source for edge in engine.edges_in[node]}
+        around = {node} | engine.predecessors(node)
         # Successors read which instant its dates are, which its constraint says.
-        successors = {edge.target for edge in engine.edges_out[node]}
-        return self._update({node} | successors, around)
+        return self._update({node} | engine.successors(node), around)
 
     def _link_changed(self, link: LinkSpec) -> Changes:
         engine = self.engine
         source = engine.index[link.predecessor]
         targets = set(engine.leaves(engine.index[link.successor]))
         # An SS link into a started task binds by whether that task has successors.
-        started = {edge.source for edge in engine.edges_in[source] if edge.slow}
+        started = engine.predecessors(source, slow_only=True)
         return self._update(targets, targets | {source} | started)
 
     def _update(self, forward_seeds: set[int], around: set[int]) -> Changes:
@@ -295,12 +296,13 @@ class IncrementalScheduler:
             # The final stage changed (ALAP tasks appeared or went): every result may move.
             everything = set(range(len(engine.tasks)))
             return self._changes(everything, everything, everything)
-        predecessors = {edge.source for node in changed for edge in engine.edges_in[node]}
+        sources, edges_in = engine.edge_source, engine.edges_in
+        predecessors = {sources[edge] for node in changed for edge in edges_in[node]}
         # A project's finish bounds the free slack of its tasks without live successors.
-        edges_out, done = engine.edges_out, engine.done
+        edges_out, done, targets = engine.edges_out, engine.done, engine.edge_target
         if engine.progress_nodes:
             ends = {node for node in moved
-                    if all(done[edge.target] for edge in edges_out[node])}  # fmt: skip
+                    if all(done[targets[edge]] for edge in edges_out[node])}  # fmt: skip
         else:
             ends = {node for node in moved if not edges_out[node]}
         free_nodes = changed | predecessors | around | ends
@@ -416,6 +418,7 @@ class IncrementalScheduler:
         successors and its summary (the pass runs between `yield` and the check)."""
         position, engine = self._position, self.engine
         edges_out, parent_of, order = engine.edges_out, engine.parent_of, engine.order
+        targets = engine.edge_target
         early_start, early_finish = state.early_start, state.early_finish
         # Where a milestone sits (end or start of working time) moves links from it.
         at_finish, start_at_finish = state.at_finish, state.start_at_finish
@@ -438,7 +441,7 @@ class IncrementalScheduler:
                 continue
             changed.add(node)
             for edge in edges_out[node]:
-                successor = edge.target
+                successor = targets[edge]
                 if successor not in queued:
                     queued.add(successor)
                     heappush(heap, position[successor])
@@ -468,7 +471,7 @@ class IncrementalScheduler:
         """Dirty nodes in reverse topological order; a task whose late dates moved adds its
         predecessors, a summary the children whose inherited bounds moved."""
         position, engine = self._position, self.engine
-        edges_in, children, summary = engine.edges_in, engine.children, engine.is_summary
+        children, summary, edges_in = engine.children, engine.is_summary, engine.edges_in
         late_start, late_finish = state.late_start, state.late_finish
         inherited, inherited_start = state.inherited, state.inherited_start
         order = engine.order
@@ -487,7 +490,7 @@ class IncrementalScheduler:
                 old = (late_start[node], late_finish[node])
                 yield node
                 unchanged = (late_start[node], late_finish[node]) == old
-                after = [] if unchanged else [edge.source for edge in edges_in[node]]
+                after = () if unchanged else map(engine.edge_source.__getitem__, edges_in[node])
             visited.add(node)
             for other in after:
                 if other not in queued:
